@@ -1,0 +1,77 @@
+"""What every extractor receives (Context) and returns (Candidate)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from eventparse import nlp
+from eventparse.document import Block, Document
+from eventparse.model import Problem
+from eventparse.sections import Section
+from eventparse.settings import Settings
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Candidate(Generic[T]):
+    """A proposed value with where it came from.
+
+    ``group`` ties items of a list field together (one audience section, one
+    presenters line); ``resolve`` keeps the best-scoring group whole.
+    """
+
+    value: T
+    spans: tuple[tuple[int, int], ...]
+    rule: str
+    score: float = 1.0
+    group: str = ""
+
+
+@dataclass
+class Context:
+    """One document on its way through the extractors. Read-only for them."""
+
+    doc: Document
+    sections: list[Section]
+    settings: Settings
+    reference_date: dt.date
+    nlp_name: str = nlp.BLANK
+    shared: dict[str, Any] = field(default_factory=dict)
+    """Results one extractor leaves for a later one (e.g. the sessions for the title)."""
+    problems: list[Problem] = field(default_factory=list)
+    """Problems an extractor notices on its way (a weekday that does not match its
+    date, an audience label not in the vocabulary); validate adds them to the Event."""
+
+    def flag(self, code: str, message: str, start: int | None = None,
+             end: int | None = None) -> None:
+        """Record a problem at a span of the text (codes and severities: validate.py)."""
+        from eventparse.validate import problem
+
+        self.problems.append(problem(self.doc, code, message, start, end))
+
+    @cached_property
+    def spacy_doc(self) -> Doc:
+        """spaCy's view of the whole text, made on first use."""
+        return nlp.load(self.nlp_name)(self.doc.text)
+
+    @property
+    def has_ner(self) -> bool:
+        return self.nlp_name != nlp.BLANK
+
+    def sections_of(self, *kinds: str) -> Iterator[Section]:
+        return (s for s in self.sections if s.kind in kinds)
+
+    def blocks_of(self, *kinds: str) -> Iterator[Block]:
+        for section in self.sections_of(*kinds):
+            yield from section.blocks
+
+    def text(self, start: int, end: int) -> str:
+        return self.doc.text[start:end]

