@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -19,10 +20,12 @@ def _root() -> None:
 
 @app.command("parse")
 def parse_command(
-    files: list[Path] = typer.Argument(..., help="Announcement files to parse."),
-    reference_date: str | None = typer.Option(None, help="Today for the listing, YYYY-MM-DD."),
-    timezone: str = typer.Option("Europe/London", help="IANA zone of the event's times."),
-    pretty: bool = typer.Option(False, help="Indent the JSON."),
+    files: Annotated[list[Path], typer.Argument(help="Announcement files to parse.")],
+    reference_date: Annotated[
+        str | None, typer.Option(help="Today for the listing, YYYY-MM-DD.")
+    ] = None,
+    timezone: Annotated[str, typer.Option(help="IANA zone of the times.")] = "Europe/London",
+    pretty: Annotated[bool, typer.Option(help="Indent the JSON.")] = False,
 ) -> None:
     """Print each file's Event as JSON (JSON Lines for several files)."""
     indent = 2 if pretty else None

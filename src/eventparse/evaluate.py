@@ -81,7 +81,9 @@ class Report:
         return {f: self.right[f] / self.total if self.total else 0.0 for f in FIELDS}
 
 
-def gold_pairs(folder: Path, suffixes: Iterable[str] = (".txt",)) -> list[tuple[Path, dict[str, Any]]]:
+def gold_pairs(
+    folder: Path, suffixes: Iterable[str] = (".txt",)
+) -> list[tuple[Path, dict[str, Any]]]:
     """(listing path, gold) for each listing with one of the suffixes in a folder."""
     pairs = []
     for gold_path in sorted(folder.glob("*.gold.json")):

@@ -14,7 +14,7 @@ from eventparse.model import Event
 from eventparse.read import read
 from eventparse.resolve import build_event
 from eventparse.sections import split_sections
-from eventparse.settings import Settings
+from eventparse.settings import Settings, zone_for
 from eventparse.validate import validate
 
 
@@ -43,7 +43,7 @@ def parse(
     if isinstance(reference_date, str):
         reference_date = dt.date.fromisoformat(reference_date)
     settings = Settings(reference_date=reference_date, timezone=timezone, nlp=nlp_model)
-    settings.zone  # fail early on an unknown zone name
+    zone_for(timezone)  # fail early, with a clear error, on an unknown zone name
     if len(text) > settings.max_chars:
         raise InputTooLargeError(
             f"input has {len(text):,} characters; the limit is {settings.max_chars:,}")
