@@ -5,12 +5,25 @@ A line is a ``list_item`` when it starts with a bullet or a number marker
 ``Key:`` label, a ``heading`` when it is short, has no closing punctuation and
 content follows it, else a ``paragraph``. The marker is not part of the block's
 span, so extractors never see it.
+
+An e-mail-style header block — the CMU bulletin-board shape (a message-id line,
+then ``Type:``, ``Topic:``, ``Dates:``, ``Time:``, ``Place:``, ``PostedBy:``,
+``Abstract:``) or an Outlook ``From:/Sent:/To:/Subject:`` block pasted into the
+text — is collected into ``Document.headers`` (lower-cased keys), and its date
+(``PostedBy: ... on 15-Sep-94``, ``Sent:``, ``Date:``) becomes
+``Document.reference_date_hint``. Each header is one ``key_value`` block that
+also covers its indented continuation lines; a message-id line is a ``line``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+
 import regex
 
+from eventparse import vocab
 from eventparse.document import Block, Document
 
 BULLET = regex.compile(r"[ \t]*(?:[-*•·▪◦‣–—]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]+(?=\S)")
@@ -19,22 +32,79 @@ KEY_VALUE = regex.compile(r"[ \t]*([A-Za-z][\w'’&/()\- ]{0,38}?)[ \t]*:(?:[ \t
 CLOSING = ".;,!?"
 MAX_HEADING_WORDS = 10
 
+# A mail header key: one word (hyphens allowed) and a colon.
+HEADER_KEY = regex.compile(r"([A-Za-z][A-Za-z-]{0,24})[ \t]*:(?:[ \t]+|$)")
+# "<0.15.9.94.22.29.02.sm6t+@andrew.cmu.edu.1>" alone on a line.
+MESSAGE_ID = regex.compile(r"<[^<>@\n]{1,200}@[^<>\n]{1,200}>")
+# An indented line that is a label of its own ("1ST MEETING: ...") does not continue a header.
+LABEL = regex.compile(r"[^:\n]{1,40}:(?:[ \t]|$)")
+POSTED_ON = regex.compile(r"\bon[ \t]+(\d{1,2}-[A-Za-z]{3,9}-\d{2,4})\b")
+DAY_MONTH_YEAR = regex.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)?[-/. ]{1,3}([A-Za-z]{3,9})\.?[-/., ]{1,3}(\d{4}|\d{2})\b")
+MONTH_DAY_YEAR = regex.compile(
+    r"\b([A-Za-z]{3,9})\.?[ \t]{1,3}(\d{1,2})(?:st|nd|rd|th)?,?[ \t]{1,3}(\d{4})\b")
+ISO_DATE = regex.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+SLASH_DATE = regex.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b")
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A non-blank line: its content span (trimmed), its line number, and whether it is indented."""
+
+    start: int
+    end: int
+    number: int
+    indented: bool
+
+
+@dataclass(frozen=True)
+class _Header:
+    """One header field: where its line starts, its key, and where its value starts and ends."""
+
+    start: int
+    end: int
+    key: str
+    value_start: int
+    lines: int
+
 
 def read_text(text: str) -> Document:
-    """Read plain text into blocks; ``text`` is kept exactly, offsets point into it."""
+    """Read plain text into blocks; ``text`` is kept exactly, offsets point into it.
+
+    >>> doc = read_text("From: Ann Lee\\nSent: 2 March 2026 09:14\\nSubject: Talk\\n\\nHello")
+    >>> doc.headers["subject"], doc.reference_date_hint
+    ('Talk', datetime.date(2026, 3, 2))
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = list(_lines(text))
+    lines = _lines(text)
+    headers, message_ids = _header_blocks(text, lines)
+    by_start = {h.start: h for h in headers}
     blocks: list[Block] = []
-    for index, (start, end) in enumerate(lines):
-        next_line = lines[index + 1] if index + 1 < len(lines) else None
-        blocks.append(_classify(text, start, end, next_line is not None))
-    return Document(text=text, blocks=blocks, format="text")
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        header = by_start.get(line.start)
+        if header is not None:
+            blocks.append(Block("key_value", header.start, header.end,
+                                text[header.start:header.end], key=header.key,
+                                value_start=header.value_start))
+            index += header.lines
+            continue
+        if line.start in message_ids:
+            blocks.append(Block("line", line.start, line.end, text[line.start:line.end]))
+        else:
+            blocks.append(_classify(text, line.start, line.end, index + 1 < len(lines)))
+        index += 1
+    found = _header_dict(text, headers)
+    return Document(text=text, blocks=blocks, format="text", headers=found,
+                    reference_date_hint=_reference_date(found))
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line, trimmed of surrounding white space."""
-    spans: list[tuple[int, int]] = []
+def _lines(text: str) -> list[_Line]:
+    """Each non-blank line, trimmed of surrounding white space."""
+    spans: list[_Line] = []
     pos = 0
+    number = 0
     length = len(text)
     while pos <= length:
         newline = text.find("\n", pos)
@@ -45,11 +115,136 @@ def _lines(text: str) -> list[tuple[int, int]]:
         while end > start and text[end - 1].isspace():
             end -= 1
         if end > start:
-            spans.append((start, end))
+            spans.append(_Line(start, end, number, indented=start > pos))
         if newline == -1:
             break
         pos = newline + 1
+        number += 1
     return spans
+
+
+@cache
+def _mail_vocab() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], frozenset[str]]:
+    data = vocab.load("mail_headers")
+    return (frozenset(data["keys"]), frozenset(data["signature"]), tuple(data["dated"]),
+            frozenset(data["openers"]))
+
+
+def _fold_key(key: str) -> str:
+    return "".join(key.lower().split())
+
+
+def _header_blocks(text: str, lines: list[_Line]) -> tuple[list[_Header], set[int]]:
+    """The header fields of the block at the top and of any pasted ``From:`` block,
+    and the starts of message-id lines."""
+    openers = _mail_vocab()[3]
+    headers: list[_Header] = []
+    message_ids: set[int] = set()
+    index = 0
+    while index < len(lines) and text[lines[index].start:lines[index].end].lower() in openers:
+        index += 1
+    if index < len(lines) and MESSAGE_ID.fullmatch(text, lines[index].start, lines[index].end):
+        message_ids.add(lines[index].start)
+        headers.extend(_header_run(text, lines, index + 1, signed=True))
+    else:
+        headers.extend(_header_run(text, lines, index, signed=False))
+    taken = {h.start for h in headers}
+    for position, line in enumerate(lines):
+        if line.start not in taken and text.startswith("From:", line.start):
+            run = _header_run(text, lines, position, signed=False)
+            headers.extend(run)
+            taken.update(h.start for h in run)
+    return headers, message_ids
+
+
+def _header_run(text: str, lines: list[_Line], index: int, signed: bool) -> list[_Header]:
+    """Consecutive known ``Key:`` lines from ``index`` (with indented continuations);
+    empty unless the run holds a key that marks mail (or follows a message id)."""
+    known, signature, _, _ = _mail_vocab()
+    run: list[_Header] = []
+    previous: _Line | None = None
+    while index < len(lines):
+        line = lines[index]
+        if previous is not None and line.number != previous.number + 1:
+            break
+        match = HEADER_KEY.match(text, line.start, line.end)
+        key = _fold_key(match.group(1)) if match else ""
+        if match and key in known:
+            value_start = min(match.end(), line.end)
+            run.append(_Header(line.start, line.end, match.group(1), value_start, 1))
+        elif (run and line.indented and not run[-1].key.lower().startswith("abstract")
+              and not LABEL.match(text, line.start, line.end)):
+            last = run[-1]
+            run[-1] = _Header(last.start, line.end, last.key, last.value_start, last.lines + 1)
+        else:
+            break
+        previous = line
+        index += 1
+    keys = {_fold_key(h.key) for h in run}
+    if len(run) < 2 or not (signed or keys & signature):
+        return []
+    return run
+
+
+def _header_dict(text: str, headers: list[_Header]) -> dict[str, str]:
+    """Lower-cased key -> value with white space collapsed; the first of a key wins."""
+    found: dict[str, str] = {}
+    for header in headers:
+        found.setdefault(_fold_key(header.key),
+                         " ".join(text[header.value_start:header.end].split()))
+    return found
+
+
+def _reference_date(headers: dict[str, str]) -> dt.date | None:
+    """The posting or sending date the headers give, if one parses."""
+    for key in _mail_vocab()[2]:
+        value = headers.get(key)
+        if not value:
+            continue
+        posted = POSTED_ON.search(value)
+        date = parse_mail_date(posted.group(1) if posted else value)
+        if date is not None:
+            return date
+    return None
+
+
+def parse_mail_date(value: str) -> dt.date | None:
+    """The first date in a header value; two-digit years are 19xx from 70, else 20xx.
+
+    >>> parse_mail_date("15-Sep-94"), parse_mail_date("Mon, 2 Mar 2026 09:14:00 +0000")
+    (datetime.date(1994, 9, 15), datetime.date(2026, 3, 2))
+    >>> parse_mail_date("Monday, March 2, 2026 9:14 AM"), parse_mail_date("02/03/2026 09:14")
+    (datetime.date(2026, 3, 2), datetime.date(2026, 3, 2))
+    >>> parse_mail_date("soon") is None
+    True
+    """
+    months: dict[str, int] = vocab.load("mail_headers")["months"]
+    candidates: list[tuple[int, int, str]] = []
+    for match in DAY_MONTH_YEAR.finditer(value):
+        if match.group(2).lower() in months:
+            candidates.append((int(match.group(1)), months[match.group(2).lower()], match.group(3)))
+    for match in MONTH_DAY_YEAR.finditer(value):
+        if match.group(1).lower() in months:
+            candidates.append((int(match.group(2)), months[match.group(1).lower()], match.group(3)))
+    for match in ISO_DATE.finditer(value):
+        candidates.append((int(match.group(3)), int(match.group(2)), match.group(1)))
+    for match in SLASH_DATE.finditer(value):
+        candidates.append((int(match.group(1)), int(match.group(2)), match.group(3)))
+    for day, month, year in candidates:
+        date = _make_date(day, month, year)
+        if date is not None:
+            return date
+    return None
+
+
+def _make_date(day: int, month: int, year_text: str) -> dt.date | None:
+    year = int(year_text)
+    if len(year_text) == 2:
+        year += 1900 if year >= 70 else 2000
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _classify(text: str, start: int, end: int, has_next: bool) -> Block:

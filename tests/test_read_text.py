@@ -1,0 +1,90 @@
+"""The plain-text reader: blocks with spans into the original text, and mail headers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from eventparse.read.text import parse_mail_date, read_text
+
+CMU_POST = (
+    "<0.15.9.94.22.29.02.sm6t+@andrew.cmu.edu.1>\n"
+    "Type:     cmu.andrew.org.cfa.cfa-today\n"
+    "Topic:    1994 Art Lecture Series\n"
+    "Dates:    29-Nov-94\n"
+    "Time:     5:00 PM\n"
+    "Place:    University of Pittsburgh\n"
+    "          Department of Economics\n"
+    "PostedBy: Saul Markowitz on 15-Sep-94 at 22:29 from andrew.cmu.edu\n"
+    "Abstract: \n"
+    "\n"
+    "      The Department of Art presents a lecture in DH 2315.\n"
+)
+
+
+def test_cmu_header_block_into_headers() -> None:
+    doc = read_text(CMU_POST)
+    assert doc.headers["type"] == "cmu.andrew.org.cfa.cfa-today"
+    assert doc.headers["time"] == "5:00 PM"
+    assert doc.headers["place"] == "University of Pittsburgh Department of Economics"
+    assert doc.headers["postedby"].startswith("Saul Markowitz on 15-Sep-94")
+    assert doc.headers["abstract"] == ""
+    assert all(key == key.lower() for key in doc.headers)
+
+
+def test_posted_by_date_is_the_reference_hint_with_two_digit_year() -> None:
+    assert read_text(CMU_POST).reference_date_hint == dt.date(1994, 9, 15)
+
+
+def test_header_blocks_keep_spans_and_continuations() -> None:
+    doc = read_text(CMU_POST)
+    assert doc.blocks[0].kind == "line"  # the message id is no heading or title
+    place = next(b for b in doc.blocks if b.key == "Place")
+    assert place.kind == "key_value"
+    assert doc.text[place.start:place.end].endswith("Department of Economics")
+    assert place.value.split() == ["University", "of", "Pittsburgh", "Department", "of",
+                                   "Economics"]
+    body = doc.blocks[-1]
+    assert doc.text[body.start:body.end] == body.text
+    assert body.text.startswith("The Department of Art")
+
+
+def test_outlook_block_pasted_into_text() -> None:
+    text = ("Please see below.\n\n"
+            "From: Jane Smith <jane@example.org>\n"
+            "Sent: Tuesday, 3 February 2026 14:05\n"
+            "To: Training Team\n"
+            "Subject: Workshop on neglect\n\n"
+            "Date: 4 March 2026\n")
+    doc = read_text(text)
+    assert doc.headers["from"] == "Jane Smith <jane@example.org>"
+    assert doc.headers["subject"] == "Workshop on neglect"
+    assert doc.reference_date_hint == dt.date(2026, 2, 3)
+    assert "date" not in doc.headers  # the listing's own Date: line is not a mail header
+
+
+def test_listing_key_lines_are_not_mail_headers() -> None:
+    doc = read_text("Date: Tuesday 3 March 2026\nTime: 10:00-11:00\nVenue: Room 2\n")
+    assert doc.headers == {}
+    assert doc.reference_date_hint is None
+    assert [b.kind for b in doc.blocks] == ["key_value"] * 3
+
+
+def test_plain_blocks_unchanged() -> None:
+    text = "Title line\n\n- first outcome\n1. second\nVenue: Room 1\nA sentence ends here."
+    doc = read_text(text)
+    assert [b.kind for b in doc.blocks] == [
+        "heading", "list_item", "list_item", "key_value", "paragraph"]
+    for block in doc.blocks:
+        assert doc.text[block.start:block.end] == block.text
+    assert doc.blocks[1].text == "first outcome"
+
+
+def test_mail_dates() -> None:
+    assert parse_mail_date("1-Feb-94") == dt.date(1994, 2, 1)
+    assert parse_mail_date("Wed, 18 Nov 2026 10:00:00 +0000") == dt.date(2026, 11, 18)
+    assert parse_mail_date("31-Feb-94") is None
+
+
+def test_long_single_line_reads() -> None:
+    doc = read_text("From: " + "x" * 1_000_000)
+    assert len(doc.blocks) == 1
