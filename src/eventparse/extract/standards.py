@@ -1,11 +1,426 @@
-"""Extractor for ``standards``: not written yet (proposes nothing)."""
+"""Extractor for ``standards``: the professional standards a listing cites.
+
+A standards line names a family and lists statements::
+
+    PQS:KSS - Relationships and effective direct work | Organisational context
+    PQS:KSS (adults): Safeguarding | Mental capacity
+    PCF: Knowledge; Critical reflection and analysis
+    KSS: 5 Abuse and neglect of children; 8 The law and the family and youth justice systems
+    KSS 3 and 6
+    PCF domains 5 (Knowledge), 7 (Skills and interventions)
+    Social Work England professional standards: 1 Promote the rights, ...; 2 Establish ...
+
+Each statement is resolved through the packaged vocabulary (vocab/standards.json,
+built from the shared reference by scripts/build_standards_vocab.py): whole titles
+between separators, rapidfuzz for near spellings, numbers to titles. A title in more
+than one statement set keeps every set in ``candidates`` unless the line names the
+set ("(adults)", "child and family practitioners"). A title the framework does not
+have is kept as written and flagged ``unknown-standard``. Under a standards heading
+("Professional standards", "PCF domains") bare titles count too, but only known ones:
+an unknown bare line ends the list, since it is more likely the next part of the page.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+from rapidfuzz import fuzz, process
+
+from eventparse import vocab
+from eventparse.document import Block
 from eventparse.extract.base import Candidate, Context
+from eventparse.model import Standard
+from eventparse.sections import heading_kind
 
 FIELD = "standards"
+GROUP = "standards"
+MAX_LINE = 2000  # longer blocks are prose, never a standards line (and keeps work bounded)
+MAX_PREFIX = 160
+FUZZY_CUTOFF = 90.0
+FUZZY_MIN_LENGTH = 8
+MAX_TITLE_WORDS = 12  # the longest official title has 17 words, but it is known
+
+# Where a line's family name ends and its list begins: "Key: ", " - ", " | ",
+# or the first statement number ("KSS 3 and 6"). "PQS:KSS" has no space after its colon.
+_SEPARATOR = regex.compile(r":(?=\s|$)|\s[-–—]\s|\s?\|\s?|\s(?=\d{1,2}\b)")
+_STRONG = regex.compile(r"\s*[|;]\s*|,\s*(?=\d{1,2}[.)]?\s+\p{L})")
+_SOFT = regex.compile(r",\s*|\s+(?:and|&)\s+")
+_NUMBERED = regex.compile(r"(\d{1,2})\s*\(([^()\n]{1,150})\)")
+_NUMBERS_ONLY = regex.compile(r"\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})*")
+_LEAD_NUMBER = regex.compile(r"(?:[\p{L}:]+\s+){0,2}?(\d{1,2})\s*[.):]?\s*(?:[-–—]\s*)?(?=\p{L})")
+_WORD = regex.compile(r"[\p{L}\p{N}:&'’]+")
+_FOLD_DROP = regex.compile(r"[^\p{L}\p{N} ]+")
+_TRIM = " \t.,;:-–—|"
 
 
-def extract(ctx: Context) -> list[Candidate[object]]:
-    return []
+@dataclass(frozen=True)
+class Statement:
+    family: str
+    set_id: str
+    number: int
+    title: str
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    by_title: dict[str, tuple[Statement, ...]]
+    by_number: dict[tuple[str, int], Statement]
+    default_set: dict[str, str]
+    family_of_set: dict[str, str]
+    cues: tuple[tuple[str, str], ...]
+    hints: tuple[tuple[str, str], ...]
+    lead_words: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One statement as the line gives it: its text (title or number) and span."""
+
+    text: str
+    start: int
+    end: int
+    number: int | None = None
+
+
+def fold(text: str) -> str:
+    """Lower case, '&' as 'and', hyphens and punctuation to spaces, spaces collapsed.
+
+    >>> fold("Analysis, decision-making, planning & review.")
+    'analysis decision making planning and review'
+    """
+    text = text.casefold().replace("&", " and ").replace("’", "'").replace("'", "")
+    return " ".join(_FOLD_DROP.sub(" ", text).split())
+
+
+@cache
+def _vocabulary() -> Vocabulary:
+    data = vocab.load("standards")
+    by_title: dict[str, list[Statement]] = {}
+    by_number: dict[tuple[str, int], Statement] = {}
+    default_set: dict[str, str] = {}
+    family_of_set: dict[str, str] = {}
+    hints: list[tuple[str, str]] = []
+    for statement_set in data["sets"]:
+        set_id, family = statement_set["id"], statement_set["family"]
+        default_set.setdefault(family, set_id)
+        family_of_set[set_id] = family
+        hints.extend((fold(h), set_id) for h in statement_set["hints"])
+        for entry in statement_set["statements"]:
+            statement = Statement(family, set_id, entry["number"], entry["title"])
+            by_number[(set_id, entry["number"])] = statement
+            for title in (entry["title"], *entry["aliases"]):
+                by_title.setdefault(fold(title), []).append(statement)
+    cues = [(fold(cue), family) for family, words in data["cues"].items() for cue in words]
+    return Vocabulary(
+        by_title={k: tuple(v) for k, v in by_title.items()},
+        by_number=by_number,
+        default_set=default_set,
+        family_of_set=family_of_set,
+        cues=tuple(sorted(cues, key=lambda c: -len(c[0]))),
+        hints=tuple(sorted(hints, key=lambda h: -len(h[0]))),
+        lead_words=frozenset(fold(w) for w in data["lead_words"]),
+    )
+
+
+def _contains(folded: str, phrase: str) -> int:
+    """Index of a whole-word phrase in folded text, or -1."""
+    padded = f" {folded} "
+    index = padded.find(f" {phrase} ")
+    return index
+
+
+def family_of(prefix: str) -> str | None:
+    """The family a line's prefix names, when only lead words come before it.
+
+    >>> family_of("Mapped to the Knowledge and Skills Statement for social workers")
+    'PQS:KSS'
+    >>> family_of("PCF domains"), family_of("The course"), family_of("Professional standards")
+    ('PCF', None, None)
+    """
+    found = _family_and_position(prefix)
+    return found[0] if found else None
+
+
+def _family_and_position(prefix: str) -> tuple[str, int] | None:
+    folded = fold(prefix)
+    vocabulary = _vocabulary()
+    best: tuple[str, int] | None = None
+    for cue, family in vocabulary.cues:
+        index = _contains(folded, cue)
+        if index >= 0 and (best is None or index < best[1]):
+            best = (family, index)
+    if best is None:
+        return None
+    before = folded[: best[1]].split()
+    if any(word not in vocabulary.lead_words for word in before):
+        return None
+    return best
+
+
+def set_hint(prefix: str) -> frozenset[str]:
+    """The PQS:KSS statement sets a line's prefix narrows to (the longest hint wins).
+
+    >>> sorted(set_hint("PQS:KSS (adults)")), sorted(set_hint("PQS:KSS"))
+    (['pqs-kss-adults'], [])
+    """
+    folded = fold(prefix)
+    found: set[str] = set()
+    longest = 0
+    for hint, set_id in _vocabulary().hints:
+        if len(hint) < longest:
+            break
+        if _contains(folded, hint) >= 0:
+            longest = len(hint)
+            found.add(set_id)
+    return frozenset(found)
+
+
+def resolve_title(title: str, family: str | None,
+                  hint: frozenset[str] = frozenset()) -> tuple[Statement, ...]:
+    """Every statement a title can be: exact (folded) first, then a near spelling.
+
+    >>> [s.set_id for s in resolve_title("Organisational context", "PQS:KSS")]
+    ['pqs-kss-cfp', 'pqs-kss-adults']
+    >>> [s.number for s in resolve_title("Organisational context", "PQS:KSS",
+    ...                                   frozenset({"pqs-kss-adults"}))]
+    [9]
+    >>> resolve_title("Critical reflection and analysys", "PCF")[0].title
+    'Critical reflection and analysis'
+    """
+    folded = fold(title)
+    vocabulary = _vocabulary()
+    matches = _in_family(vocabulary.by_title.get(folded, ()), family)
+    if not matches and len(folded) >= FUZZY_MIN_LENGTH:
+        choices = [t for t, s in vocabulary.by_title.items() if _in_family(s, family)]
+        near = process.extractOne(folded, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        if near is not None:
+            matches = _in_family(vocabulary.by_title[near[0]], family)
+    narrowed = tuple(s for s in matches if s.set_id in hint)
+    return narrowed or matches
+
+
+def _in_family(statements: tuple[Statement, ...], family: str | None) -> tuple[Statement, ...]:
+    return tuple(s for s in statements if family is None or s.family == family)
+
+
+def standard_for(statements: tuple[Statement, ...]) -> Standard:
+    """One Standard: the set and number when the title has one set, else every candidate."""
+    first = statements[0]
+    sets = list(dict.fromkeys(s.set_id for s in statements))
+    if len(sets) == 1:
+        return Standard(framework=first.family, name=first.title, statement_set=first.set_id,
+                        number=first.number)
+    return Standard(framework=first.family, name=first.title, candidates=sets)
+
+
+def extract(ctx: Context) -> list[Candidate[Standard]]:
+    found: list[Candidate[Standard]] = []
+    seen: set[tuple[str, str]] = set()
+    for standard, start, end, rule in _standards(ctx):
+        key = (standard.framework, fold(standard.name))
+        if key in seen:
+            continue
+        seen.add(key)
+        if not standard.known:
+            ctx.flag("unknown-standard",
+                     f"'{standard.name}' is not a {standard.framework} statement we know",
+                     start, end)
+        found.append(Candidate(standard, ((start, end),), rule, 1.0, GROUP))
+    return found
+
+
+def _standards(ctx: Context) -> Iterator[tuple[Standard, int, int, str]]:
+    """Standards in document order: from family lines, and known titles under a heading."""
+    under: str | None = None  # family of the open standards heading ("" for none named)
+    for block in ctx.doc.blocks:
+        if len(block.text) > MAX_LINE:
+            under = None
+            continue
+        line = _parse_line(block.text, block.start)
+        if line is not None:
+            yield from line
+            under = None if line else _heading_family(block.text)
+            continue
+        opened = _heading_family(block.text)
+        if opened is not None:
+            under = opened
+            continue
+        if under is None:
+            continue
+        bare = _bare_titles(block, under or None)
+        if bare is None:
+            under = None
+        else:
+            yield from bare
+
+
+def _heading_family(text: str) -> str | None:
+    """'' for a standards heading naming no family, the family for 'PCF domains', else None."""
+    stripped = text.strip(_TRIM)
+    if len(stripped) > MAX_PREFIX:
+        return None
+    family = family_of(stripped)
+    if family is not None and all(w in _vocabulary().lead_words or _is_cue(w)
+                                  for w in fold(stripped).split()):
+        return family
+    if heading_kind(stripped) == "standards":
+        return family or ""
+    return None
+
+
+def _is_cue(word: str) -> bool:
+    return any(word in cue.split() for cue, _ in _vocabulary().cues)
+
+
+def _parse_line(text: str, offset: int) -> list[tuple[Standard, int, int, str]] | None:
+    """The standards a family line lists, or None when the line names no family."""
+    split = _split_prefix(text)
+    if split is None:
+        return None
+    prefix, rest_start = split
+    family = family_of(prefix)
+    if family is None:
+        # "Standards: PQS:KSS - ..." names its family after a plain key.
+        if heading_kind(prefix) != "standards":
+            return None
+        return _parse_line(text[rest_start:], offset + rest_start)
+    hint = set_hint(prefix) if family == "PQS:KSS" else frozenset()
+    items = _items(text, rest_start, family)
+    found = [(_standard(item, family, hint), offset + item.start, offset + item.end, "family-line")
+             for item in items]
+    if not any(standard.known for standard, *_ in found) and _reads_as_prose(prefix, items):
+        return None
+    return found
+
+
+def _reads_as_prose(prefix: str, items: list[Item]) -> bool:
+    """A line none of whose items is known is prose ("The KSS - introduced in 2014 - ...")
+    unless its prefix is only a family's name and its items are title-sized."""
+    return not _only_cue_words(prefix) or any(len(i.text.split()) > MAX_TITLE_WORDS for i in items)
+
+
+def _split_prefix(text: str) -> tuple[str, int] | None:
+    separator = _SEPARATOR.search(text, 0, MAX_PREFIX)
+    if separator is None:
+        return None
+    return text[: separator.start()], separator.end()
+
+
+def _standard(item: Item, family: str, hint: frozenset[str]) -> Standard:
+    """The Standard for one item: its title resolved, or its number looked up in the set
+    the line names (the family's first set when it names none: KSS 1-10 for children)."""
+    vocabulary = _vocabulary()
+    if item.text:
+        statements = resolve_title(item.text, family, hint)
+        if statements:
+            return standard_for(statements)
+        return Standard(framework=family, name=item.text, known=False)
+    set_id = min(hint) if len(hint) == 1 else vocabulary.default_set.get(family, "")
+    statement = vocabulary.by_number.get((set_id, item.number or 0))
+    if statement is None:
+        return Standard(framework=family, name=f"{family} {item.number}", known=False)
+    return standard_for((statement,))
+
+
+def _items(text: str, start: int, family: str | None) -> list[Item]:
+    """The statements after a line's prefix: numbers, titles, or 'N (title)' pairs."""
+    end = len(text)
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    while start < end and text[start] in _TRIM:
+        start += 1
+    rest = text[start:end]
+    pairs = list(_NUMBERED.finditer(rest))
+    if pairs:
+        return [Item(p.group(2).strip(), start + p.start(2), start + p.end(2), int(p.group(1)))
+                for p in pairs]
+    items: list[Item] = []
+    for piece_start, piece_end in _pieces(rest, _STRONG):
+        items.extend(_piece_items(text, start + piece_start, start + piece_end, family))
+    return items
+
+
+def _pieces(text: str, separator: regex.Pattern[str]) -> list[tuple[int, int]]:
+    """(start, end) of the non-empty stretches between separators, trimmed."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for match in [*separator.finditer(text), None]:
+        stop = match.start() if match else len(text)
+        piece_start, piece_end = position, stop
+        while piece_start < piece_end and text[piece_start] in _TRIM:
+            piece_start += 1
+        while piece_end > piece_start and text[piece_end - 1] in _TRIM:
+            piece_end -= 1
+        if piece_end > piece_start:
+            spans.append((piece_start, piece_end))
+        position = match.end() if match else stop
+    return spans
+
+
+def _piece_items(text: str, start: int, end: int, family: str | None) -> list[Item]:
+    piece = text[start:end]
+    if _NUMBERS_ONLY.fullmatch(piece):
+        return [Item("", start + m.start(), start + m.end(), int(m.group()))
+                for m in regex.finditer(r"\d{1,2}", piece)]
+    lead = _LEAD_NUMBER.match(piece)
+    if lead and _only_cue_words(piece[: lead.start(1)]):
+        start += lead.end()
+        piece = text[start:end]
+    return _titles(text, start, end, family)
+
+
+def _only_cue_words(text: str) -> bool:
+    return all(_is_cue(w) for w in fold(text).split())
+
+
+def _titles(text: str, start: int, end: int, family: str | None) -> list[Item]:
+    """Whole known titles, longest first, where a piece holds several joined by ',' or 'and'.
+
+    A piece none of whose parts is known stays whole: one unknown title, as written.
+    """
+    piece = text[start:end]
+    if resolve_title(piece, family):
+        return [Item(piece, start, end)]
+    chunks = _pieces(piece, _SOFT)
+    items: list[Item] = []
+    pending: tuple[int, int] | None = None  # unknown chunks waiting to be joined
+    index = 0
+    while index < len(chunks):
+        stop = _longest_known(piece, chunks, index, family)
+        if stop is None:
+            first = pending[0] if pending else chunks[index][0]
+            pending = (first, chunks[index][1])
+            index += 1
+            continue
+        if pending:
+            items.append(Item(piece[pending[0]:pending[1]], start + pending[0], start + pending[1]))
+            pending = None
+        chunk_start, chunk_end = chunks[index][0], chunks[stop - 1][1]
+        items.append(Item(piece[chunk_start:chunk_end], start + chunk_start, start + chunk_end))
+        index = stop
+    if pending:
+        items.append(Item(piece[pending[0]:pending[1]], start + pending[0], start + pending[1]))
+    return items
+
+
+def _longest_known(piece: str, chunks: list[tuple[int, int]], index: int,
+                   family: str | None) -> int | None:
+    for stop in range(len(chunks), index, -1):
+        if resolve_title(piece[chunks[index][0]:chunks[stop - 1][1]], family):
+            return stop
+    return None
+
+
+def _bare_titles(block: Block, family: str | None) -> list[tuple[Standard, int, int, str]] | None:
+    """Titles on a line under a standards heading, when every one of them is known."""
+    if block.kind == "heading" and heading_kind(block.text) is not None:
+        return None
+    items = _items(block.text, 0, family)
+    resolved = [resolve_title(item.text, family) if item.text else () for item in items]
+    if not items or not all(resolved):
+        return None
+    return [(standard_for(statements), block.start + item.start, block.start + item.end,
+             "under-heading") for item, statements in zip(items, resolved, strict=True)]
