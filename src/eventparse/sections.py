@@ -1,14 +1,28 @@
 """Group a Document's blocks into Sections by heading words and layout.
 
-A heading (or a ``Key:`` label) that the heading vocabulary knows opens a section
-of that kind; a key-value line is a one-block section of its key's kind. The
-blocks before the first known heading form the ``preamble`` (where titles live).
+Layout cues, never line numbers, decide where a section starts:
+
+* a heading (or a short line, or a lead-in ending with ``:`` such as "By the end
+  of this session you will:") that the heading vocabulary knows opens a section
+  of that kind, holding the blocks under it;
+* a labelled line (``Cost: Free``, "Who is this for? Social workers ...",
+  "Presented by ...") is a one-block section of its label's kind, and the
+  blocks after it continue the section it interrupted;
+* an unknown heading that is clearly a heading (a structured reader's ``h2``, an
+  empty ``Key:`` line, a line followed by a bullet run) opens an ``other``
+  section, so its content is not mistaken for the section above it; a sub-heading
+  (deeper level than the section's own heading) stays inside its section;
+* everything else (an unknown short line such as "Course | Harrowden Family
+  Safeguarding Service") stays in the section it sits in.
+
+The blocks before the first known heading form the ``preamble`` (where titles live).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Literal
 
 import regex
 
@@ -16,13 +30,27 @@ from eventparse import vocab
 from eventparse.document import Block, Document
 
 _FOLD = regex.compile(r"[^\p{L}\p{N}'’:& ]+")
+# An inline label: a few words before ":" or "?" then a space or the end ("Who is this for? ...").
+_LABEL = regex.compile(r"([^:?\n]{2,60}?)\s*[:?](?=\s|$)")
+_TYPE_SLOT = "{type}"
+LONG_BLOCK = 100
+"""Blocks longer than this are prose: only their lead or label can name a section."""
+OTHER = "other"
+
+Role = Literal["heading", "inline"]
 
 
 @dataclass
 class Section:
+    """A run of blocks of one kind, with the heading (if any) that opened it."""
+
     kind: str
     heading: Block | None
     blocks: list[Block] = field(default_factory=list)
+    label: str | None = None
+    """The label as written when the section was opened by a heading or an inline label."""
+    continues: bool = False
+    """True for the rest of a section that a labelled line interrupted."""
 
     @property
     def start(self) -> int:
@@ -34,11 +62,29 @@ class Section:
         last = self.blocks[-1] if self.blocks else self.heading
         return last.end if last else 0
 
+    @property
+    def level(self) -> int:
+        """The heading's level (0 for a plain-text heading or no heading)."""
+        return self.heading.level if self.heading else 0
+
 
 def fold(heading: str) -> str:
-    """Lower case, punctuation to spaces, white space collapsed, trailing colon dropped."""
+    """Lower case, punctuation to spaces, white space collapsed, trailing colon dropped.
+
+    >>> fold("  Who should attend?  ")
+    'who should attend'
+    """
     folded = _FOLD.sub(" ", heading.lower()).strip().rstrip(":").strip()
     return " ".join(folded.split())
+
+
+def _expand(phrase: str) -> list[str]:
+    """Entries with ``{type}`` stand for one entry per event-type word."""
+    if _TYPE_SLOT not in phrase:
+        return [phrase]
+    words = {w for kind, names in vocab.load("event_types").items()
+             if not kind.startswith("_") for w in names}
+    return [phrase.replace(_TYPE_SLOT, word) for word in sorted(words)]
 
 
 @cache
@@ -48,12 +94,22 @@ def _heading_table() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
     for kind, phrases in vocab.load("headings").items():
         if kind.startswith("_"):
             continue
-        for phrase in phrases:
-            if phrase.endswith("*"):
-                prefixes.append((fold(phrase[:-1]), kind))
-            else:
-                exact.setdefault(fold(phrase), kind)
+        for entry in phrases:
+            for phrase in _expand(entry):
+                if phrase.endswith("*"):
+                    # A space before the '*' asks for a whole word: "dear *" is not "dearth".
+                    space = " " if phrase.endswith(" *") else ""
+                    prefixes.append((fold(phrase[:-1]) + space, kind))
+                else:
+                    exact.setdefault(fold(phrase), kind)
+    # Longest prefix first, so "pqs:kss" beats "pqs".
+    prefixes.sort(key=lambda item: -len(item[0]))
     return exact, tuple(prefixes)
+
+
+@cache
+def _kind_set(name: str) -> frozenset[str]:
+    return frozenset(vocab.load("headings").get(name, []))
 
 
 def heading_kind(heading: str) -> str | None:
@@ -61,36 +117,125 @@ def heading_kind(heading: str) -> str | None:
 
     >>> heading_kind("Learning Outcomes"), heading_kind("Who should attend?"), heading_kind("Hi")
     ('outcomes', 'audience', None)
+    >>> heading_kind("By the end of this session you will:"), heading_kind("Dear colleagues,")
+    ('outcomes', 'greeting')
+    >>> heading_kind("Course | Harrowden Family Safeguarding Service") is None
+    True
     """
+    found = _match(heading)
+    return found[0] if found else None
+
+
+def _match(heading: str) -> tuple[str, bool] | None:
+    """(kind, whether the whole heading is a vocabulary entry) or None."""
     folded = fold(heading)
     exact, prefixes = _heading_table()
     if folded in exact:
-        return exact[folded]
+        return exact[folded], True
     for prefix, kind in prefixes:
         if folded.startswith(prefix):
-            return kind
+            return kind, False
     return None
+
+
+@dataclass(frozen=True)
+class Label:
+    """What names a section in a block: its kind, the label text, and how it was found."""
+
+    kind: str
+    text: str
+    whole: bool
+    """True when the label is the block's key, an explicit ``label:``/``label?``, or an
+    exact heading; False when only the block's opening words matched a prefix entry."""
+
+
+def label_of(block: Block) -> Label | None:
+    """The section label a block carries by itself, else None.
+
+    The label is the key of a ``Key: value`` line, an inline label before ``:``
+    or ``?``, the whole of a short block, or the opening words of a long one.
+    """
+    if block.kind == "key_value" and block.key is not None:
+        found = _match(block.key)
+        if found is not None:
+            return Label(found[0], block.key, True)
+    text = block.text
+    labelled = _LABEL.match(text)
+    if labelled:
+        found = _match(labelled.group(1))
+        if found is not None:
+            return Label(found[0], labelled.group(1), True)
+    head = text if len(text) <= LONG_BLOCK else text[:LONG_BLOCK]
+    found = _match(head)
+    if found is None:
+        return None
+    return Label(found[0], head, found[1] and head == text)
 
 
 def split_sections(doc: Document) -> list[Section]:
-    """Sections in reading order; every block belongs to exactly one."""
+    """Sections in reading order; every block belongs to exactly one.
+
+    >>> from eventparse.read.text import read_text
+    >>> doc = read_text("Title here\\nCost: Free\\nAbout the workshop\\nText.\\n"
+    ...                 "By the end you will:\\n- Learn\\nThis event is a webinar.")
+    >>> [(s.kind, len(s.blocks)) for s in split_sections(doc)]
+    [('preamble', 1), ('price', 1), ('description', 1), ('outcomes', 1), ('event_type', 0)]
+    """
     sections = [Section("preamble", None)]
-    for block in doc.blocks:
-        kind = _opens_section(block)
-        if block.kind == "key_value" and kind is not None:
-            sections.append(Section(kind, None, [block]))
-            # Lines after a key-value line continue the section it interrupted.
-            sections.append(Section(sections[-2].kind, sections[-2].heading))
-        elif kind is not None:
-            sections.append(Section(kind, block))
-        else:
+    for index, block in enumerate(doc.blocks):
+        following = doc.blocks[index + 1] if index + 1 < len(doc.blocks) else None
+        opened = _opens(block, following, sections[-1])
+        if opened is None:
             sections[-1].blocks.append(block)
-    return [s for s in sections if s.blocks or s.heading]
+            continue
+        kind, role, label = opened
+        if role == "inline":
+            interrupted = sections[-1]
+            sections.append(Section(kind, None, [block], label=label))
+            # Blocks after a labelled line continue the section it interrupted.
+            sections.append(Section(interrupted.kind, interrupted.heading,
+                                    label=interrupted.label, continues=True))
+        else:
+            sections.append(Section(kind, block, label=label))
+    return [s for s in sections if s.blocks or (s.heading and not s.continues)]
 
 
-def _opens_section(block: Block) -> str | None:
-    if block.kind == "key_value" and block.key is not None:
-        return heading_kind(block.key)
-    if block.kind in ("heading", "paragraph", "list_item") and len(block.text) <= 80:
-        return heading_kind(block.text)
+def _opens(block: Block, following: Block | None,
+           current: Section) -> tuple[str, Role, str] | None:
+    """(kind, role, label) when a block opens a section, else None."""
+    found = label_of(block)
+    if found is not None:
+        return found.kind, _role(block, found), found.text
+    if _unknown_heading(block, following, current):
+        return OTHER, "heading", block.text
     return None
+
+
+def _role(block: Block, label: Label) -> Role:
+    """Whether a known block heads the blocks under it or stands alone."""
+    if label.kind in _kind_set("_single_block_kinds"):
+        return "inline"
+    if block.kind == "key_value":
+        return "heading" if not block.value.strip() else "inline"
+    if block.text.rstrip().endswith((":", "...", "…")):
+        return "heading"  # a lead-in: "By the end of this session you will:"
+    if label.whole:
+        rest = block.text[len(label.text):].strip(" :?.\t")
+        return "heading" if not rest else "inline"
+    if label.kind in _kind_set("_statement_kinds") and block.kind != "list_item":
+        return "heading"
+    return "inline"
+
+
+def _unknown_heading(block: Block, following: Block | None, current: Section) -> bool:
+    """An unknown block that is clearly a heading, and not a sub-heading of ``current``."""
+    if block.kind == "heading" and block.level > 0:
+        if block.level == 1:
+            return False  # the page's title: it stays in the preamble
+        return not (current.level and block.level > current.level)
+    if current.kind == "boilerplate":
+        return False
+    if block.kind == "key_value" and not block.value.strip():
+        return following is not None and following.kind != "key_value"
+    return (block.kind == "heading" and following is not None
+            and following.kind == "list_item" and current.kind != "preamble")
