@@ -36,6 +36,7 @@ _TYPE_SLOT = "{type}"
 LONG_BLOCK = 100
 """Blocks longer than this are prose: only their lead or label can name a section."""
 OTHER = "other"
+HEADERS = "headers"
 
 Role = Literal["heading", "inline"]
 
@@ -182,9 +183,14 @@ def split_sections(doc: Document) -> list[Section]:
     [('preamble', 1), ('price', 1), ('description', 1), ('outcomes', 1), ('event_type', 0)]
     """
     sections = [Section("preamble", None)]
+    previous: Block | None = None
     for index, block in enumerate(doc.blocks):
         following = doc.blocks[index + 1] if index + 1 < len(doc.blocks) else None
         opened = _opens(block, following, sections[-1])
+        if previous is not None and _in_header_block(doc, previous, block, sections):
+            # A "Date:" line inside a mail header block is the message's date, not the event's.
+            opened = (HEADERS, "inline", block.key or "")
+        previous = block
         if opened is None:
             sections[-1].blocks.append(block)
             continue
@@ -198,6 +204,17 @@ def split_sections(doc: Document) -> list[Section]:
         else:
             sections.append(Section(kind, block, label=label))
     return [s for s in sections if s.blocks or (s.heading and not s.continues)]
+
+
+def _in_header_block(doc: Document, previous: Block, block: Block,
+                     sections: list[Section]) -> bool:
+    """A ``Key:`` line right under a mail header line (no blank line between)."""
+    if block.kind != "key_value" or len(sections) < 2:
+        return False
+    last_inline = sections[-2] if sections[-1].continues and not sections[-1].blocks else None
+    return (last_inline is not None and last_inline.kind == HEADERS
+            and last_inline.blocks[-1] is previous
+            and "\n\n" not in doc.text[previous.end:block.start])
 
 
 def _opens(block: Block, following: Block | None,

@@ -1,11 +1,161 @@
-"""Extractor for ``event_type``: not written yet (proposes nothing)."""
+"""Extractor for ``event_type``: one of the gold list, lower case, or nothing.
+
+Where the listing says what kind of event it is, strongest first:
+
+1. an event-type statement ("This event is a webinar.", ``Event type: Workshop``);
+2. a format line (``Format: In person workshop``, ``Format: face-to-face training``);
+3. a label line (``Webinar``, ``Workshop · Online``, ``Course | Harrowden ...``,
+   ``Virtual seminar | Presented by ...``, ``STAFF BRIEFING``);
+4. the title ("... a refresher briefing", "(two-day course)", "Learning lab: ...");
+5. prose naming the event ("In this webinar", "This full-day workshop").
+
+A listing that says none of these ("This session looks at ...") has no type:
+we never guess one from the topic. The words are data (vocab/event_types.json).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from eventparse import vocab
+from eventparse.document import Block
 from eventparse.extract.base import Candidate, Context
+from eventparse.sections import Section, heading_kind
 
 FIELD = "event_type"
 
+STATEMENT, FORMAT_LINE, LABEL_LINE, IN_TITLE, PROSE = 1.0, 0.95, 0.9, 0.8, 0.6
+LABEL_MAX_WORDS = 8
+# "This full-day workshop", "In this webinar", "this 90-minute briefing": a few words after "this".
+_THIS_BEFORE = regex.compile(r"\bthis(?:\s+[\w\-]+){0,3}\s*$", regex.IGNORECASE)
+_SEPARATORS = regex.compile(r"\s+[|·•–—-]\s+|\s*[|·•]\s*")
+_WORD = regex.compile(r"[\w\-’']+")
+PROSE_KINDS = ("preamble", "description", "details", "other", "audience", "event_type")
 
-def extract(ctx: Context) -> list[Candidate[object]]:
-    return []
+
+@dataclass(frozen=True)
+class TypeMention:
+    """An event-type word in a text: its type and where it is (offsets into that text)."""
+
+    type: str
+    start: int
+    end: int
+
+
+@cache
+def _matcher() -> tuple[regex.Pattern[str], dict[str, str], frozenset[str]]:
+    table = vocab.load("event_types")
+    names = {phrase.lower(): kind for kind, phrases in table.items()
+             if not kind.startswith("_") for phrase in phrases}
+    alternatives = "|".join(regex.escape(p) for p in sorted(names, key=len, reverse=True))
+    pattern = regex.compile(rf"(?<![\w\-])(?:{alternatives})(?![\w\-])", regex.IGNORECASE)
+    return pattern, names, frozenset(table.get("_not_followed_by", []))
+
+
+def find_types(text: str) -> list[TypeMention]:
+    """Every event-type word in ``text`` that names an event (not a 'Training Programme').
+
+    >>> [m.type for m in find_types("Multi-agency Training Programme: a two-day course")]
+    ['course']
+    >>> [m.type for m in find_types("Early help drop-in session, then a Learning Lab")]
+    ['drop-in', 'learning lab']
+    """
+    pattern, names, blockers = _matcher()
+    found = []
+    for match in pattern.finditer(text):
+        after = _WORD.search(text, match.end(), min(len(text), match.end() + 40))
+        if after and after.group().lower() in blockers and _adjacent(text, match.end(), after):
+            continue
+        found.append(TypeMention(names[match.group().lower()], match.start(), match.end()))
+    return found
+
+
+def _adjacent(text: str, end: int, after: regex.Match[str]) -> bool:
+    return text[end:after.start()].strip() == ""
+
+
+def extract(ctx: Context) -> list[Candidate[str]]:
+    found: list[Candidate[str]] = []
+    title_span = ctx.shared.get("title_span")
+    for section in ctx.sections:
+        if section.kind == "boilerplate":
+            continue
+        found.extend(_from_section(section, title_span))
+    if title_span:
+        found.extend(_mentions(ctx.text(*title_span), title_span[0], "title", IN_TITLE, first=True))
+    return found
+
+
+def _from_section(section: Section,
+                  title_span: tuple[int, int] | None) -> Iterator[Candidate[str]]:
+    if section.kind == "event_type":
+        for block in _with_heading(section):
+            yield from _mentions(block.text, block.start, "statement", STATEMENT, first=True)
+        return
+    if section.heading is not None and section.kind == "outcomes":
+        # "By the end of this webinar ..." names the event in its lead-in.
+        yield from _prose(section.heading)
+    for block in section.blocks:
+        if title_span and (block.start, block.end) == tuple(title_span):
+            continue
+        if block.kind == "key_value" and block.key and heading_kind(block.key) == "delivery":
+            yield from _mentions(block.value, block.value_start or block.start,
+                                 "format-line", FORMAT_LINE, first=True)
+        elif _is_label_line(block) and section.kind in PROSE_KINDS:
+            yield from _label_line(block)
+        elif section.kind in PROSE_KINDS:
+            yield from _prose(block)
+
+
+def _with_heading(section: Section) -> Iterable[Block]:
+    return ([section.heading] if section.heading else []) + section.blocks
+
+
+def _mentions(text: str, offset: int, rule: str, score: float,
+              first: bool = False) -> list[Candidate[str]]:
+    mentions = find_types(text)
+    if first:
+        mentions = mentions[:1]
+    return [Candidate(m.type, ((offset + m.start, offset + m.end),), rule, score)
+            for m in mentions]
+
+
+def _is_label_line(block: Block) -> bool:
+    """A short line that is not a sentence: "Webinar", "Workshop · Online", "STAFF BRIEFING"."""
+    text = block.text.strip()
+    return (block.kind in ("heading", "paragraph", "line")
+            and len(_WORD.findall(text)) <= LABEL_MAX_WORDS and not text.endswith((".", ":")))
+
+
+def _label_line(block: Block) -> Iterator[Candidate[str]]:
+    """The type a label line opens with, or the type in its first segment."""
+    first_segment = _SEPARATORS.split(block.text, maxsplit=1)[0]
+    segments = [first_segment] if find_types(first_segment) else _SEPARATORS.split(block.text)
+    adjectives = set(vocab.load("title")["type_adjectives"])
+    for segment in segments:
+        mentions = find_types(segment)
+        if not mentions:
+            continue
+        offset = block.start + block.text.find(segment)
+        # The segment is all event words ("Virtual seminar") or ends with the type
+        # ("Practice Development Briefing"): it labels this event.
+        leading = segment[:mentions[0].start].lower()
+        if all(w in adjectives for w in _WORD.findall(leading)) or mentions[-1].end >= len(
+                segment.rstrip(" ☕")) - 1:
+            m = mentions[0]
+            yield Candidate(m.type, ((offset + m.start, offset + m.end),), "label-line",
+                            LABEL_LINE)
+            return
+
+
+def _prose(block: Block) -> Iterator[Candidate[str]]:
+    """ "In this webinar", "This full-day workshop introduces ..."."""
+    for mention in find_types(block.text):
+        if _THIS_BEFORE.search(block.text, max(0, mention.start - 40), mention.start):
+            yield Candidate(mention.type, ((block.start + mention.start,
+                                            block.start + mention.end),), "this-type", PROSE)
+            return

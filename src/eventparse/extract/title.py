@@ -1,13 +1,199 @@
-"""Extractor for ``title``: the first heading-like line of the preamble."""
+"""Extractor for ``title``: the event's own name, not the banner above it.
+
+Every short, title-shaped line of the preamble is a candidate (and a page's
+``h1`` wherever it is); its score weighs layout cues:
+
+* a page's level-1 heading is the title the page gives itself;
+* a subtitle after a colon ("Contextual safeguarding: assessing risk ...") is
+  how event titles are written;
+* an organisation's or programme's banner ("Nene Valley Safeguarding Children
+  Partnership", "Continuing Professional Development – Spring 2026"), a line in
+  capitals ("STAFF BRIEFING"), a label line ("Workshop · Online"), a delivery
+  line ("Delivered online using Teams") are not titles;
+* dates, times, sentences, greetings and lead-ins ending with ":" are not titles;
+* earlier lines win over later ones, all else equal.
+
+An e-mail's Subject (``doc.headers["subject"]``) is a weak candidate: a title line
+in the body usually wins, since subjects carry "Places available – ...".
+A title repeated on the next line is one title (validate flags ``duplicate-text``).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from functools import cache
+
+import regex
+
+from eventparse import vocab
+from eventparse.document import Block
 from eventparse.extract.base import Candidate, Context
+from eventparse.extract.event_type import find_types
+from eventparse.sections import Section
 
 FIELD = "title"
 
+MAX_WORDS, MAX_CHARS = 25, 200
+BASE, H1_BONUS, SUBTITLE_BONUS, FIRST_BONUS, STEP = 0.5, 1.0, 0.3, 0.15, 0.04
+BANNER_PENALTY, CAPS_PENALTY, DELIVERY_PENALTY, LABEL_PENALTY = 0.35, 0.6, 0.5, 0.6
+SUBJECT_SCORE = 0.2
+TITLE_KINDS = ("preamble", "details", "other")
+
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
+_TIME = regex.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b|\b\d{1,2}[:.]\d{2}\b|\bnoon\b",
+                      regex.IGNORECASE)
+_NUMERIC_DATE = regex.compile(r"\b\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\b")
+_URL = regex.compile(r"https?://|www\.|\S@\S")
+_SUBTITLE = regex.compile(r"\S[:?]\s+\S")
+_DASH_SPLIT = regex.compile(r"\s+[–—|-]\s+")
+
+
+@cache
+def _cues() -> dict[str, frozenset[str]]:
+    data = vocab.load("title")
+    return {key: frozenset(value) for key, value in data.items() if not key.startswith("_")}
+
 
 def extract(ctx: Context) -> list[Candidate[str]]:
-    for block in ctx.blocks_of("preamble"):
-        return [Candidate(block.text, ((block.start, block.end),), "first-line", 0.5)]
-    return []
+    found = list(_body_candidates(ctx.sections))
+    subject = ctx.doc.headers.get("subject")
+    if subject:
+        cleaned = clean_subject(subject)
+        start = ctx.doc.text.find(subject)
+        span = ((start, start + len(subject)),) if start >= 0 else ()
+        if cleaned:
+            found.append(Candidate(cleaned, span, "email-subject", SUBJECT_SCORE))
+    if found:
+        best = max(found, key=lambda c: (c.score, -(c.spans[0][0] if c.spans else 0)))
+        if best.spans and best.rule != "email-subject":
+            ctx.shared["title_span"] = best.spans[0]
+    return found
+
+
+def _body_candidates(sections: list[Section]) -> Iterator[Candidate[str]]:
+    position = 0
+    seen: set[str] = set()
+    for section in sections:
+        blocks = ([section.heading] if section.heading else []) + section.blocks
+        for block in blocks:
+            is_h1 = block.kind == "heading" and block.level == 1
+            if section.kind not in TITLE_KINDS and not is_h1:
+                continue
+            if section.kind == "boilerplate":
+                continue
+            text = title_text(block)
+            if text is None or text.lower() in seen:
+                continue
+            seen.add(text.lower())
+            score = _score(text, is_h1) + max(0.0, FIRST_BONUS - STEP * position)
+            position += 1
+            yield Candidate(text, ((block.start, block.end),), "h1" if is_h1 else "title-line",
+                            round(score, 3))
+
+
+def title_text(block: Block) -> str | None:
+    """The block's text when it is shaped like a title, else None.
+
+    >>> from eventparse.document import Block
+    >>> title_text(Block("paragraph", 0, 16, "Dear colleagues,")) is None
+    True
+    >>> title_text(Block("heading", 0, 22, "Thursday 5 March 2026")) is None
+    True
+    >>> title_text(Block("heading", 0, 27, "Working with fathers: a guide"))
+    'Working with fathers: a guide'
+    """
+    if block.kind not in ("heading", "paragraph", "key_value", "line"):
+        return None
+    text = block.text.strip()
+    words = _WORD.findall(text)
+    if not words or len(words) > MAX_WORDS or len(text) > MAX_CHARS:
+        return None
+    if text.endswith((".", ",", ":", ";", "!", "...", "…")) or _URL.search(text):
+        return None
+    if _is_date_line(text, words):
+        return None
+    return text
+
+
+def _is_date_line(text: str, words: list[str]) -> bool:
+    if _TIME.search(text) or _NUMERIC_DATE.search(text):
+        return True
+    date_words = _cues()["date_words"]
+    has_date_word = any(w.lower().rstrip(".") in date_words for w in words)
+    has_number = any(w.isdigit() or w[:-2].isdigit() for w in words)
+    return has_date_word and has_number and len(words) <= 8
+
+
+def _score(text: str, is_h1: bool) -> float:
+    score = BASE + (H1_BONUS if is_h1 else 0.0)
+    words = [w.lower() for w in _WORD.findall(text)]
+    if _SUBTITLE.search(text):
+        score += SUBTITLE_BONUS
+    if _is_caps(text):
+        score -= CAPS_PENALTY
+    if not is_h1:
+        score -= _banner_penalty(text, words)
+        if _is_label(text, words):
+            score -= LABEL_PENALTY
+        if _is_delivery_line(text, words):
+            score -= DELIVERY_PENALTY
+    return score
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _banner_penalty(text: str, words: list[str]) -> float:
+    """An organisation's or a programme's banner: its words, a season, a dash with no colon."""
+    cues = _cues()
+    joined = " ".join(words)
+    penalty = 0.0
+    has_banner_word = any(w in cues["banner_words"] for w in words) or any(
+        " " in phrase and phrase in joined for phrase in cues["banner_words"])
+    if has_banner_word and not _SUBTITLE.search(text):
+        penalty += BANNER_PENALTY
+    if any(w in cues["season_words"] for w in words) and any(w[:2].isdigit() for w in words):
+        penalty += BANNER_PENALTY / 2
+    if _DASH_SPLIT.search(text) and not _SUBTITLE.search(text):
+        penalty += BANNER_PENALTY / 2
+    return penalty
+
+
+def _is_label(text: str, words: list[str]) -> bool:
+    """A line that says what kind of event this is, not what it is called."""
+    first = _DASH_SPLIT.split(regex.sub(r"\s*[·•]\s*", " | ", text), maxsplit=1)[0]
+    mentions = find_types(first)
+    if not mentions:
+        return False
+    adjectives = _cues()["type_adjectives"]
+    leading = [w.lower() for w in _WORD.findall(first[:mentions[0].start])]
+    trailing = _WORD.findall(first[mentions[-1].end:])
+    return all(w in adjectives for w in leading) and not trailing
+
+
+def _is_delivery_line(text: str, words: list[str]) -> bool:
+    lowered = text.lower()
+    openers = _cues()["delivery_openers"]
+    return len(words) <= 6 and any(lowered.startswith(o) for o in openers)
+
+
+def clean_subject(subject: str) -> str:
+    """An e-mail subject without 'Re:', 'Places available –' and a trailing date.
+
+    >>> clean_subject("Re: Places available – Mental Capacity Act masterclass, 3rd March")
+    'Mental Capacity Act masterclass'
+    """
+    prefixes = _cues()["subject_prefixes"]
+    text = subject.strip()
+    changed = True
+    while changed:
+        changed = False
+        for prefix in prefixes:
+            head = regex.match(rf"{regex.escape(prefix)}\s*[:–—\-]\s*", text, regex.IGNORECASE)
+            if head:
+                text, changed = text[head.end():], True
+    parts = regex.split(r"\s*[,–—]\s+|\s+-\s+", text)
+    kept = [p for p in parts if not _is_date_line(p, _WORD.findall(p))]
+    return ", ".join(kept).strip() if kept else ""
