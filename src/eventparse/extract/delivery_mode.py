@@ -1,11 +1,159 @@
-"""Extractor for ``delivery.mode``: not written yet (proposes nothing)."""
+"""Extractor for ``delivery.mode``: ``online``, ``in_person`` or ``hybrid``.
+
+Runs after the platform and venue extractors and weighs what they left in
+``ctx.shared`` with the mode words of ``vocab/delivery.json``:
+
+- a statement of the mode where delivery is described: a delivery section or
+  key line ("Where: Online (Zoom)", "Format: In person workshop") or a short
+  line ("Workshop · Online", "Delivered online using Teams");
+- in prose, a mode word qualifying an event word or following a delivery verb
+  ("this online seminar", "an in-person meeting", "delivered online");
+- "hybrid", or both modes stated, or a venue with an offer to attend remotely
+  ("join in the room or online") is hybrid;
+- a venue (or one "to be confirmed") means in person, a platform online.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from eventparse import vocab
+from eventparse.document import Block
+from eventparse.extract import platform, venue
 from eventparse.extract.base import Candidate, Context
+from eventparse.sections import heading_kind
 
 FIELD = "delivery.mode"
+SKIPPED_SECTIONS = frozenset({"boilerplate"})
+MODES = ("hybrid", "in_person", "online")
+SHORT_LINE_WORDS = 8
+STRONG_PLATFORM_SCORE = 2.0
+
+
+@dataclass
+class _Evidence:
+    """Where each mode is stated, strongly (delivery lines) or in prose."""
+
+    strong: dict[str, list[tuple[int, int]]] = field(
+        default_factory=lambda: {m: [] for m in MODES})
+    prose: dict[str, list[tuple[int, int]]] = field(
+        default_factory=lambda: {m: [] for m in MODES})
+    remote: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    modes: dict[str, regex.Pattern[str]]
+    in_prose: dict[str, regex.Pattern[str]]
+    remote: regex.Pattern[str]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _patterns() -> _Patterns:
+    data = vocab.load("delivery")
+    nouns, verbs = _alternation(data["event_nouns"]), _alternation(data["mode_verbs"])
+    modes: dict[str, regex.Pattern[str]] = {}
+    in_prose: dict[str, regex.Pattern[str]] = {}
+    for mode in MODES:
+        words = _alternation(data[mode])
+        modes[mode] = regex.compile(rf"(?<!\w)(?:{words})(?!\w)", regex.I)
+        in_prose[mode] = regex.compile(
+            rf"(?<!\w)(?:(?:{words})[ \t]+(?:{nouns})|(?:{verbs})[ \t]+(?:{words}))(?!\w)", regex.I)
+    remote = regex.compile(rf"(?<!\w)(?:{_alternation(data['remote_access'])})(?!\w)", regex.I)
+    return _Patterns(modes, in_prose, remote)
+
+
+def modes_stated(text: str) -> set[str]:
+    """The modes a delivery line states; a hybrid phrase hides its parts.
+
+    >>> sorted(modes_stated("Where: Online (Zoom)")), sorted(modes_stated("Format: In person"))
+    (['online'], ['in_person'])
+    >>> sorted(modes_stated("Join us in the room or online"))
+    ['hybrid']
+    """
+    return {mode for mode, _ in _stated(text, 0, len(text), _patterns().modes)}
+
+
+def _stated(text: str, start: int, end: int,
+            patterns: dict[str, regex.Pattern[str]]) -> Iterator[tuple[str, tuple[int, int]]]:
+    taken: list[tuple[int, int]] = []
+    for mode in MODES:  # hybrid first: its phrases contain the other modes' words
+        for match in patterns[mode].finditer(text, start, end):
+            span = match.span()
+            if any(a < span[1] and span[0] < b for a, b in taken):
+                continue
+            taken.append(span)
+            yield mode, span
+
+
+def _is_strong(block: Block, section_kind: str) -> bool:
+    if section_kind == "delivery":
+        return True
+    if block.kind == "key_value" and block.key is not None:
+        return heading_kind(block.key) == "delivery"
+    return len(block.text.split()) <= SHORT_LINE_WORDS
+
+
+def _gather(ctx: Context) -> _Evidence:
+    found = _Evidence()
+    patterns = _patterns()
+    text = ctx.doc.text
+    for section in ctx.sections:
+        if section.kind in SKIPPED_SECTIONS:
+            continue
+        blocks = ([section.heading] if section.heading else []) + section.blocks
+        for block in blocks:
+            if _is_strong(block, section.kind):
+                for mode, span in _stated(text, block.start, block.end, patterns.modes):
+                    found.strong[mode].append(span)
+            else:
+                for mode, span in _stated(text, block.start, block.end, patterns.in_prose):
+                    found.prose[mode].append(span)
+            found.remote.extend(m.span() for m in patterns.remote.finditer(
+                text, block.start, block.end))
+    return found
+
+
+def _decide(ctx: Context, found: _Evidence) -> tuple[str, list[tuple[int, int]], str] | None:
+    """(mode, evidence spans, rule) from the stated modes, the venue and the platform."""
+    place: Candidate[object] | None = ctx.shared.get(venue.SHARED_KEY)
+    product: Candidate[object] | None = ctx.shared.get(platform.SHARED_KEY)
+    strong, prose = found.strong, found.prose
+    place_spans = list(place.spans) if place else []
+    product_spans = list(product.spans) if product else []
+    if strong["hybrid"] or prose["hybrid"]:
+        return "hybrid", strong["hybrid"] + prose["hybrid"], "mode:hybrid-stated"
+    if strong["online"] and strong["in_person"]:
+        return "hybrid", strong["online"] + strong["in_person"], "mode:both-stated"
+    product_is_strong = product is not None and product.score >= STRONG_PLATFORM_SCORE
+    if place and not strong["in_person"] and (found.remote or product_is_strong):
+        return "hybrid", place_spans + found.remote + product_spans, "mode:venue-and-remote"
+    if strong["in_person"]:
+        return "in_person", strong["in_person"], "mode:in-person-stated"
+    if strong["online"]:
+        return "online", strong["online"], "mode:online-stated"
+    if place or ctx.shared.get(venue.PENDING_KEY):
+        return "in_person", place_spans, "mode:venue"
+    if product:
+        return "online", product_spans, "mode:platform"
+    for mode in ("in_person", "online"):
+        if prose[mode]:
+            return mode, prose[mode], f"mode:{mode}-in-prose"
+    return None
 
 
 def extract(ctx: Context) -> list[Candidate[object]]:
-    return []
+    """One candidate: the mode the evidence supports, with the spans it rests on."""
+    decided = _decide(ctx, _gather(ctx))
+    if decided is None:
+        return []
+    mode, spans, rule = decided
+    return [Candidate(mode, tuple(spans[:4]), rule)]

@@ -1,0 +1,94 @@
+"""Delivery: mode, platform and venue on listings and seminar announcements."""
+
+from __future__ import annotations
+
+import pytest
+
+import eventparse
+from eventparse.evaluate import gold_pairs, norm, predicted
+from eventparse.extract.delivery_mode import modes_stated
+from eventparse.extract.platform import platform_name
+from eventparse.extract.venue import clean_value, is_online_only, is_pending
+
+from .conftest import LISTINGS, shared_path
+
+DELIVERY_FIELDS = ("delivery_mode", "platform", "venue")
+
+
+def _parse(text: str) -> eventparse.Event:
+    return eventparse.parse(text, reference_date="2026-01-15", nlp_model="blank")
+
+
+@pytest.mark.parametrize("field_name", DELIVERY_FIELDS)
+def test_text_listings_delivery_at_least_95_percent(field_name: str) -> None:
+    pairs = gold_pairs(LISTINGS, (".txt",))
+    assert pairs
+    right = 0
+    for path, gold in pairs:
+        event = eventparse.parse_file(path, reference_date=gold["reference_date"],
+                                      nlp_model="blank")
+        right += norm(predicted(event)[field_name]) == norm(gold[field_name])
+    assert right / len(pairs) >= 0.95
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Teams", "Microsoft Teams"), ("on MS Teams", "Microsoft Teams"),
+    ("Microsoft Teams", "Microsoft Teams"), ("Cisco Webex", "Webex"), ("WebEx", "Webex"),
+    ("zoom.us/j/1", "Zoom"), ("Google Meet", "Google Meet"), ("GoTo Webinar", "GoToWebinar"),
+    ("meet.google.com/abc-defg-hij", "Google Meet"), ("Skype", "Skype"),
+])
+def test_platform_spellings(text: str, name: str) -> None:
+    assert platform_name(text) == name
+
+
+def test_lower_case_common_words_are_no_platform() -> None:
+    assert platform_name("social work teams zoom in on risk") is None
+
+
+def test_related_events_do_not_give_the_platform() -> None:
+    text = ("Training day\nVenue: Room 1, Town Hall, Leeds LS1 1UR\n\nRelated events\n"
+            "Neglect webinar – 9 December 2026, online via Teams\n")
+    event = _parse(text)
+    assert event.delivery.platform is None
+    assert event.delivery.mode == "in_person"
+
+
+def test_venue_keeps_its_span() -> None:
+    event = _parse("Workshop\nVenue: Room 2, Aire House, 18 Wharf Street, Leeds LS2 7EQ\n")
+    assert event.delivery.venue == "Room 2, Aire House, 18 Wharf Street, Leeds LS2 7EQ"
+    evidence = event.provenance["delivery.venue"]
+    assert event.text[evidence.spans[0].start:evidence.spans[0].end].startswith("Room 2")
+
+
+def test_online_and_pending_values_are_no_venue() -> None:
+    assert is_online_only("Online via Google Meet")
+    assert is_pending("TBC")
+    assert not is_online_only("Conference Room B, Northampton NN1 5DA")
+    assert clean_value("Doherty Hall 1112.") == "Doherty Hall 1112"
+
+
+def test_modes_stated() -> None:
+    assert modes_stated("Format: Webinar (Zoom)") == {"online"}
+    assert modes_stated("Face-to-face") == {"in_person"}
+    assert modes_stated("A hybrid event") == {"hybrid"}
+
+
+def test_online_listing_gives_online_without_platform_problem() -> None:
+    event = _parse("Briefing on neglect\nWhere: Online\nTuesday 3 March 2026, 10:00-11:00\n")
+    assert event.delivery.mode == "online"
+    assert event.delivery.platform is None
+    assert event.delivery.venue is None
+
+
+def test_one_megabyte_line_is_quick_to_refuse() -> None:
+    event = _parse("Venue: " + "Hall " * 200_000)
+    assert event.delivery.venue is not None
+
+
+def test_seminar_sample_location_scores() -> None:
+    from benchmarks.seminars import load, score
+
+    folder = shared_path("corpora", "seminars", "dev")
+    docs = load(folder, limit=40)
+    result = score(docs, lambda text: eventparse.parse(text, nlp_model="blank"))
+    assert result.prf("location")[2] >= 0.85
