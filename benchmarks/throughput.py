@@ -1,0 +1,96 @@
+"""Whole-parse throughput, with and without the statistical model, beside a peer.
+
+    python benchmarks/throughput.py [--seminars DIR] [--repeat N]
+
+Texts: the listings in tests/data/listings (text and HTML) and, when the folder
+exists, the CMU seminar announcements (default ../shared/corpora/seminars/dev).
+The peer is ``dateparser.search_dates`` over the same texts in the same process:
+what a first try at "find the dates in this announcement" would run. Prints
+docs/s per corpus for eventparse (model / blank) and the peer, and the ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+
+from eventparse import nlp, parse
+from eventparse.read import read
+
+ROOT = Path(__file__).resolve().parent.parent
+LISTINGS = ROOT / "tests" / "data" / "listings"
+SEMINARS = ROOT.parent / "shared" / "corpora" / "seminars" / "dev"
+
+
+def corpus(folder: Path, pattern: str, encoding: str = "utf-8") -> list[str]:
+    return [p.read_text(encoding=encoding) for p in sorted(folder.glob(pattern))]
+
+
+def docs_per_second(run: Callable[[str], object], texts: list[str], repeat: int) -> float:
+    started = time.perf_counter()
+    for _ in range(repeat):
+        for text in texts:
+            run(text)
+    return repeat * len(texts) / (time.perf_counter() - started)
+
+
+def peer(text: str) -> object:
+    from dateparser.search import search_dates
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        # languages=["en"] spares it language detection: the peer at its fastest.
+        return search_dates(text, languages=["en"], settings={"DATE_ORDER": "DMY"})
+
+
+def report(name: str, texts: list[str], repeat: int) -> None:
+    model = nlp.resolve_model_name("auto")
+    parse(texts[0], nlp_model="auto")  # load models and vocabularies before timing
+    peer(texts[0])
+    with_model = docs_per_second(lambda t: parse(t, nlp_model="auto"), texts, repeat)
+    blank = docs_per_second(lambda t: parse(t, nlp_model="blank"), texts, repeat)
+    baseline = docs_per_second(peer, texts, max(1, repeat // 4))
+    print(f"{name}: {len(texts)} documents x {repeat}")
+    print(f"  eventparse ({model}) {with_model:9.1f} docs/s  {with_model / baseline:6.1f}x peer")
+    print(f"  eventparse (blank)   {blank:9.1f} docs/s  {blank / baseline:6.1f}x peer")
+    print(f"  dateparser.search_dates {baseline:6.1f} docs/s")
+
+
+def html_overhead(repeat: int) -> None:
+    """An HTML page's parse time against the parse of its own visible text."""
+    pages = corpus(LISTINGS, "*.html")
+    if not pages:
+        return
+    visible = [read(page, format="html").text for page in pages]
+    page_rate = docs_per_second(lambda t: parse(t, nlp_model="blank"), pages, repeat)
+    text_rate = docs_per_second(lambda t: parse(t, nlp_model="blank", format="text"),
+                                visible, repeat)
+    print(f"html: a page takes {text_rate / page_rate:.2f}x the time of its visible text")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seminars", type=Path, default=SEMINARS)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    report("listings", corpus(LISTINGS, "*.txt") + corpus(LISTINGS, "*.html"), args.repeat)
+    if args.seminars.is_dir():
+        sys.path.insert(0, str(ROOT))  # run as a script: make benchmarks.* importable
+        from benchmarks.seminars import load
+
+        report("seminars", [doc.text for doc in load(args.seminars)], 1)
+    try:
+        html_overhead(args.repeat)
+    except Exception as exc:  # the HTML reader may not be installed in an old checkout
+        print(f"html: not measured ({exc})")
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory {peak_mib:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
