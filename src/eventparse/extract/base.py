@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 T = TypeVar("T")
+NLP_MAX_CHARS = 100_000
 
 
 @dataclass(frozen=True)
@@ -59,12 +60,34 @@ class Context:
 
     @cached_property
     def spacy_doc(self) -> Doc:
-        """spaCy's view of the whole text, made on first use."""
-        return nlp.load(self.nlp_name)(self.doc.text)
+        """spaCy's view of the text, made on first use.
+
+        Only the first ``NLP_MAX_CHARS`` characters: an announcement is far
+        shorter, and spaCy refuses (and NER slows on) megabyte texts.
+        """
+        return nlp.load(self.nlp_name)(self.doc.text[:NLP_MAX_CHARS])
 
     @property
     def has_ner(self) -> bool:
         return self.nlp_name != nlp.BLANK
+
+    def entities_in(self, spans: Sequence[tuple[int, int]]) -> list[tuple[str, int, int]]:
+        """spaCy's named entities (label, start, end) over a few spans of the text.
+
+        Cheaper than ``spacy_doc`` on a long document: only these spans go through
+        the model (in one batch). Offsets point into the whole text; [] without NER.
+        """
+        if not self.has_ner or not spans:
+            return []
+        if "spacy_doc" in self.__dict__:  # the whole text is already read: reuse it
+            return [(e.label_, e.start_char, e.end_char) for e in self.spacy_doc.ents
+                    if any(s <= e.start_char and e.end_char <= t for s, t in spans)]
+        pipeline = nlp.load(self.nlp_name)
+        found: list[tuple[str, int, int]] = []
+        for (start, _), piece in zip(spans, pipeline.pipe(self.doc.text[s:e] for s, e in spans),
+                                     strict=True):
+            found.extend((e.label_, start + e.start_char, start + e.end_char) for e in piece.ents)
+        return found
 
     def sections_of(self, *kinds: str) -> Iterator[Section]:
         return (s for s in self.sections if s.kind in kinds)
