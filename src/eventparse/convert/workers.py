@@ -1,0 +1,153 @@
+"""Parse documents in worker processes, keeping input order and bounded memory.
+
+``ordered_results`` submits at most ``workers * IN_FLIGHT_PER_WORKER`` documents
+at a time and yields results strictly in input order, so the parent never
+holds more than that many documents or results, however large the input. With
+one worker everything runs in this process (no pool to start, nothing to pickle).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+
+from eventparse.errors import EventParseError
+
+IN_FLIGHT_PER_WORKER = 4
+
+
+@dataclass(frozen=True)
+class ParseOptions:
+    """How every document of a run is parsed (the ``parse`` keyword arguments)."""
+
+    reference_date: str | None = None
+    timezone: str = "Europe/London"
+    nlp_model: str = "auto"
+    include_text: bool = False
+
+
+@dataclass(frozen=True)
+class Job:
+    """One document to parse: its position, source and content (or its known error)."""
+
+    seq: int
+    source: str
+    content: str | bytes | None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a document became: the Event's JSON and its problem count, or an error."""
+
+    seq: int
+    source: str
+    event_json: str | None = None
+    problems: int = 0
+    error: str | None = None
+
+
+@dataclass
+class Summary:
+    """Counts of a run: documents, converted (events), with problems, failed."""
+
+    documents: int = 0
+    converted: int = 0
+    with_problems: int = 0
+    failed: int = 0
+    resumed: int = 0
+    """Documents a resumed run found already finished in the journal."""
+
+    def add(self, outcome: Outcome) -> None:
+        self.documents += 1
+        if outcome.error is not None:
+            self.failed += 1
+            return
+        self.converted += 1
+        self.with_problems += outcome.problems > 0
+
+
+def parse_job(job: Job, options: ParseOptions) -> Outcome:
+    """Parse one document; any failure becomes an error Outcome, never an exception."""
+    if job.content is None:
+        return Outcome(job.seq, job.source, error=job.error or "no content")
+    from eventparse.pipeline import parse
+
+    try:
+        event = parse(job.content, reference_date=options.reference_date,
+                      timezone=options.timezone, nlp_model=options.nlp_model,
+                      source=job.source)
+        event_json = event.model_dump_json(exclude=None if options.include_text else {"text"})
+    except EventParseError as exc:
+        return Outcome(job.seq, job.source, error=str(exc))
+    except Exception as exc:  # a bug in one document's parse must not stop the run
+        return Outcome(job.seq, job.source, error=f"internal error: {type(exc).__name__}: {exc}")
+    return Outcome(job.seq, job.source, event_json=event_json, problems=len(event.problems))
+
+
+def ordered_results(jobs: Iterable[Job], options: ParseOptions, workers: int
+                    ) -> Iterator[Outcome]:
+    """Each job's Outcome, in the order of ``jobs``."""
+    if workers <= 1:
+        for job in jobs:
+            yield parse_job(job, options)
+        return
+    yield from _pooled(jobs, options, workers)
+
+
+def _pooled(jobs: Iterable[Job], options: ParseOptions, workers: int) -> Iterator[Outcome]:
+    pool = _new_pool(workers)
+    pending: deque[tuple[Job, Future[Outcome]]] = deque()
+    limit = workers * IN_FLIGHT_PER_WORKER
+    try:
+        for job in jobs:
+            pending.append((job, pool.submit(parse_job, job, options)))
+            while len(pending) >= limit:
+                outcome, pool = _next(pending, pool, options, workers)
+                yield outcome
+        while pending:
+            outcome, pool = _next(pending, pool, options, workers)
+            yield outcome
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _next(pending: deque[tuple[Job, Future[Outcome]]], pool: ProcessPoolExecutor,
+          options: ParseOptions, workers: int) -> tuple[Outcome, ProcessPoolExecutor]:
+    """The oldest job's Outcome; if a worker died, that job fails and the rest are retried."""
+    job, future = pending.popleft()
+    try:
+        return future.result(), pool
+    except BrokenProcessPool:
+        pool.shutdown(wait=False, cancel_futures=True)
+        pool = _new_pool(workers)
+        retried = [(other, pool.submit(parse_job, other, options)) for other, _ in pending]
+        pending.clear()
+        pending.extend(retried)
+        return Outcome(job.seq, job.source,
+                       error="the worker process died while parsing (out of memory?)"), pool
+
+
+def _new_pool(workers: int) -> ProcessPoolExecutor:
+    # spawn, not fork: the parent runs threads (progress bar, pool manager) and
+    # forking a threaded process can deadlock.
+    context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                               initializer=_watch_parent, initargs=(os.getpid(),))
+
+
+def _watch_parent(parent: int) -> None:
+    """Exit when the parent dies (kill -9 gives it no chance to stop its workers)."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
