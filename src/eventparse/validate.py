@@ -3,6 +3,30 @@
 Severities: ``error`` for what makes a listing wrong or unusable (no date, an
 end before its start), ``warning`` for what an editor should check, ``info``
 for the cosmetic.
+
+The rules (a problem points at the span it concerns wherever there is one):
+
+* ``missing-title``: no title was found.
+* ``missing-date``: no session has a date (points at a ``Date: TBC`` line if any).
+* ``missing-time``: a session has a date but no start time.
+* ``end-before-start``: a session's end time is earlier than its start time.
+* ``weekday-mismatch``: flagged by the sessions extractor (the weekday written
+  beside a date is not that date's weekday).
+* ``date-in-past``: a session's date is before the reference date (first one only).
+* ``online-without-platform``: the event is online or hybrid and no platform is named.
+* ``in-person-without-venue``: the event is in person or hybrid and no venue is named.
+* ``unknown-audience`` / ``unknown-standard``: flagged by those extractors for a
+  label not in their vocabulary.
+* ``duplicate-text``: a block (heading, line or paragraph) repeated by mistake:
+  the same text on two consecutive blocks, or a paragraph of at least
+  ``DUPLICATE_PARAGRAPH_CHARS`` characters that appears twice anywhere. Points at
+  the repeat.
+* ``no-event``: the text holds no event at all: no title, no session (no date or
+  time), no delivery details and no event type were found. It replaces
+  ``missing-title``, ``missing-date`` and ``missing-time``, which would only say
+  the same thing three times.
+* ``structured-data-mismatch`` and ``mojibake``: rules for web pages and broken
+  encodings (appended below the others).
 """
 
 from __future__ import annotations
@@ -10,7 +34,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from eventparse.document import Document
+import regex
+
+from eventparse.document import Block, Document
 from eventparse.model import Event, Problem, Severity, Span
 
 SEVERITY: dict[str, Severity] = {
@@ -44,23 +70,44 @@ def problem(doc: Document, code: str, message: str, start: int | None = None,
                    line=line, column=column)
 
 
+def _evidence_span(event: Event, path: str) -> tuple[int | None, int | None]:
+    """The first span a field's value came from, or (None, None)."""
+    evidence = event.provenance.get(path)
+    if evidence is None or not evidence.spans:
+        return None, None
+    return evidence.spans[0].start, evidence.spans[0].end
+
+
 def missing_title(event: Event, doc: Document) -> list[Problem]:
     if event.title:
         return []
     return [problem(doc, "missing-title", "the listing has no title")]
 
 
+_DATE_KEYS = frozenset({"date", "dates", "when", "date and time", "dates and times", "day"})
+
+
 def missing_date(event: Event, doc: Document) -> list[Problem]:
     if any(s.date for s in event.sessions):
         return []
+    # Point at a "Date: TBC" line where the listing has one.
+    for block in doc.blocks:
+        if block.kind == "key_value" and block.key and block.key.lower() in _DATE_KEYS:
+            return [problem(doc, "missing-date",
+                            f"the listing gives no date for the event ({block.text!r})",
+                            block.start, block.end)]
     return [problem(doc, "missing-date", "the listing gives no date for the event")]
 
 
 def missing_time(event: Event, doc: Document) -> list[Problem]:
-    untimed = [s for s in event.sessions if s.date and s.start_time is None]
-    if not untimed:
-        return []
-    return [problem(doc, "missing-time", "a session has a date but no start time")]
+    found = []
+    for index, s in enumerate(event.sessions):
+        if s.date and s.start_time is None:
+            start, end = _evidence_span(event, f"sessions[{index}]")
+            found.append(problem(doc, "missing-time",
+                                 f"the session on {s.date.isoformat()} has no start time",
+                                 start, end))
+    return found
 
 
 def end_before_start(event: Event, doc: Document) -> list[Problem]:
@@ -94,16 +141,64 @@ def date_in_past(event: Event, doc: Document) -> list[Problem]:
 
 def online_without_platform(event: Event, doc: Document) -> list[Problem]:
     if event.delivery.mode in ("online", "hybrid") and not event.delivery.platform:
+        start, end = _evidence_span(event, "delivery.mode")
         return [problem(doc, "online-without-platform",
-                        "the event is online but the listing names no platform")]
+                        "the event is online but the listing names no platform", start, end)]
     return []
 
 
 def in_person_without_venue(event: Event, doc: Document) -> list[Problem]:
     if event.delivery.mode in ("in_person", "hybrid") and not event.delivery.venue:
+        start, end = _evidence_span(event, "delivery.mode")
         return [problem(doc, "in-person-without-venue",
-                        "the event is in person but the listing names no venue")]
+                        "the event is in person but the listing names no venue", start, end)]
     return []
+
+
+DUPLICATE_MIN_CHARS = 12
+"""Shorter repeats ("Book now", "Online") are layout, not mistakes."""
+DUPLICATE_PARAGRAPH_CHARS = 80
+"""A paragraph this long that appears twice, anywhere, was pasted twice."""
+_NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
+
+
+def _folded(block: Block) -> str:
+    folded: str = _NOT_WORD.sub(" ", block.text.lower())
+    return folded.strip()
+
+
+def duplicate_text(event: Event, doc: Document) -> list[Problem]:
+    """A heading, line or paragraph repeated by mistake (next to itself, or pasted twice)."""
+    found = []
+    seen: dict[str, Block] = {}
+    previous = ""
+    for block in doc.blocks:
+        text = _folded(block)
+        if len(text) >= DUPLICATE_MIN_CHARS:
+            repeated_here = text == previous
+            pasted_again = text in seen and len(text) >= DUPLICATE_PARAGRAPH_CHARS
+            if repeated_here or pasted_again:
+                first = seen.get(text)
+                where = f" (first at line {doc.line_col(first.start)[0]})" if first else ""
+                found.append(problem(doc, "duplicate-text",
+                                     f"text repeated{where}: {block.text[:60]!r}",
+                                     block.start, block.end))
+            seen.setdefault(text, block)
+        previous = text
+    return found
+
+
+def no_event(event: Event, doc: Document) -> list[Problem]:
+    """Nothing that makes an announcement: no title, session, delivery or event type."""
+    delivery = event.delivery
+    if (event.title or event.sessions or event.event_type or delivery.mode
+            or delivery.platform or delivery.venue):
+        return []
+    return [problem(doc, "no-event", "the text holds no event: no title, date, time, "
+                    "delivery details or event type were found")]
+
+
+NO_EVENT_REPLACES = frozenset({"missing-title", "missing-date", "missing-time"})
 
 
 RULES: tuple[Rule, ...] = (
@@ -114,6 +209,8 @@ RULES: tuple[Rule, ...] = (
     date_in_past,
     online_without_platform,
     in_person_without_venue,
+    duplicate_text,
+    no_event,
 )
 
 
@@ -122,6 +219,8 @@ def validate(event: Event, doc: Document, noticed: list[Problem]) -> list[Proble
     found: list[Problem] = list(noticed)
     for rule in RULES:
         found.extend(rule(event, doc))
+    if any(p.code == "no-event" for p in found):
+        found = [p for p in found if p.code not in NO_EVENT_REPLACES]
     unique: dict[tuple[str, int | None], Problem] = {}
     for p in found:
         unique.setdefault((p.code, p.span.start if p.span else None), p)
