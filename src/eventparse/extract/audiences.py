@@ -1,11 +1,292 @@
-"""Extractor for ``audiences``: not written yet (proposes nothing)."""
+"""Extractor for ``audiences``: who the event is for, as the listing labels them.
+
+Where the labels come from, best first:
+
+1. an audience heading ("Audience Types", "Who should attend", "Suitable for:",
+   "Who is it for?") and the label lines or the one prose list under it;
+2. an audience key or question with its list on the same line
+   ("Suitable for: social workers, ...", "Who is this for? Social workers, ...");
+3. a sentence anywhere: "This workshop is for social workers, youth workers and
+   police officers."
+
+A prose list is split on commas and on "and"/"or" where both sides are roles
+("speech and language therapists" stays whole); a clause after the last role
+("... who carry out direct work") is dropped. Each label gets a leading capital
+only (acronyms such as NHS or SENCOs kept), then is matched against the role
+vocabulary (vocab/audiences.json): a role or a near spelling or plural of one takes
+the vocabulary's form; a label whose head noun is a role word ("workers",
+"officers", "nurses") is known as written; anything else ("Everyone!") is kept as
+written and flagged ``unknown-audience``.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+from rapidfuzz import fuzz, process
+
+from eventparse import vocab
+from eventparse.document import Block
 from eventparse.extract.base import Candidate, Context
+from eventparse.sections import heading_kind
 
 FIELD = "audiences"
+GROUP = "audiences"
+MAX_LIST_CHARS = 600  # a prose list longer than this is a paragraph, not a list of roles
+MAX_LABEL_WORDS = 8
+MAX_HEADING_WORDS = 6  # 'Who is this event for?'; longer is a sentence
+MAX_JOINERS = 6  # 'and'/'or' in one comma piece worth trying to split on
+ROLE_CUTOFF = 92.0
+HEAD_CUTOFF = 88.0
+SECTION_SCORE, INLINE_SCORE, PROSE_SCORE = 1.0, 0.9, 0.7
+
+_SPLIT_LIST = regex.compile(r"\s*[,;]\s*(?:(?:and|or)\s+)?|\s*•\s*")
+_JOINER = regex.compile(r"\s+(?:and|or|&)\s+", regex.IGNORECASE)
+_SENTENCE_END = regex.compile(r"[.!?](?=\s|$)")
+_QUESTION = regex.compile(r"[^?:\n]{3,60}[?:]\s+")
+_WORD = regex.compile(r"\S+")
+_PAREN = regex.compile(r"\([^()]*\)")
+_FOLD_DROP = regex.compile(r"[^\p{L}\p{N} ]+")
+_TRIM = " \t.,;:–—-"
 
 
-def extract(ctx: Context) -> list[Candidate[object]]:
-    return []
+@dataclass(frozen=True)
+class Label:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Roles:
+    canonical: dict[str, str]
+    choices: tuple[str, ...]
+    heads: frozenset[str]
+    head_cut: frozenset[str]
+    clause_cut: regex.Pattern[str]
+    lead_in: regex.Pattern[str]
+
+
+def fold(text: str) -> str:
+    """Lower case, punctuation to spaces, spaces collapsed.
+
+    >>> fold("Care co-ordinators!")
+    'care co ordinators'
+    """
+    text = text.casefold().replace("’", "'").replace("'", "")
+    return " ".join(_FOLD_DROP.sub(" ", text).split())
+
+
+@cache
+def _roles() -> Roles:
+    data = vocab.load("audiences")
+    canonical = {fold(role): role for role in data["roles"]}
+    lead_in = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in data["lead_in"])
+    clause = "|".join(regex.escape(w) for w in data["clause_cut_words"])
+    return Roles(
+        canonical=canonical,
+        choices=tuple(canonical),
+        heads=frozenset(fold(h) for h in data["head_nouns"]),
+        head_cut=frozenset(data["head_cut_words"]),
+        clause_cut=regex.compile(rf"\s+(?:{clause})\b", regex.IGNORECASE),
+        lead_in=regex.compile(
+            rf"\b(?:this|the|our|these|it)\s+(?:[\p{{L}}'’-]+\s+){{0,4}}?(?:{lead_in})\s+",
+            regex.IGNORECASE),
+    )
+
+
+def capitalise(label: str) -> str:
+    """A leading capital only; words with two capitals (acronyms) are kept.
+
+    >>> capitalise("Practice Supervisors"), capitalise("NHS staff and SENCOs")
+    ('Practice supervisors', 'NHS staff and SENCOs')
+    """
+    words = [w if sum(c.isupper() for c in w) >= 2 else w.lower() for w in label.split(" ")]
+    joined = " ".join(words)
+    return joined[:1].upper() + joined[1:]
+
+
+def normalise(label: str) -> tuple[str, bool]:
+    """The label as it should read, and whether it is a known role.
+
+    >>> normalise("social worker"), normalise("Kinship care social workers")
+    (('Social workers', True), ('Kinship care social workers', True))
+    >>> normalise("Everyone!")
+    ('Everyone!', False)
+    """
+    written = capitalise(label)
+    roles = _roles()
+    folded = fold(label)
+    if folded in roles.canonical:
+        return roles.canonical[folded], True
+    if len(folded) >= 6:
+        near = process.extractOne(folded, roles.choices, scorer=fuzz.ratio,
+                                  score_cutoff=ROLE_CUTOFF)
+        if near is not None:
+            return roles.canonical[near[0]], True
+    return written, is_role(label)
+
+
+def is_role(label: str) -> bool:
+    """Whether a label's head noun names people in a role.
+
+    >>> is_role("Heads of year"), is_role("Staff working in adult services"), is_role("Anyone")
+    (True, True, False)
+    """
+    roles = _roles()
+    words = fold(_PAREN.sub(" ", label)).split()
+    core: list[str] = []
+    for word in words:
+        if core and word in roles.head_cut:
+            break
+        core.append(word)
+    if not core:
+        return False
+    head = core[-1]
+    if head in roles.heads:
+        return True
+    if len(head) >= 5:
+        return process.extractOne(head, roles.heads, scorer=fuzz.ratio,
+                                  score_cutoff=HEAD_CUTOFF) is not None
+    return False
+
+
+def extract(ctx: Context) -> list[Candidate[str]]:
+    labels = _best_labels(ctx)
+    if labels is None:
+        return []
+    found: list[Candidate[str]] = []
+    score, rule, items = labels
+    seen: set[str] = set()
+    for label in items:
+        value, known = normalise(label.text)
+        if value in seen:
+            continue
+        seen.add(value)
+        if not known:
+            ctx.flag("unknown-audience", f"audience '{value}' is not a role we know",
+                     label.start, label.end)
+        found.append(Candidate(value, ((label.start, label.end),), rule, score, GROUP))
+    return found
+
+
+def _best_labels(ctx: Context) -> tuple[float, str, list[Label]] | None:
+    """The first labels found by the best kind of evidence (heading > key > sentence)."""
+    best: tuple[float, str, list[Label]] | None = None
+    for score, rule, labels in _all_labels(ctx.doc.blocks):
+        if labels and (best is None or score > best[0]):
+            best = (score, rule, labels)
+    return best
+
+
+def _all_labels(blocks: list[Block]) -> Iterator[tuple[float, str, list[Label]]]:
+    for index, block in enumerate(blocks):
+        if _is_audience_heading(block):
+            yield SECTION_SCORE, "audience-section", _under_heading(blocks, index + 1)
+            continue
+        inline = _inline(block)
+        if inline is not None:
+            yield INLINE_SCORE, "audience-key", inline
+            continue
+        prose = _prose(block.text, block.start)
+        if prose:
+            yield PROSE_SCORE, "audience-sentence", prose
+
+
+def _is_audience_heading(block: Block) -> bool:
+    """A heading line ("Who should attend?") or a key with nothing after it ("Suitable for:")."""
+    if block.kind == "key_value" and block.key is not None:
+        return heading_kind(block.key) == "audience" and not block.value.strip()
+    text = block.text.strip(" ?")
+    return (len(text.split()) <= MAX_HEADING_WORDS and heading_kind(text) == "audience"
+            and _roles().lead_in.search(text) is None)
+
+
+def _inline(block: Block) -> list[Label] | None:
+    """A key or question naming the audience with its list after it on the same line."""
+    if block.kind == "key_value" and block.key is not None and block.value_start is not None:
+        if heading_kind(block.key) != "audience":
+            return None
+        return _prose_list(block.value, block.value_start)
+    question = _QUESTION.match(block.text)
+    if question and heading_kind(question.group().strip(" ?:")) == "audience":
+        return _prose_list(block.text[question.end():], block.start + question.end())
+    return None
+
+
+def _under_heading(blocks: list[Block], first: int) -> list[Label]:
+    """Label lines under an audience heading, or the one prose list that follows it."""
+    labels: list[Label] = []
+    for block in blocks[first:]:
+        if _ends_section(block):
+            break
+        text = block.text.strip().rstrip(_TRIM)
+        if _is_label_line(block.text.strip()):
+            labels.append(Label(text, block.start, block.start + len(text)))
+            continue
+        if not labels:
+            return _prose(block.text, block.start) or _prose_list(block.text, block.start)
+        break
+    return labels
+
+
+def _ends_section(block: Block) -> bool:
+    kind = heading_kind(block.key) if block.key else heading_kind(block.text)
+    return kind not in (None, "audience") and fold(block.text) not in _roles().canonical
+
+
+def _is_label_line(text: str) -> bool:
+    return (0 < len(text.split()) <= MAX_LABEL_WORDS and not text.endswith((".", ":"))
+            and "," not in text)
+
+
+def _prose(text: str, offset: int) -> list[Label]:
+    """The list after "This workshop is for ..." in a sentence, or nothing."""
+    lead = _roles().lead_in.search(text[:MAX_LIST_CHARS])
+    if lead is None:
+        return []
+    return _prose_list(text[lead.end():], offset + lead.end())
+
+
+def _prose_list(text: str, offset: int) -> list[Label]:
+    """Labels in "social workers, youth workers and police officers who ...": one sentence."""
+    end = _SENTENCE_END.search(text)
+    stop = min(end.start() if end else len(text), MAX_LIST_CHARS)
+    clause = _roles().clause_cut.search(text, 0, stop)
+    if clause is not None:
+        stop = clause.start()
+    labels: list[Label] = []
+    position = 0
+    for separator in [*_SPLIT_LIST.finditer(text, 0, stop), None]:
+        piece_end = separator.start() if separator else stop
+        labels.extend(_split_joined(text, position, piece_end, offset))
+        position = separator.end() if separator else stop
+    return labels
+
+
+def _split_joined(text: str, start: int, end: int, offset: int) -> list[Label]:
+    """One comma piece, split on 'and'/'or' where the parts are roles: the split with the
+    fewest non-roles, then the most parts ("speech and language therapists and nurses")."""
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    if start >= end:
+        return []
+    joiners = list(_JOINER.finditer(text, start, end))[:MAX_JOINERS]
+    bounds = [start, *(j.start() for j in joiners), end]
+    resumes = [start, *(j.end() for j in joiners)]
+    # best[i]: (non-roles, -parts, spans) for the parts before boundary i
+    best: list[tuple[int, int, list[tuple[int, int]]]] = [(0, 0, [])]
+    for stop in range(1, len(bounds)):
+        options = []
+        for first in range(stop):
+            unknown, parts, spans = best[first]
+            span = (resumes[first], bounds[stop])
+            options.append((unknown + (not is_role(text[span[0]:span[1]])), parts - 1,
+                            [*spans, span]))
+        best.append(min(options, key=lambda o: (o[0], o[1])))
+    return [Label(text[s:e], offset + s, offset + e) for s, e in best[-1][2]]
