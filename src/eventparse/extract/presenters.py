@@ -1,11 +1,625 @@
-"""Extractor for ``presenters``: not written yet (proposes nothing)."""
+"""Extractor for ``presenters``: the people who present, facilitate or speak.
+
+Rules first, in two tiers:
+
+* strong cues name presenters for certain: a ``Who:`` / ``Speaker:`` /
+  ``Facilitators:`` line, a presenters section ("About the facilitator",
+  "Speakers") whose blocks open with a name, a phrase before the names
+  ("Presented by", "Delivered by", "led by", "The speaker is") or after them
+  ("Dr X will speak on", "X, Dept. of ECE, will present"). Every person they
+  name is a presenter, in order of first mention.
+* weak cues only guess at one speaker when no strong cue speaks: a name
+  followed by "talk"/"lecture", a line holding just a name (often above an
+  affiliation line), a titled name, a person spaCy finds. spaCy's named
+  entities, run only over those few lines, confirm a guess when a statistical
+  model is loaded.
+
+Hosts, contacts, organisers and e-mail signatures are never presenters. Names
+lose their titles (Dr, Professor); one person is listed once however often the
+text names them ("Dr Amara Osei-Bonsu" ... "Dr Osei-Bonsu").
+"""
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from functools import cache
+
+import regex
+
+from eventparse import vocab
 from eventparse.extract.base import Candidate, Context
+from eventparse.model import Presenter
+from eventparse.sections import fold
 
 FIELD = "presenters"
 
+STRONG = 0.75
+"""Mentions scoring at least this are certain presenters; below it, guesses."""
+GROUP = "presenters"
+SEGMENT_LIMIT = 400
+"""How far a list of names after a cue may run (characters)."""
+CLAUSE_LIMIT = 250
+"""How far before 'will speak' the speaker's name may start (characters)."""
+EXCLUDED_SECTIONS = frozenset({"booking", "boilerplate", "host", "price", "greeting"})
 
-def extract(ctx: Context) -> list[Candidate[object]]:
+# One word of a name: "Osei-Bonsu", "McAllister", "O'Gorman", "MERCE", an initial "J." / "J".
+_WORD = r"(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-(?:\p{Lu}['’])?\p{Lu}\p{Ll}+)*"
+_CAPS = r"\p{Lu}{2,}(?:['’-]\p{Lu}+)*"
+_TOKEN = rf"(?:{_WORD}|{_CAPS}|\p{{Lu}})\.?"
+_PARTICLE = r"(?:de|van|von|der|den|da|di|du|le|la|del|della|ter|ten|bin|al|el)"
+_SEP = r"(?:[ \t]{1,3}|(?<=\.)(?=\p{Lu}))"
+RUN = regex.compile(rf"(?<![\p{{L}}\p{{N}}])({_TOKEN}(?:{_SEP}(?:{_PARTICLE}[ \t]{{1,3}})?{_TOKEN}){{0,6}})")
+TOKEN = regex.compile(rf"{_TOKEN}|{_PARTICLE}(?=[ \t])")
+SUFFIX = regex.compile(r",?[ \t]*(?:Jr\.?|Sr\.?|III|II|IV|3rd)(?![\p{L}\p{N}])")
+SENTENCE_END = regex.compile(r"[.!?](?=\s|$)|\n[ \t]*\n")
+# Where the next person of a list may start: "; ", ", and ", " and ", " & ", ", ".
+PERSON_BREAK = regex.compile(r";[ \t]*|,?\s+(?:and|&)\s+|,[ \t]*|\n[ \t]*")
+WILL = regex.compile(r"\b(?:will|shall|is going to|are going to)\s+(?:also\s+)?")
+ROLE_TRIM = " \t\n,;:–—-()."
+
+
+@dataclass(frozen=True)
+class Name:
+    """A person's name as found: the text without titles, and its span."""
+
+    text: str
+    start: int
+    end: int
+    titled: bool
+    """Written with a title (Dr, Professor, Mr) before it."""
+    title_start: int
+    """Where the name starts including its title."""
+
+    @property
+    def words(self) -> list[str]:
+        return [w.rstrip(".").lower() for w in self.text.split() if len(w.rstrip(".")) > 1]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place the text names someone as a presenter (or a guess at one)."""
+
+    name: Name
+    rule: str
+    score: float
+    role: str | None = None
+    bio: str | None = None
+    confirmed: bool = False
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The presenter vocabulary (vocab/presenter_cues.json, vocab/honorifics.json)."""
+
+    keys: frozenset[str]
+    excluded_keys: frozenset[str]
+    before: regex.Pattern[str]
+    excluded_before: regex.Pattern[str]
+    verbs: regex.Pattern[str]
+    talk_nouns: regex.Pattern[str]
+    group_words: frozenset[str]
+    not_name_words: frozenset[str]
+    affiliation_words: frozenset[str]
+    closings: frozenset[str]
+    titles: frozenset[str]
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    ordered = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+@cache
+def cues() -> Cues:
+    """The presenter cue vocabulary, compiled once."""
+    data = vocab.load("presenter_cues")
+    titles = vocab.load("honorifics")["titles"]
+    return Cues(
+        keys=frozenset(fold(k) for k in data["keys"]),
+        excluded_keys=frozenset(fold(k) for k in data["excluded_keys"]),
+        before=regex.compile(rf"(?<![\p{{L}}-])(?:{_alternation(data['before'])})(?:\s*:)?\s+",
+                             regex.I),
+        excluded_before=regex.compile(
+            rf"(?<![\p{{L}}-])(?:{_alternation(data['excluded_before'])})(?:\s*:)?\s+$", regex.I),
+        verbs=regex.compile(rf"(?:{_alternation(data['verbs'])})\b", regex.I),
+        talk_nouns=regex.compile(rf"(?:['’]s)?[ \t]+(?:{_alternation(data['talk_nouns'])})\b",
+                                 regex.I),
+        group_words=frozenset(data["group_words"]),
+        not_name_words=frozenset(data["not_name_words"]),
+        affiliation_words=frozenset(data["affiliation_words"]),
+        closings=frozenset(fold(c) for c in data["closings"]),
+        titles=frozenset(titles),
+    )
+
+
+# ---------------------------------------------------------------- names
+
+
+def _is_title(token: str) -> bool:
+    return token.rstrip(".").lower() in cues().titles
+
+
+def _is_initial(token: str) -> bool:
+    return len(token.rstrip(".")) == 1
+
+
+def _name_tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
+
+
+def _valid(words: list[tuple[str, int, int]], titled: bool, allow_single: bool) -> bool:
+    """Whether a run of name tokens (titles removed) can be a person's name."""
+    full_words = [w for w, _, _ in words if not _is_initial(w) and w[0].isupper()]
+    if not full_words or _is_initial(words[-1][0]):
+        return False
+    if len(words) == 1:
+        return titled or allow_single
+    caps = [w for w in full_words if w.rstrip(".").isupper()]
+    # A mix of CAPITALS and Capitalised words is a heading or an acronym, not a name.
+    return not caps or len(caps) == len(full_words)
+
+
+def name_at(text: str, pos: int, end: int, allow_single: bool = False) -> Name | None:
+    """The name that starts at ``pos`` (after white space), without its title, or None.
+
+    >>> name_at("Dr Amara Osei-Bonsu and Professor Glyn Heywood", 0, 46).text
+    'Amara Osei-Bonsu'
+    >>> name_at("the Early Help Practice Development Team", 0, 40) is None
+    True
+    """
+    while pos < end and text[pos] in " \t":
+        pos += 1
+    run = RUN.match(text, pos, end)
+    if run is None:
+        return None
+    tokens = _name_tokens(text, run.start(), run.end())
+    titled = False
+    while tokens and _is_title(tokens[0][0]):
+        titled = True
+        tokens = tokens[1:]
+    words: list[tuple[str, int, int]] = []
+    for token in tokens:
+        if token[0].rstrip(".").lower() in cues().not_name_words and not _is_initial(token[0]):
+            break
+        words.append(token)
+    while words and (_is_initial(words[-1][0]) or words[-1][0].islower()):
+        words.pop()
+    if not words or not _valid(words, titled, allow_single):
+        return None
+    start, stop = words[0][1], words[-1][2]
+    suffix = SUFFIX.match(text, stop, end)
+    if suffix and text[stop:suffix.end()].strip(" ,\t").rstrip(".").lower() != words[-1][0].lower():
+        stop = suffix.end()
+    elif text[stop - 1] == "." and not _keeps_stop(text[start:stop]):
+        stop -= 1
+    return Name(text[start:stop], start, stop, titled, run.start())
+
+
+def _keeps_stop(name: str) -> bool:
+    last = name.split()[-1].rstrip(".")
+    return last.lower() in ("jr", "sr")
+
+
+def names_in(text: str, start: int, end: int) -> Iterator[Name]:
+    """Every name in a stretch of text (each run of capitalised words tried from each word)."""
+    for run in RUN.finditer(text, start, end):
+        pos = run.start()
+        while pos < run.end():
+            found = name_at(text, pos, run.end())
+            if found is not None:
+                yield found
+                pos = found.end
+            else:
+                token = TOKEN.match(text, pos, run.end())
+                pos = token.end() if token else run.end()
+            while pos < run.end() and text[pos] in " \t":
+                pos += 1
+
+
+def same_person(a: Name, b: Name) -> bool:
+    """Whether two names can be the same person: the same surname, compatible forenames.
+
+    >>> x = name_at("Amara Osei-Bonsu", 0, 16); y = name_at("Dr Osei-Bonsu", 0, 13)
+    >>> same_person(x, y)
+    True
+    """
+    wa, wb = a.words, b.words
+    if not wa or not wb or _surname(wa) != _surname(wb):
+        return False
+    fa, fb = wa[:-1], wb[:-1]
+    return not fa or not fb or fa[0] == fb[0]
+
+
+def _surname(words: list[str]) -> str:
+    if len(words) > 1 and words[-1] in ("jr", "sr", "iii", "ii", "iv", "3rd"):
+        return words[-2]
+    return words[-1]
+
+
+# ---------------------------------------------------------------- lists of people
+
+
+def _group_lead(text: str, pos: int, end: int) -> int | None:
+    """Past "the Trust Safeguarding Team:" to the names after it; None if no names follow.
+
+    A cue followed by an organisation ("Hosted by the Early Help Team.") names no one.
+    """
+    while pos < end and text[pos] in " \t\n":
+        pos += 1
+    word = regex.match(r"[\p{L}']+", text[pos:end])
+    if word is None or word.group().lower() not in cues().group_words:
+        return pos
+    colon = text.find(":", pos, end)
+    return colon + 1 if colon != -1 else None
+
+
+def people_at(text: str, pos: int, end: int, rule: str, score: float,
+              allow_single: bool = False) -> list[Mention]:
+    """The people listed from ``pos``: names with the roles written after them.
+
+    >>> s = "Hannah Kowalczyk, Principal Social Worker (Adults), and Marcus Oyelaran, Manager."
+    >>> [(m.name.text, m.role) for m in people_at(s, 0, len(s), "x", 1.0)]
+    [('Hannah Kowalczyk', 'Principal Social Worker (Adults)'), ('Marcus Oyelaran', 'Manager')]
+    """
+    found: list[Mention] = []
+    start = _group_lead(text, pos, end)
+    if start is None:
+        return found
+    name = name_at(text, start, end, allow_single)
+    while name is not None:
+        stop, following = _next_person(text, name.end, end, allow_single)
+        found.append(Mention(name, rule, score, role=_short_role(text[name.end:stop])))
+        name = following
+    return found
+
+
+def _next_person(text: str, pos: int, end: int, allow_single: bool) -> tuple[int, Name | None]:
+    """Where the role after a name ends, and the next person's name if the list goes on."""
+    depth = 0
+    last = pos
+    for brk in PERSON_BREAK.finditer(text, pos, end):
+        depth += text.count("(", last, brk.start()) - text.count(")", last, brk.start())
+        last = brk.start()
+        if depth > 0:
+            continue
+        following = name_at(text, brk.end(), end, allow_single and ";" not in brk.group())
+        if following is not None and _ends_item(text, following.end, end):
+            return brk.start(), following
+    return end, None
+
+
+def _ends_item(text: str, pos: int, end: int) -> bool:
+    """Whether a name is a whole list item (followed by a role, the next name or the end)."""
+    rest = text[pos:min(end, pos + 12)].lstrip(" \t")
+    return not rest or rest[0] in ",;()–—-.:\n" or regex.match(r"(?:and|&)\s", rest) is not None
+
+
+def _short_role(written: str) -> str | None:
+    """A role as written after a name, without the punctuation around it."""
+    role = written.strip(ROLE_TRIM)
+    if role.count("(") > role.count(")"):
+        role += ")"
+    if not role or len(role) > 200:
+        return None
+    return " ".join(role.split())
+
+
+def _segment_end(text: str, pos: int) -> int:
+    """The end of the sentence (or paragraph) that starts at ``pos``, within a limit."""
+    limit = min(len(text), pos + SEGMENT_LIMIT)
+    for found in SENTENCE_END.finditer(text, pos, limit):
+        if found.group() in ".!?" and _is_abbreviation(text, found.start()):
+            continue
+        return found.start()
+    return limit
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    word = regex.search(r"[\p{L}]+$", text[max(0, dot - 12):dot])
+    return word is not None and (len(word.group()) <= 2 or _is_title(word.group())
+                                 or word.group().lower() in ("dept", "univ", "inc", "corp"))
+
+
+# ---------------------------------------------------------------- the document
+
+
+@dataclass
+class Scan:
+    """What the rules found in one document."""
+
+    ctx: Context
+    mentions: list[Mention]
+    excluded: list[Name]
+    section_starts: list[int]
+    section_kinds: list[str]
+
+    @classmethod
+    def of(cls, ctx: Context) -> Scan:
+        ordered = sorted(ctx.sections, key=lambda s: s.start)
+        return cls(ctx, [], [], [s.start for s in ordered], [s.kind for s in ordered])
+
+    def kind_at(self, offset: int) -> str:
+        index = bisect.bisect_right(self.section_starts, offset) - 1
+        return self.section_kinds[index] if index >= 0 else "preamble"
+
+    def add(self, mentions: Iterable[Mention]) -> None:
+        for mention in mentions:
+            if self.kind_at(mention.name.start) not in EXCLUDED_SECTIONS:
+                self.mentions.append(mention)
+
+    def is_excluded(self, name: Name) -> bool:
+        return any(same_person(name, other) for other in self.excluded)
+
+
+def extract(ctx: Context) -> list[Candidate[Presenter]]:
+    """Presenters in order of first mention, each once, with role and bio where given."""
+    scan = Scan.of(ctx)
+    _excluded_people(scan)
+    _key_lines(scan)
+    _presenter_sections(scan)
+    _before_cues(scan)
+    _after_cues(scan)
+    strong = [m for m in scan.mentions if m.score >= STRONG]
+    if strong:
+        return _candidates(ctx, _merge(strong, scan.mentions))
+    guess = _best_guess(scan)
+    return _candidates(ctx, _merge([guess], [guess])) if guess else []
+
+
+def _candidates(ctx: Context, people: list[list[Mention]]) -> list[Candidate[Presenter]]:
+    out: list[Candidate[Presenter]] = []
+    for mentions in people:
+        best = max(mentions, key=lambda m: (len(m.name.words), m.score))
+        role = next((m.role for m in mentions if m.role), None)
+        bio = next((m.bio for m in mentions if m.bio), None)
+        spans = tuple(dict.fromkeys((m.name.start, m.name.end) for m in mentions))
+        rule = max(mentions, key=lambda m: m.score).rule
+        score = max(m.score for m in mentions)
+        value = Presenter(name=best.name.text, role=role, bio=bio)
+        out.append(Candidate(value, spans, rule, score, GROUP))
+    return out
+
+
+def _merge(chosen: list[Mention], every: list[Mention]) -> list[list[Mention]]:
+    """The chosen mentions grouped by person, people in order of first mention.
+
+    Other mentions of the same person (a bio paragraph, a weaker cue) join them,
+    so a role or bio given elsewhere is kept.
+    """
+    people: list[list[Mention]] = []
+    for mention in sorted(chosen, key=lambda m: m.name.start):
+        for person in people:
+            if any(same_person(mention.name, m.name) for m in person):
+                person.append(mention)
+                break
+        else:
+            people.append([mention])
+    for mention in every:
+        for person in people:
+            if mention not in person and any(same_person(mention.name, m.name) for m in person):
+                person.append(mention)
+                break
+    return people
+
+
+# ---------------------------------------------------------------- strong rules
+
+
+def _excluded_people(scan: Scan) -> None:
+    """Hosts, contacts, senders: from their key lines and the phrases before their names."""
+    text = scan.ctx.doc.text
+    for block in scan.ctx.doc.blocks:
+        if block.kind == "key_value" and block.key and fold(block.key) in cues().excluded_keys:
+            value_start = block.value_start or block.start
+            scan.excluded.extend(names_in(text, value_start, block.end))
+    for name in names_in(text, 0, len(text)):
+        lead = text[max(0, name.title_start - 40):name.title_start]
+        if cues().excluded_before.search(lead):
+            scan.excluded.append(name)
+
+
+def _key_lines(scan: Scan) -> None:
+    """``Who:`` / ``Speaker:`` / ``Facilitators:`` lines: every person in the value."""
+    text = scan.ctx.doc.text
+    for block in scan.ctx.doc.blocks:
+        if block.kind != "key_value" or not block.key or fold(block.key) not in cues().keys:
+            continue
+        start = block.value_start or block.start
+        end = _continued_value_end(scan, block.end)
+        found = people_at(text, start, end, "key-line", 0.95, allow_single=True)
+        if not found:
+            found = _first_name_in(text, start, end, "key-line", 0.9)
+        scan.add(found)
+
+
+def _continued_value_end(scan: Scan, end: int) -> int:
+    """A header value may run on to an indented next line; the end of that value."""
+    return end
+
+
+def _first_name_in(text: str, start: int, end: int, rule: str, score: float) -> list[Mention]:
+    for name in names_in(text, start, end):
+        return [Mention(name, rule, score)]
     return []
+
+
+def _presenter_sections(scan: Scan) -> None:
+    """Blocks of an "About the facilitator" / "Speakers" section that open with a name."""
+    text = scan.ctx.doc.text
+    for section in scan.ctx.sections_of("presenters"):
+        current: Mention | None = None
+        found: list[Mention] = []
+        for block in section.blocks:
+            if block.kind == "key_value":
+                continue
+            people = people_at(text, block.start, block.end, "section", 0.9)
+            starts_bio = bool(people) and _is_bio(text, people[0].name.end, block.end)
+            if people and (starts_bio or len(people) > 1 or _is_name_line(text, people, block.end)):
+                if starts_bio:
+                    people[0] = replace(people[0], role=None, bio=block.text)
+                found.extend(people)
+                current = people[-1]
+            elif current is not None and text[block.start] in "–—-,(":
+                found[-1] = replace(current, role=_short_role(block.text))
+                current = found[-1]
+            elif current is not None and current.bio is not None:
+                found[-1] = replace(current, bio=f"{current.bio} {block.text}")
+                current = found[-1]
+            else:
+                _bio_by_forename(found, text, block.start, block.end, block.text)
+        scan.add(found)
+
+
+def _is_bio(text: str, pos: int, end: int) -> bool:
+    """Whether a name is the subject of a biography sentence ("X is a midwife ...")."""
+    rest = text[pos:min(end, pos + 20)].lstrip(" \t,")
+    return regex.match(r"(?:is|was|has|works|leads|teaches|joined|specialises|specializes)\b",
+                       rest) is not None
+
+
+def _is_name_line(text: str, people: list[Mention], end: int) -> bool:
+    """A block holding a name and at most a role after a dash, comma or bracket."""
+    after = text[people[-1].name.end:end].lstrip(" \t")
+    return not after or after[0] in "–—-,(:|" or people[-1].role is not None and len(after) < 120
+
+
+def _bio_by_forename(found: list[Mention], text: str, start: int, end: int,
+                     block_text: str) -> None:
+    """ "Martin is professor of ..." under "Professor Martin Helliwell": his bio."""
+    word = regex.match(r"\p{Lu}\p{Ll}+", text[start:end])
+    if word is None or not _is_bio(text, start + word.end(), end):
+        return
+    for index, mention in enumerate(found):
+        if mention.name.words and mention.name.words[0] == word.group().lower():
+            found[index] = replace(mention, bio=block_text)
+
+
+def _before_cues(scan: Scan) -> None:
+    """ "Presented by A and B", "The speaker is X", "led by X (role), with guest speaker Y"."""
+    text = scan.ctx.doc.text
+    for cue in cues().before.finditer(text):
+        end = _segment_end(text, cue.end())
+        scan.add(people_at(text, cue.end(), end, "cue-before", 0.85))
+
+
+def _after_cues(scan: Scan) -> None:
+    """ "Dr X will speak on ...", "X, Dept. of ECE, will present ...": the subject of 'will'."""
+    text = scan.ctx.doc.text
+    for will in WILL.finditer(text):
+        if not cues().verbs.match(text, will.end()):
+            continue
+        clause_start = _clause_start(text, will.start())
+        for name in names_in(text, clause_start, will.start()):
+            people = people_at(text, name.title_start, will.start(), "cue-will", 0.8)
+            if people and _reaches(text, people[-1], will.start()):
+                scan.add(people)
+                break
+
+
+def _clause_start(text: str, pos: int) -> int:
+    start = max(0, pos - CLAUSE_LIMIT)
+    for found in SENTENCE_END.finditer(text, start, pos):
+        if found.group() in ".!?" and _is_abbreviation(text, found.start()):
+            continue
+        start = found.end()
+    return start
+
+
+def _reaches(text: str, last: Mention, will: int) -> bool:
+    """Whether the list of names runs up to 'will' (only a role or affiliation between)."""
+    between = text[last.name.end:will]
+    return len(between) <= 160 and regex.search(r"\b(?:who|which|that)\b", between) is None
+
+
+# ---------------------------------------------------------------- guesses
+
+
+def _best_guess(scan: Scan) -> Mention | None:
+    """One speaker when nothing says so outright: the best-supported weak mention."""
+    guesses = [m for m in _guesses(scan) if not scan.is_excluded(m.name)]
+    if not guesses:
+        return None
+    guesses = _confirm(scan, guesses)
+    return max(guesses, key=lambda m: (m.score, -m.name.start), default=None)
+
+
+def _guesses(scan: Scan) -> list[Mention]:
+    text = scan.ctx.doc.text
+    found: list[Mention] = []
+    blocks = scan.ctx.doc.blocks
+    for index, block in enumerate(blocks):
+        if scan.kind_at(block.start) in EXCLUDED_SECTIONS or _is_signature(scan, index):
+            continue
+        start = block.value_start or block.start
+        if block.kind == "key_value" and block.key and fold(block.key) in cues().excluded_keys:
+            continue
+        for name in names_in(text, start, block.end):
+            found.append(_weigh(scan, name, index))
+    return [m for m in found if m.score > 0]
+
+
+def _weigh(scan: Scan, name: Name, index: int) -> Mention:
+    """How strongly a name looks like the speaker's, from what surrounds it."""
+    text = scan.ctx.doc.text
+    block = scan.ctx.doc.blocks[index]
+    if cues().talk_nouns.match(text, name.end):
+        return Mention(name, "talk-noun", 0.65, confirmed=True)
+    start = block.value_start or block.start
+    alone = text[start:name.title_start].strip(" \t|*") == "" and _line_rest_short(text, name.end,
+                                                                                  block.end)
+    if alone:
+        score = 0.5 + 0.1 * _has_affiliation(scan, name, index)
+        return Mention(name, "name-line", score, confirmed=name.titled or _all_caps(name))
+    if name.titled:
+        return Mention(name, "titled-name", 0.35)
+    return Mention(name, "name", 0.2)
+
+
+def _line_rest_short(text: str, pos: int, end: int) -> bool:
+    rest = text[pos:end].lstrip(" \t")
+    return not rest or rest[0] in ",(<[/|\t-–" or text[pos:pos + 2] == "  "
+
+
+def _all_caps(name: Name) -> bool:
+    return name.text.replace(" ", "").replace(".", "").isupper()
+
+
+def _has_affiliation(scan: Scan, name: Name, index: int) -> bool:
+    """An institution on the rest of the name's line or on the next line."""
+    blocks = scan.ctx.doc.blocks
+    texts = [scan.ctx.text(name.end, blocks[index].end)]
+    if index + 1 < len(blocks):
+        texts.append(blocks[index + 1].text)
+    words = {w.lower() for t in texts for w in regex.findall(r"[\p{L}&]+", t)}
+    return bool(words & cues().affiliation_words)
+
+
+def _is_signature(scan: Scan, index: int) -> bool:
+    """A name right under a sign-off ("Kind regards,") is the sender's."""
+    blocks = scan.ctx.doc.blocks
+    for previous in blocks[max(0, index - 2):index]:
+        if fold(previous.text).rstrip(",") in cues().closings:
+            return True
+    return False
+
+
+def _confirm(scan: Scan, guesses: list[Mention]) -> list[Mention]:
+    """With a statistical model, keep the guesses spaCy also reads as a person."""
+    if not scan.ctx.has_ner:
+        return guesses
+    lines = sorted({_line_of(scan.ctx.doc.text, m.name) for m in guesses if not m.confirmed})
+    people = [(s, e) for label, s, e in scan.ctx.entities_in(lines) if label == "PERSON"]
+    kept: list[Mention] = []
+    for mention in guesses:
+        overlaps = any(s < mention.name.end and mention.name.start < e for s, e in people)
+        if mention.confirmed or overlaps:
+            kept.append(replace(mention, score=mention.score + 0.1 * overlaps))
+    return kept
+
+
+def _line_of(text: str, name: Name) -> tuple[int, int]:
+    start = text.rfind("\n", 0, name.start) + 1
+    end = text.find("\n", name.end)
+    return start, len(text) if end == -1 else end
