@@ -1,0 +1,354 @@
+"""Turn the grammar's regex matches into Atoms, and choose the atoms that cover a text best."""
+
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+from eventparse.when import lexicon
+from eventparse.when.grammar import (
+    Atom,
+    Clock,
+    DateSpec,
+    date_patterns,
+    duration_pattern,
+    range_patterns,
+    time_pattern,
+    time_range_pattern,
+    zone_pattern,
+)
+
+# Month and weekday spellings that are also ordinary words: in running text
+# (strict mode) they count only when capitalised ("May 5", not "you may 5").
+_COMMON_WORDS = {"may", "mar", "sun", "sat", "wed", "jun", "jan", "dec", "tue", "thu", "fri",
+                 "mon", "aug", "sept", "sep", "oct", "nov", "feb", "apr", "jul"}
+_PHRASE_ONLY = {"day_only", "compact", "numeric_spaced"}
+_PARTS = {"morning": "am", "afternoon": "pm", "evening": "pm", "night": "pm",
+          "midnight": "am", "lunchtime": "noon", "lunch time": "noon"}
+
+
+def find_atoms(text: str, *, strict: bool) -> list[Atom]:
+    """Every atom in ``text``, the overlaps settled so that atoms cover the most text."""
+    found: list[Atom] = []
+    for name, pattern in date_patterns():
+        if strict and name in _PHRASE_ONLY:
+            continue
+        for m in pattern.finditer(text):
+            atom = _date_atom(name, m, strict)
+            if atom is not None:
+                found.append(atom)
+    for name, pattern in range_patterns():
+        for m in pattern.finditer(text):
+            atom = _days_atom(name, m, strict)
+            if atom is not None:
+                found.append(atom)
+    for m in time_pattern(strict).finditer(text):
+        atom = _time_atom(m, strict)
+        if atom is not None:
+            found.append(atom)
+    for m in time_range_pattern(strict).finditer(text):
+        atom = _time_range_atom(m, strict)
+        if atom is not None:
+            found.append(atom)
+    for m in duration_pattern().finditer(text):
+        found.append(_duration_atom(m))
+    for m in zone_pattern().finditer(text):
+        found.append(_zone_atom(m))
+    return _best_cover(found)
+
+
+def _best_cover(atoms: list[Atom]) -> list[Atom]:
+    """Weighted interval scheduling: the non-overlapping atoms covering the most characters.
+
+    Each atom costs a little, so one long atom beats two short ones over the same text;
+    on a tie the atom found first (dates before times) stays.
+    """
+    atoms = sorted(atoms, key=lambda a: (a.end, a.start))
+    ends = [a.end for a in atoms]
+    score = [0.0] * (len(atoms) + 1)
+    took = [False] * len(atoms)
+    before = [0] * len(atoms)
+    for index, atom in enumerate(atoms):
+        before[index] = bisect.bisect_right(ends, atom.start, 0, index)
+        take = score[before[index]] + (atom.end - atom.start) - 0.01
+        took[index] = take > score[index]
+        score[index + 1] = take if took[index] else score[index]
+    picked: list[Atom] = []
+    position = len(atoms)
+    while position > 0:
+        if took[position - 1]:
+            picked.append(atoms[position - 1])
+            position = before[position - 1]
+        else:
+            position -= 1
+    picked.reverse()
+    return picked
+
+
+# --- dates --------------------------------------------------------------------------------
+
+def _number(text: str | None) -> int | None:
+    if not text:
+        return None
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if digits:
+        return int(digits)
+    return lexicon.word_value(text)
+
+
+def _month(word: str | None) -> int | None:
+    if not word:
+        return None
+    return lexicon.month_numbers().get(word.lower().rstrip("."))
+
+
+def _weekday(word: str | None) -> int | None:
+    if not word:
+        return None
+    return lexicon.weekday_numbers().get(word.lower().rstrip("."))
+
+
+def _too_common(m: regex.Match[str], group: str) -> bool:
+    word = m.group(group)
+    return bool(word) and word.islower() and word.rstrip(".") in _COMMON_WORDS
+
+
+def _year(m: regex.Match[str]) -> tuple[int | None, bool]:
+    groups = m.groupdict()
+    if groups.get("y"):
+        return int(groups["y"]), False
+    if groups.get("yw"):
+        return lexicon.year_word_value(groups["yw"]), False
+    if groups.get("yy"):
+        return int(groups["yy"]), True
+    return None, False
+
+
+def _date_atom(name: str, m: regex.Match[str], strict: bool) -> Atom | None:
+    groups = m.groupdict()
+    if strict and ((groups.get("mon") and _too_common(m, "mon"))
+                   or (groups.get("wd") and _too_common(m, "wd"))):
+        return None
+    spec = DateSpec()
+    if groups.get("wd"):
+        spec.wd = _weekday(groups["wd"])
+        spec.wd_span = m.span("wd")
+    elif groups.get("wd2"):
+        spec.wd = _weekday(groups["wd2"])
+        spec.wd_span = m.span("wd2")
+    if name in ("numeric", "numeric_spaced"):
+        a, b = int(groups["a"]), int(groups["b"])
+        ny = groups.get("ny")
+        if not (1 <= a <= 31 and 1 <= b <= 31) or (a > 12 and b > 12):
+            return None
+        if ny is None and groups.get("sep") == "." and (
+                strict or len(groups["b"]) == 2 and (b > 12 or groups["b"] in ("00", "15", "30",
+                                                                                  "45"))):
+            return None  # 9.30 is a time
+        if ny is None and strict and groups.get("sep") != "/":
+            return None
+        spec.numeric = (a, b)
+        if ny is not None:
+            spec.y, spec.two_digit_year = int(ny), len(ny) == 2
+    else:
+        spec.d = _number(groups.get("d"))
+        spec.m = _month(groups.get("mon")) or (int(groups["mn"]) if groups.get("mn") else None)
+        spec.y, spec.two_digit_year = _year(m)
+        if groups.get("nth"):
+            nth = lexicon.vocab.load("calendar")["week_ordinals"].get(groups["nth"].lower())
+            spec.nth = int(nth)
+        if spec.d is not None and not 1 <= spec.d <= 31:
+            return None
+    if name == "weekday" and strict and m.group("wd").lower().rstrip(".") in ("sun", "sat"):
+        return None
+    return Atom("date", m.start(), m.end(), dates=[spec])
+
+
+def _days_atom(name: str, m: regex.Match[str], strict: bool) -> Atom | None:
+    if strict and _too_common(m, "mon"):
+        return None
+    month = _month(m.group("mon"))
+    year, two_digit = _year(m)
+    days = [_number(d) for d in m.captures("d")]
+    if any(d is None or not 1 <= d <= 31 for d in days):
+        return None
+    seps = [s.strip().lower() for s in m.captures("sep")] if "sep" in m.re.groupindex else ["to"]
+    lead = (m.group("lead") or "").lower()
+    has_wd = "wd" in m.re.groupindex
+    weekdays = dict(zip(m.starts("wd"), m.captures("wd"), strict=False)) if has_wd else {}
+    wd_spans = list(zip(m.starts("wd"), m.ends("wd"), strict=False)) if has_wd else []
+    day_starts = m.starts("d")
+    specs = []
+    for index, day in enumerate(days):
+        spec = DateSpec(y=year, m=month, d=day, two_digit_year=two_digit)
+        # a weekday written just before this day belongs to it
+        before = [s for s in wd_spans if s[1] <= day_starts[index]
+                  and (index == 0 or s[0] > day_starts[index - 1])]
+        if before:
+            spec.wd = _weekday(weekdays[before[-1][0]])
+            spec.wd_span = before[-1]
+        specs.append(spec)
+    if name == "day_to_month_day":
+        specs[0].m = None
+    is_range = len(specs) == 2 and (seps[0] not in ("and", "&", ",", ", and")
+                                    or lead == "between")
+    if is_range:
+        return Atom("drange", m.start(), m.end(), dates=specs, lead=lead)
+    if any(s in ("-", "–", "—", "to", "till", "until", "thru", "through") for s in seps):
+        return None
+    return Atom("dlist", m.start(), m.end(), dates=specs, lead=lead)
+
+
+# --- times --------------------------------------------------------------------------------
+
+def _clock(m: regex.Match[str], s: str) -> Clock | None:
+    """The Clock of one time side (group suffix ``s``), or None when it is not a time."""
+    g = m.groupdict()
+    ap = g.get(f"ap{s}")
+    mer = ap.lower() + "m" if ap else None
+    part = g.get(f"part{s}")
+    part = _PARTS.get(" ".join(part.lower().split())) if part else None
+    if g.get(f"noon{s}"):
+        return Clock(12, 0, None, part, fixed=True)
+    if g.get(f"mid{s}"):
+        return Clock(0, 0, None, part, fixed=True)
+    if g.get(f"rh{s}"):
+        return _relative(g, s, mer, part)
+    if g.get(f"half{s}"):
+        hour = _number(g[f"half{s}"])
+        return None if hour is None else Clock(hour, 30, mer, part)
+    if g.get(f"hw{s}"):
+        hour = lexicon.word_value(g[f"hw{s}"])
+        minute = lexicon.word_value(g[f"mw{s}"]) if g.get(f"mw{s}") else 0
+        if hour is None or minute is None or hour > 23:
+            return None
+        return Clock(hour, minute, mer, part, fixed=hour > 12)
+    if g.get(f"hmm{s}"):
+        digits = g[f"hmm{s}"]
+        hour, minute = int(digits[:-2]), int(digits[-2:])
+        if hour > 23 or minute > 59:
+            return None
+        return Clock(hour, minute, mer, part, fixed=len(digits) == 4 and mer is None)
+    hour_text = g.get(f"h{s}")
+    if hour_text is None:
+        return None
+    hour = int(hour_text)
+    minute = int(g[f"mi{s}"]) if g.get(f"mi{s}") else 0
+    if hour > 24 or (hour == 24 and minute) or (mer and not 0 <= hour <= 12):
+        return None
+    fixed = hour == 0 or hour > 12 or (len(hour_text) == 2 and hour_text.startswith("0"))
+    return Clock(hour % 24, minute, mer, part, fixed=fixed)
+
+
+def _relative(g: dict[str, str | None], s: str, mer: str | None, part: str | None) -> Clock | None:
+    target = (g[f"rh{s}"] or "").lower()
+    if target in ("noon", "midnight"):
+        hour, fixed = (12 if target == "noon" else 0), True
+    else:
+        value = _number(target)
+        if value is None:
+            return None
+        hour, fixed = value, value > 12
+    rel = " ".join((g[f"rel{s}"] or "").lower().split())
+    minutes = {"half": 30, "quarter": 15, "a quarter": 15, "three quarters": 45}.get(rel)
+    if minutes is None:
+        minutes = _number(rel)
+    if minutes is None or minutes >= 60:
+        return None
+    if (g[f"dir{s}"] or "").lower() in ("to", "before"):
+        total = (hour * 60 - minutes) % (24 * 60)
+        return Clock(total // 60, total % 60, mer, part, fixed=fixed or hour == 0)
+    return Clock(hour, minutes, mer, part, fixed=fixed)
+
+
+def _marked(m: regex.Match[str], s: str, clock: Clock) -> bool:
+    """Whether a time side is written as a time on its own (not a bare number)."""
+    g = m.groupdict()
+    return bool(clock.mer or clock.part or clock.fixed and not g.get(f"hmm{s}")
+                or g.get(f"mi{s}") or g.get(f"oc{s}") or g.get(f"noon{s}") or g.get(f"mid{s}")
+                or g.get(f"rh{s}") or g.get(f"half{s}") or g.get(f"mw{s}"))
+
+
+def _time_atom(m: regex.Match[str], strict: bool) -> Atom | None:
+    clock = _clock(m, "")
+    if clock is None:
+        return None
+    g = m.groupdict()
+    if g.get("partb"):
+        clock.part = _PARTS.get(" ".join(g["partb"].lower().split()))
+    pre = (g.get("pre") or "").lower()
+    if g.get("sep") == "." and not (clock.mer or clock.part):
+        # 9.30 alone: a time only where a date reading is impossible
+        if strict and not pre:
+            return None
+    if not (_marked(m, "", clock) or g.get("ish") or g.get("hmm")):
+        # a bare number is a time only after "at", "@", "around"...
+        if pre not in ("at", "@", "around", "about", "for", "approximately") or (
+                strict and pre not in ("at", "@")):
+            return None
+    if g.get("hw") and not (clock.mer or clock.part or g.get("oc") or g.get("mw") or pre):
+        return None
+    if g.get("hw") and strict and not (clock.mer or g.get("oc")):
+        return None
+    start = m.start("pre") if pre and pre not in ("at", "@", "for", "from") else m.start()
+    if pre in ("at", "@", "for", "from") and not g.get("partb"):
+        start = m.end("pre")
+    return Atom("time", start, m.end(), times=[clock], lead=pre)
+
+
+def _time_range_atom(m: regex.Match[str], strict: bool) -> Atom | None:
+    first, second = _clock(m, "1"), _clock(m, "2")
+    if first is None or second is None:
+        return None
+    g = m.groupdict()
+    lead = (g.get("lead") or "").lower()
+    sep = (g.get("sep") or "").strip().lower()
+    if sep == "and" and lead != "between":
+        return None
+    marked1, marked2 = _marked(m, "1", first), _marked(m, "2", second)
+    if g.get("podb"):
+        second.part = _PARTS.get(g["podb"].split()[-1].lower())
+    hmm = bool(g.get("hmm1") and g.get("hmm2"))
+    if not (marked1 or marked2 or hmm):
+        if strict or not lead and sep in ("-", "–", "—", "‐"):
+            return None
+    if strict and not (marked1 or marked2 or hmm):
+        return None
+    if (g.get("hw1") or g.get("hw2")) and strict and not (first.mer or second.mer):
+        return None
+    if strict and g.get("sep1") == "." and g.get("sep2") is None and not (first.mer or second.mer):
+        return None
+    start = m.start("lead") if lead else m.start()
+    if lead == "from":
+        start = m.end("lead")
+    return Atom("trange", start, m.end(), times=[first, second], lead=lead)
+
+
+def _duration_atom(m: regex.Match[str]) -> Atom:
+    n_text = m.group("n").lower()
+    if n_text in ("a", "an"):
+        n = 1.0
+    elif n_text.startswith("half"):
+        n = 0.5
+    elif n_text[0].isdigit():
+        n = float(n_text)
+    else:
+        n = float(lexicon.word_value(n_text) or 0)
+    unit = m.group("unit").lower()
+    extra = _number(m.group("n2")) or 0
+    if unit.startswith("d"):
+        return Atom("dur", m.start(), m.end(), days=int(n), lead="for" if m.group("for") else "")
+    minutes = int(n * 60) if unit.startswith("h") else int(n)
+    return Atom("dur", m.start(), m.end(), minutes=minutes + extra,
+                lead="for" if m.group("for") else "")
+
+
+def _zone_atom(m: regex.Match[str]) -> Atom:
+    name = " ".join(m.group("z").lower().split())
+    offset = lexicon.zones().get(name)
+    if m.group("zo"):
+        sign = "-" if m.group("zo").strip().startswith("-") else "+"
+        hours = int(m.group("zo").strip("+- \t"))
+        offset = f"{sign}{hours:02d}:{m.group('zm') or '00'}"
+    return Atom("zone", m.start(), m.end(), offset=offset, lead=name)

@@ -1,0 +1,322 @@
+"""Join neighbouring atoms into mentions ("10:00 - 11:30" + "Monday, 16 March 2026") and
+give each mention its values.
+
+Joins, in order: a zone after a time; a duration with its start ("90 minutes from
+10:00"); two dates around "to"/"-" (a range) or "and" (a list, or a range after
+"between"); then a date and a time separated only by small words (",", "at", "on",
+"from", "of", "morning"...) make one mention; two dated mentions around "to" make
+a range over days; a time after a dated mention and "and" shares its date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import regex
+
+from eventparse.when import rules
+from eventparse.when.atoms import find_atoms
+from eventparse.when.grammar import Atom, Clock, DateSpec
+
+MAX_GAP = 40
+_JOIN = regex.compile(
+    r"[\s,;:|·•@()\[\]\-–—/]*(?:(?:at|on|from|of|between|in\s+the|the|early|late|morning|"
+    r"afternoon|evening|each\s+day|daily|starting|starts|start|begins|beginning|time|for|"
+    r"session)(?![a-z])[\s,;:|·•@()\[\]\-–—/]*)*", regex.IGNORECASE)
+_RANGE = regex.compile(r"\s*(?:-|–|—|‐|to|till|til|until|untill|thru|through)\s*",
+                       regex.IGNORECASE)
+_AND = regex.compile(r"\s*(?:,\s*)?(?:and|&)\s*|\s*,\s*", regex.IGNORECASE)
+_FROM = regex.compile(r"\s*(?:from|starting(?:\s+at)?|beginning(?:\s+at)?)?\s*", regex.IGNORECASE)
+_LEAD = regex.compile(r"(?:between|from)\s*$", regex.IGNORECASE)
+_DATE_KINDS = {"date", "drange", "dlist"}
+_TIME_KINDS = {"time", "trange"}
+
+
+@dataclass
+class Weekday:
+    """A weekday as written beside a date, and the date it sits beside."""
+
+    start: int
+    end: int
+    written: int
+    date: dt.date
+
+
+@dataclass
+class Entry:
+    """One day (or range of days) of a mention, with its clock times."""
+
+    date: dt.date | None = None
+    end_date: dt.date | None = None
+    start_min: int | None = None
+    end_min: int | None = None
+    utc_offset: str | None = None
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {
+            "date": self.date.isoformat() if self.date else None,
+            "start_time": None if self.start_min is None else rules.clock_text(self.start_min),
+            "end_time": None if self.end_min is None else rules.clock_text(self.end_min),
+            "end_date": self.end_date.isoformat() if self.end_date else None,
+            "utc_offset": self.utc_offset,
+        }
+
+
+@dataclass
+class Mention:
+    """A date/time mention in a text: its span, its values, and what it is made of."""
+
+    start: int
+    end: int
+    entries: list[Entry]
+    has_date: bool
+    has_time: bool
+    year_written: bool = False
+    zone_named: bool = False
+    weekday_only: bool = False
+    weekdays: list[Weekday] = field(default_factory=list)
+    atoms: list[Atom] = field(default_factory=list)
+
+    @property
+    def mismatches(self) -> list[Weekday]:
+        return [w for w in self.weekdays if w.date.weekday() != w.written]
+
+
+@dataclass
+class _Unit:
+    start: int
+    end: int
+    date: Atom | None = None
+    time: Atom | None = None
+    atoms: list[Atom] = field(default_factory=list)
+    end_unit: _Unit | None = None
+    inherited: _Unit | None = None
+
+
+def find_mentions(text: str, reference: dt.date, day_first: bool = True,
+                  strict: bool = True) -> list[Mention]:
+    """Every date/time mention in ``text``, in order.
+
+    ``strict`` (for running text) asks more of a phrase before it counts: a
+    capitalised "May", a number after "at" rather than alone. ``parse_when`` reads
+    a single phrase with ``strict=False``.
+    """
+    atoms = _pair(text, find_atoms(text, strict=strict))
+    units = _units(text, atoms)
+    return [_mention(u, reference, day_first) for u in _link(text, units)]
+
+
+def _gap(text: str, left: Atom | _Unit, right: Atom | _Unit) -> str | None:
+    if right.start - left.end > MAX_GAP:
+        return None
+    gap = text[left.end:right.start]
+    return None if "\n" in gap else gap
+
+
+def _lead_before(text: str, atom: Atom) -> str:
+    if atom.lead:
+        return atom.lead
+    return "between" if _LEAD.search(text[max(0, atom.start - 12):atom.start]) else ""
+
+
+def _pair(text: str, atoms: list[Atom]) -> list[Atom]:
+    """Zones onto times, durations onto their start, two dates into a range or list."""
+    out: list[Atom] = []
+    for atom in atoms:
+        last = out[-1] if out else None
+        gap = _gap(text, last, atom) if last is not None else None
+        if last is None or gap is None:
+            if atom.kind != "zone":
+                out.append(atom)
+            continue
+        merged = _merge(text, last, atom, gap)
+        if merged is not None:
+            out[-1] = merged
+        elif atom.kind != "zone":
+            out.append(atom)
+    return out
+
+
+def _merge(text: str, last: Atom, atom: Atom, gap: str) -> Atom | None:
+    if atom.kind == "zone":
+        if last.kind in _TIME_KINDS and not gap.strip(" \t("):
+            last.offset, last.end = atom.offset, atom.end
+            last.lead = last.lead or "zone"
+            last.days = -1  # marks "a zone was named"
+            return last
+        return None
+    if atom.kind == "dur" and last.kind == "time" and atom.minutes is not None and (
+            atom.lead == "for" or gap.strip().lower() == "for") and not gap.strip(" for"):
+        return _timed(last, atom.minutes, last.start, atom.end)
+    if last.kind == "dur" and atom.kind == "time" and last.minutes is not None and \
+            _FROM.fullmatch(gap) and "from" in gap.lower():
+        return _timed(atom, last.minutes, last.start, atom.end)
+    if last.kind == "dur" and atom.kind == "date" and last.days and "from" in gap.lower():
+        return _dayspan(atom, last.days, last.start, atom.end)
+    if atom.kind == "dur" and last.kind == "date" and atom.days and (
+            atom.lead == "for" or "for" in gap.lower()) and not gap.strip(" for"):
+        return _dayspan(last, atom.days, last.start, atom.end)
+    if atom.kind == "date" and last.kind == "date":
+        first, second = last.dates[0], atom.dates[0]
+        if first.d is None and first.m is None and first.wd is not None and second.wd is None \
+                and second.d is not None and not gap.strip(" ,"):
+            second.wd, second.wd_span = first.wd, first.wd_span
+            return Atom("date", last.start, atom.end, dates=[second])
+        if second.d is None and second.m is None and not _date_complete(first):
+            return None
+        if _RANGE.fullmatch(gap) or (gap.strip() == "/" and False):
+            return Atom("drange", last.start, atom.end, dates=[first, second])
+        if _AND.fullmatch(gap) and second.d is not None and first.d is not None:
+            if _lead_before(text, last) == "between" and gap.strip().lower() in ("and", "&"):
+                return Atom("drange", last.start, atom.end, dates=[first, second])
+            return Atom("dlist", last.start, atom.end, dates=[first, second])
+    if atom.kind == "dlist" and last.kind == "date" and _AND.fullmatch(gap) \
+            and last.dates[0].d is not None:
+        return Atom("dlist", last.start, atom.end, dates=[last.dates[0], *atom.dates])
+    return None
+
+
+def _date_complete(spec: DateSpec) -> bool:
+    return spec.d is not None and (spec.m is not None or spec.numeric is not None)
+
+
+def _timed(start: Atom, minutes: int, begin: int, end: int) -> Atom:
+    clock = start.times[0]
+    return Atom("trange", begin, end, times=[clock, Clock(-1, minutes)],
+                offset=start.offset, days=start.days, lead="duration")
+
+
+def _dayspan(start: Atom, days: int, begin: int, end: int) -> Atom:
+    return Atom("drange", begin, end, dates=[start.dates[0], DateSpec(d=-days)], lead="days")
+
+
+def _units(text: str, atoms: list[Atom]) -> list[_Unit]:
+    units: list[_Unit] = []
+    for atom in atoms:
+        if atom.kind in ("dur", "zone"):
+            continue
+        unit = units[-1] if units else None
+        gap = _gap(text, unit, atom) if unit is not None else None
+        if unit is not None and gap is not None and _JOIN.fullmatch(gap):
+            slot = "date" if atom.kind in _DATE_KINDS else "time"
+            if getattr(unit, slot) is None and not _weekday_behind_time(unit, atom):
+                setattr(unit, slot, atom)
+                unit.atoms.append(atom)
+                unit.end = atom.end
+                continue
+        new = _Unit(atom.start, atom.end, atoms=[atom])
+        setattr(new, "date" if atom.kind in _DATE_KINDS else "time", atom)
+        units.append(new)
+    return units
+
+
+def _weekday_behind_time(unit: _Unit, atom: Atom) -> bool:
+    """A bare weekday after a dated time belongs to what follows, not to it."""
+    return False
+
+
+def _link(text: str, units: list[_Unit]) -> list[_Unit]:
+    """Ranges over days between dated times; later times that share a date."""
+    out: list[_Unit] = []
+    for unit in units:
+        last = out[-1] if out else None
+        gap = _gap(text, last, unit) if last is not None else None
+        if last is not None and gap is not None:
+            if (last.date is not None and last.time is not None and unit.date is not None
+                    and unit.time is not None and last.time.kind == "time"
+                    and unit.time.kind == "time" and last.end_unit is None
+                    and (_RANGE.fullmatch(gap) or gap.strip() == "/")):
+                last.end_unit = unit
+                last.end = unit.end
+                continue
+            if (last.date is not None and unit.date is None and unit.time is not None
+                    and _AND.fullmatch(gap)):
+                unit.inherited = last
+        out.append(unit)
+    return out
+
+
+def _mention(unit: _Unit, reference: dt.date, day_first: bool) -> Mention:
+    days, is_range, weekdays = _days(unit, reference, day_first)
+    times: tuple[int | None, int | None] = (None, None)
+    time_atom = unit.time
+    if time_atom is not None:
+        times = _times(time_atom)
+    offset = None
+    zone_named = False
+    for atom in (unit.time, unit.end_unit.time if unit.end_unit else None):
+        if atom is not None and atom.days == -1:
+            offset, zone_named = atom.offset, True
+    entries: list[Entry] = []
+    if unit.end_unit is not None and unit.end_unit.date is not None:
+        end_days, _, end_weekdays = _days(unit.end_unit, reference, day_first)
+        weekdays += end_weekdays
+        first_clock = unit.time.times[0] if unit.time else None
+        last_clock = unit.end_unit.time.times[0] if unit.end_unit.time else None
+        start_min = end_min = None
+        if first_clock is not None and last_clock is not None:
+            start_min, end_min = rules.range_24(first_clock, last_clock, same_day=False)
+        entries.append(Entry(days[0] if days else None, end_days[-1] if end_days else None,
+                             start_min, end_min, offset))
+    elif is_range:
+        entries.append(Entry(days[0], days[1], times[0], times[1], offset))
+    elif days:
+        entries.extend(Entry(day, None, times[0], times[1], offset) for day in days)
+    else:
+        entries.append(Entry(None, None, times[0], times[1], offset))
+    date_atom = unit.date
+    year_written = bool(date_atom and any(s.y is not None for s in date_atom.dates))
+    weekday_only = bool(date_atom and all(s.d is None for s in date_atom.dates))
+    return Mention(unit.start, unit.end, entries, has_date=bool(days), has_time=time_atom
+                   is not None, year_written=year_written, zone_named=zone_named,
+                   weekday_only=weekday_only, weekdays=weekdays, atoms=unit.atoms)
+
+
+def _days(unit: _Unit, reference: dt.date,
+          day_first: bool) -> tuple[list[dt.date], bool, list[Weekday]]:
+    atom = unit.date
+    if atom is None:
+        if unit.inherited is not None and unit.inherited.date is not None:
+            days, is_range, _ = _days(unit.inherited, reference, day_first)
+            return days, is_range, []
+        return [], False, []
+    specs = [DateSpec(**vars(s)) for s in atom.dates]
+    if atom.kind == "drange" and atom.lead == "days":
+        start = rules.resolve_date(specs[0], reference, day_first)
+        if start is None:
+            return [], False, []
+        end = start + dt.timedelta(days=-(specs[1].d or 0))
+        return [start, end], True, _weekdays(specs[:1], [start])
+    if len(specs) == 2 and atom.kind == "drange":
+        rules.inherit(specs[0], specs[1], day_first)
+    elif len(specs) > 1:
+        for spec in specs[:-1]:
+            rules.inherit(spec, specs[-1], day_first)
+    resolved = [rules.resolve_date(s, reference, day_first) for s in specs]
+    if atom.kind == "drange" and resolved[0] is not None and resolved[1] is not None \
+            and specs[1].y is None and resolved[1] < resolved[0] and specs[0].y is None:
+        resolved[1] = rules.resolve_date(specs[1], resolved[0], day_first)
+    days = [d for d in resolved if d is not None]
+    if atom.kind == "drange" and len(days) != 2:
+        return [], False, []
+    return days, atom.kind == "drange", _weekdays(specs, resolved)
+
+
+def _weekdays(specs: list[DateSpec], days: list[dt.date | None]) -> list[Weekday]:
+    found = []
+    for spec, day in zip(specs, days, strict=False):
+        if spec.wd is not None and spec.wd_span is not None and day is not None and (
+                spec.d is not None):
+            found.append(Weekday(spec.wd_span[0], spec.wd_span[1], spec.wd, day))
+    return found
+
+
+def _times(atom: Atom) -> tuple[int | None, int | None]:
+    if atom.kind == "time":
+        return rules.hour_24(atom.times[0]) * 60 + atom.times[0].mi, None
+    first, last = atom.times
+    if atom.lead == "duration":
+        start = rules.hour_24(first) * 60 + first.mi
+        return start, start + last.mi
+    return rules.range_24(first, last)

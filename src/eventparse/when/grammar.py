@@ -1,0 +1,238 @@
+"""The shapes of dates and times: regexes that find *atoms* in a text.
+
+An atom is one date (``16 March 2026``, ``16/03/2026``, ``Tues 3 Mar``), a range
+or list of days written as one phrase (``July 13-15``, ``4 and 5 March``), a clock
+time (``10am``, ``3:30``, ``noon``, ``half past seven``), a time range
+(``9.30 to 4pm``), a duration (``90 minutes``) or a zone name (``GMT``).
+``combine.py`` joins neighbouring atoms into mentions and gives them values.
+
+Every pattern is a chain of bounded pieces with no nested repetition, so matching
+stays linear in the length of the text (a 1 MB line is read in one pass per pattern).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from eventparse.when import lexicon
+
+FLAGS = regex.IGNORECASE | regex.VERSION0
+
+
+@dataclass
+class DateSpec:
+    """A date as written: any part may be missing (resolved later against the reference)."""
+
+    y: int | None = None
+    m: int | None = None
+    d: int | None = None
+    wd: int | None = None
+    wd_span: tuple[int, int] | None = None
+    two_digit_year: bool = False
+    nth: int | None = None
+    """For "the first Tuesday of October": which weekday of the month (-1: last)."""
+    numeric: tuple[int, int] | None = None
+    """Both numbers of a numeric day/month date, to read day- or month-first later."""
+
+
+@dataclass
+class Clock:
+    """A clock time as written; ``mer`` is am/pm, ``part`` a part of the day."""
+
+    h: int
+    mi: int = 0
+    mer: str | None = None
+    part: str | None = None
+    fixed: bool = False
+    """Written so that it needs no am/pm (13:00, 09:30, noon)."""
+
+
+@dataclass
+class Atom:
+    kind: str  # date, drange, dlist, time, trange, dur, zone
+    start: int
+    end: int
+    dates: list[DateSpec] = field(default_factory=list)
+    times: list[Clock] = field(default_factory=list)
+    minutes: int | None = None
+    days: int | None = None
+    offset: str | None = None
+    lead: str = ""
+    """A range's opening word (from, between): "between 4 and 5" is a range, "4 and 5" a list."""
+
+
+# --- shared pieces -------------------------------------------------------------------------
+
+def _w(alternation: str) -> str:
+    return rf"(?:{alternation})(?![a-z])"
+
+
+@cache
+def _pieces() -> dict[str, str]:
+    mon = _w(lexicon.month_words())
+    wd = _w(lexicon.weekday_words())
+    dayw = _w(lexicon.day_words())
+    dnum = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+    year = rf"(?:(?P<y>(?:1\d|20)\d\d)(?![\d])(?![:.]\d)|(?P<yw>{lexicon.year_words()})(?![a-z]))"
+    yearpart = (rf"(?:(?:\s*,\s*|\s+|\s*[-/]\s*)(?:(?:of|in)\s+)?{year}"
+                rf"|\s*(?:[-/]|\s+of\s+|,?\s*')\s*(?P<yy>\d\d)(?![\d:.]))")
+    not_time = r"(?!\s*(?:[-–:.]\s*\d|h\b|h\d|[ap]\.?\s?m\b|[ap]\b|o['’]?\s?clock|ish\b))"
+    return {
+        "mon": rf"(?P<mon>{mon})\.?",
+        "wd": rf"(?P<wd>{wd})\.?",
+        "day": rf"(?P<d>{dnum}|{dayw})",
+        "dnum": dnum,
+        "dayw": dayw,
+        "year": year,
+        "yearpart": yearpart,
+        "not_time": not_time,
+        "rsep": r"(?:\s*(?:-|–|—|‐)\s*|\s+(?:to|till|til|until|untill|thru|through)\s+)",
+        "andsep": r"(?:\s*,?\s*(?:and|&)\s*)",
+    }
+
+
+@cache
+def date_patterns() -> list[tuple[str, regex.Pattern[str]]]:
+    p = _pieces()
+    mon, wd, day, yearpart, not_time = p["mon"], p["wd"], p["day"], p["yearpart"], p["not_time"]
+    wd_lead = rf"(?:{wd},?\s+(?:the\s+)?)?"
+    forms = {
+        # 16 March 2026, Monday, 16 March 2026, 3rd of March, 18-Nov-94, 14april 2015
+        "day_month": rf"{wd_lead}(?:the\s+)?{day}(?:\s+day)?(?:\s+of\s+|\s*[-/.]\s*|\s*){mon}"
+                     rf"(?:{yearpart})?",
+        # March 16, 2026; Tue May 9; Dec31 , 1994; May/22(Tue); September the twenty-first
+        "month_day": rf"(?:{wd},?\s+)?{mon}(?:\s*,\s*|\s+the\s+|\s*[-/]\s*|\s*){day}"
+                     rf"(?:\s*\(\s*(?P<wd2>{_w(lexicon.weekday_words())})\s*\))?{not_time}"
+                     rf"(?:(?:\s*,\s*|\s+|\s*[-/]\s*)(?:(?:of|in)\s+)?{p['year']}"
+                     rf"|\s*,?\s*'\s*(?P<yy>\d\d)(?!\d))?",
+        # 2026-03-16, 2019/aug/01
+        "year_first": rf"(?<![\d.])(?P<y>(?:1\d|20)\d\d)\s*(?P<sep>[-/.])\s*(?:(?P<mn>1[0-2]|0?[1-9])"
+                      rf"|{mon})\s*(?P=sep)\s*(?P<d>3[01]|[12]\d|0?[1-9])(?!\d)",
+        "month_year_day": rf"{mon}-(?P<y>(?:1\d|20)\d\d)-(?P<d>3[01]|[12]\d|0?[1-9])(?!\d)",
+        "day_year_month": rf"(?<!\d)(?P<d>3[01]|[12]\d|0?[1-9])-(?P<y>(?:1\d|20)\d\d)-{mon}",
+        # 16/03/2026, 03/18/40, 11.02.2026, 15/2, 08/12,2015
+        "numeric": r"(?<![\d/.:,])(?P<a>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<b>\d{1,2})"
+                   r"(?:(?:\s*(?P=sep)\s*|\s*,\s*)(?P<ny>\d{4}|\d{2}))?(?!\d|[/:]\d|\.\d)",
+        "numeric_spaced": r"(?<![\d/.:])(?P<a>\d{1,2}) (?P<b>\d{1,2}) (?P<ny>\d{4})(?!\d)",
+        "compact": r"(?<![\d/.:-])(?P<y>(?:19|20)\d\d)(?P<mn>0[1-9]|1[0-2])"
+                   r"(?P<d>0[1-9]|[12]\d|3[01])(?![\d])",
+        # the first Tuesday of October 2014
+        "nth_weekday": rf"(?:the\s+)?(?P<nth>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th"
+                       rf"|5th)\s+{wd}\s+(?:of|in)\s+{mon}(?:\s*,?\s*{p['year']})?",
+        # Monday 21, Friday the 22nd
+        "weekday_day": rf"{wd},?\s+(?:the\s+)?(?P<d>{p['dnum']}|{p['dayw']}){not_time}",
+        # the 15th, on the first
+        "day_only": rf"(?<![a-z])the\s+(?P<d>{p['dnum']}|{p['dayw']}){not_time}",
+        "weekday": rf"(?<![a-z]){wd}",
+    }
+    return [(name, regex.compile(pattern, FLAGS)) for name, pattern in forms.items()]
+
+
+@cache
+def range_patterns() -> list[tuple[str, regex.Pattern[str]]]:
+    """Days written as one phrase: 13-15 July, July 13 thru 15, Wednesday 4 and Thursday 5 March."""
+    p = _pieces()
+    wd = rf"(?:(?P<wd>{_w(lexicon.weekday_words())})\.?,?\s+(?:the\s+)?)?"
+    d = rf"(?P<d>{p['dnum']}|{p['dayw']})"
+    sep = rf"(?P<sep>{p['rsep']}|{p['andsep']}|\s*,\s*)"
+    lead = r"(?:(?P<lead>from|between)\s+)?"
+    forms = {
+        "days_month": rf"{lead}(?:the\s+)?{wd}{d}(?:{sep}(?:the\s+)?{wd}{d}){{1,6}}"
+                      rf"(?:\s+day)?(?:\s+of\s+|\s*-\s*|\s*){p['mon']}(?:{p['yearpart']})?",
+        "month_days": rf"{lead}{p['mon']}\s*(?:(?P<lead>between)\s+|the\s+)?(?:the\s+)?{d}"
+                      rf"(?:{sep}(?:the\s+)?{d}){{1,6}}{p['not_time']}(?:{p['yearpart']})?",
+        "day_to_month_day": rf"(?P<lead>from|between)\s+(?:the\s+)?{d}{p['rsep']}{p['mon']}\s+"
+                            rf"(?:the\s+)?{d}(?:{p['yearpart']})?",
+    }
+    return [(name, regex.compile(pattern, FLAGS)) for name, pattern in forms.items()]
+
+
+# --- clock times -------------------------------------------------------------------------
+
+MER = r"(?:(?P<ap{s}>[ap])(?:\s?\.\s?|\s)?m(?![a-z])(?:\s?\.)?|(?<=\d)(?P<ap{s}>[ap])(?![a-z])\.?)"
+PART = (r"(?:\s+(?:in\s+the\s+|at\s+|this\s+)?(?:early\s+|late\s+)?"
+        r"(?P<part{s}>morning|afternoon|evening|night|lunch\s?time|midnight))")
+
+
+@cache
+def _time_side(s: str, strict: bool) -> str:
+    """One clock time; group names carry the suffix ``s`` so two can share a pattern."""
+    hw = _w(lexicon.hour_words())
+    mw = _w(lexicon.minute_words())
+    mer = MER.format(s=s)
+    part = PART.format(s=s)
+    h = r"(?:2[0-4]|[01]?\d)"
+    rel = (rf"(?P<rel{s}>half|(?:a\s+)?quarter|three\s+quarters|\d{{1,2}}(?=\s+(?:minutes?|mins?\s+)?"
+           rf"(?:past|after))|{mw})(?:\s+(?:minutes?|mins?))?\s+(?P<dir{s}>past|after|to|before)\s+"
+           rf"(?P<rh{s}>{h}(?!\d)|{hw}|noon|midnight)")
+    word = rf"(?P<hw{s}>{hw})(?:[\s-]+(?P<mw{s}>{mw}))?"
+    cores = [
+        rf"(?P<h{s}>{h})(?P<sep{s}>[:.])(?P<mi{s}>[0-5]\d)(?::[0-5]\d)?(?![\d]|\.\d)",
+        rf"(?P<h{s}>{h})h(?P<mi{s}>[0-5]\d)?(?![a-z\d])",
+        rf"(?P<hmm{s}>[01]?\d[0-5]\d)(?=\s?{MER.format(s='x' + s)})",
+        rf"(?P<hmm{s}>[01]\d[0-5]\d|2[0-3][0-5]\d)(?<=(?:at|around|approximately|approx\.?|about"
+        rf"|from|between|time:?|-)\s*\d{{4}})(?!\d)",
+        rel,
+        rf"(?P<noon{s}>noon|midday|mid[-\s]?day)(?:ish)?",
+        rf"(?P<mid{s}>mid[-\s]?night)",
+        rf"12\s*(?P<noon{s}>noon)",
+        rf"12\s*(?P<mid{s}>midnight)",
+        rf"(?P<h{s}>{h})(?!\d)",
+    ]
+    if not strict:
+        cores.insert(0, rf"(?<=\bat\s)(?P<h{s}>{h})\s(?P<mi{s}>[0-5]\d)(?!\d)")
+        cores.insert(5, rf"half\s+(?P<half{s}>{hw}|1[0-2]|[1-9])(?![a-z\d])(?!\s*(?:an?\s|hour))")
+        cores.insert(6, word)
+    else:
+        cores.insert(5, rf"{word}(?=\s*(?:o['’]?\s?clock|{MER.format(s='y' + s)}))")
+    core = "|".join(cores)
+    return (rf"(?:{core})(?P<oc{s}>\s*o['’]?\s?clock)?(?P<ish{s}>ish)?"
+            rf"(?:(?:\s*|\.){mer})?{part}?")
+
+
+@cache
+def time_pattern(strict: bool) -> regex.Pattern[str]:
+    side = _time_side("", strict)
+    lead = (r"(?:(?P<pre>at|@|around|about|approximately|approx\.?|for|starting\s+at|from"
+            r"|begins\s+at|starts\s+at)\s*)?")
+    part_before = (r"(?:(?:early\s+|late\s+)?(?:in\s+the\s+)?(?P<partb>morning|afternoon|evening|"
+                   r"night|lunch\s?time)\s+(?:at\s+|@\s*|for\s+)?)?")
+    return regex.compile(rf"(?<![\w:.,/]){part_before}{lead}(?<![\d.]){side}", FLAGS)
+
+
+@cache
+def time_range_pattern(strict: bool) -> regex.Pattern[str]:
+    a, b = _time_side("1", strict), _time_side("2", strict)
+    return regex.compile(
+        rf"(?<![\w:.,/])(?:(?P<lead>from|between)\s+)?(?<![\d.]){a}"
+        rf"(?P<sep>\s*(?:-|–|—|‐)\s*|\s+(?:to|till|til|until|untill|thru|through|and)\s+)"
+        rf"(?:(?P<podb>in\s+the\s+(?:morning|afternoon|evening))\s+)?(?<![\d.]){b}",
+        FLAGS)
+
+
+@cache
+def duration_pattern() -> regex.Pattern[str]:
+    count = _w(lexicon._alternation([w for w, n in lexicon.number_words().items()
+                                      if 1 <= n <= 99 and w not in ("oh",)]))
+    n = rf"(?:\d{{1,3}}(?:\.\d)?|an?|half\s+an|{count})"
+    return regex.compile(
+        rf"(?<![\w.])(?P<for>for\s+)?(?P<n>{n})\s*(?:-\s*)?(?P<unit>hours?|hrs?|minutes?|mins?|days?)"
+        rf"(?:\s+(?:and\s+)?(?P<n2>\d{{1,2}}|{count})\s*(?:minutes?|mins?))?(?![a-z])",
+        FLAGS)
+
+
+@cache
+def zone_pattern() -> regex.Pattern[str]:
+    return regex.compile(
+        rf"\(?\s*(?<![a-z])(?P<z>{lexicon.zone_words()})(?![a-z])"
+        r"(?:\s*(?P<zo>[+-]\s*\d{1,2})(?::?(?P<zm>\d\d))?\s*h?)?\s*\)?", FLAGS)
+
+
+def iter_matches(
+    pattern: regex.Pattern[str], text: str
+) -> Iterator[regex.Match[str]]:
+    yield from pattern.finditer(text, overlapped=False)

@@ -1,0 +1,149 @@
+"""The words of the date/time grammar, from ``vocab/calendar.json`` and ``vocab/timezones.json``.
+
+Each ``*_RE`` is a regex alternation (longest spelling first, so the engine never
+stops at a prefix); the ``*_value`` functions turn a matched spelling into a number.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from eventparse import vocab
+
+
+def _alternation(words: list[str]) -> str:
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+@cache
+def _calendar() -> dict[str, dict[str, object]]:
+    data: dict[str, dict[str, object]] = vocab.load("calendar")
+    return data
+
+
+@cache
+def month_numbers() -> dict[str, int]:
+    months: dict[str, list[str]] = _calendar()["months"]  # type: ignore[assignment]
+    return {word: int(number) for number, words in months.items() for word in words}
+
+
+@cache
+def weekday_numbers() -> dict[str, int]:
+    days: dict[str, list[str]] = _calendar()["weekdays"]  # type: ignore[assignment]
+    return {word: int(number) for number, words in days.items() for word in words}
+
+
+@cache
+def zones() -> dict[str, str | None]:
+    table: dict[str, str | None] = {
+        k: v for k, v in vocab.load("timezones").items() if not k.startswith("_")
+    }
+    return table
+
+
+@cache
+def number_words() -> dict[str, int]:
+    """Cardinal and ordinal words 0-59 ("twenty-one", "thirty first", "oh five")."""
+    cal = _calendar()
+    units: dict[str, int] = cal["units"]  # type: ignore[assignment]
+    tens: dict[str, int] = cal["tens"]  # type: ignore[assignment]
+    ordinals: dict[str, int] = cal["ordinals"]  # type: ignore[assignment]
+    table: dict[str, int] = dict(units)
+    table.update(ordinals)
+    small_units = {w: n for w, n in units.items() if 1 <= n <= 9 and w != "oh"}
+    small_ords = {w: n for w, n in ordinals.items() if 1 <= n <= 9}
+    for ten_word, ten in tens.items():
+        table[ten_word] = ten
+        for unit_word, unit in [*small_units.items(), *small_ords.items()]:
+            for joint in (" ", "-"):
+                table[f"{ten_word}{joint}{unit_word}"] = ten + unit
+    for unit_word, unit in small_units.items():
+        table[f"oh {unit_word}"] = unit
+        table[f"o {unit_word}"] = unit
+    return table
+
+
+def word_value(text: str) -> int | None:
+    """The number a spelled-out word group stands for ("Twenty-second" -> 22)."""
+    key = " ".join(text.lower().replace("-", " - ").split()).replace(" - ", "-")
+    if key in number_words():
+        return number_words()[key]
+    return number_words().get(key.replace("-", " "))
+
+
+def day_words() -> str:
+    """Spelled-out days of the month, 1-31 (cardinal and ordinal)."""
+    return _alternation([w for w, n in number_words().items() if 1 <= n <= 31
+                         and not w.startswith("o")])
+
+
+def hour_words() -> str:
+    """Spelled-out clock hours, one to twenty-three."""
+    units: dict[str, int] = _calendar()["units"]  # type: ignore[assignment]
+    words = [w for w, n in units.items() if 1 <= n <= 19 and w != "oh"] + ["twenty"]
+    words += [f"twenty{joint}{unit}" for unit in ("one", "two", "three") for joint in " -"]
+    return _alternation(words)
+
+
+def minute_words() -> str:
+    """Spelled-out minutes, one to fifty-nine ("oh five", "forty five")."""
+    ordinals: dict[str, int] = _calendar()["ordinals"]  # type: ignore[assignment]
+    return _alternation([w for w, n in number_words().items() if 1 <= n <= 59
+                         and w not in ordinals and not any(o in w for o in ordinals)])
+
+
+def month_words() -> str:
+    return _alternation(list(month_numbers()))
+
+
+def weekday_words() -> str:
+    return _alternation(list(weekday_numbers()))
+
+
+def zone_words() -> str:
+    return _alternation(list(zones()))
+
+
+def year_words() -> str:
+    """A year spelled out: "nineteen eighty six", "two thousand and eighteen"."""
+    cal = _calendar()
+    units: dict[str, int] = cal["units"]  # type: ignore[assignment]
+    tens: dict[str, int] = cal["tens"]  # type: ignore[assignment]
+    century = _alternation([w for w, n in units.items() if 10 <= n <= 19] + ["twenty"])
+    ten = _alternation(list(tens))
+    unit = _alternation([w for w, n in units.items() if 1 <= n <= 9 and w != "oh"])
+    teen = _alternation([w for w, n in units.items() if 10 <= n <= 19])
+    tail = rf"(?:(?:{ten})(?:[\s-]+(?:{unit}))?|(?:zero|oh)\s+(?:{unit})|{teen}|{unit})"
+    return (rf"(?:(?:{century})\s+(?:hundred\s+(?:and\s+)?)?{tail}"
+            rf"|two\s+thousand(?:\s+(?:and\s+)?{tail})?)")
+
+
+def year_word_value(text: str) -> int | None:
+    """The year a spelled-out year stands for.
+
+    >>> year_word_value("nineteen eighty six"), year_word_value("two thousand and eighteen")
+    (1986, 2018)
+    >>> year_word_value("seventeen hundred thirty three"), year_word_value("nineteen zero one")
+    (1733, 1901)
+    """
+    words = text.lower().replace("-", " ").split()
+    words = [w for w in words if w != "and"]
+    if words[:2] == ["two", "thousand"]:
+        rest = words[2:]
+        return 2000 + (_small(rest) if rest else 0)
+    head = word_value(words[0])
+    if head is None:
+        return None
+    rest = words[1:]
+    if rest and rest[0] == "hundred":
+        rest = rest[1:]
+    if rest and rest[0] in ("zero", "oh"):
+        rest = rest[1:]
+    return head * 100 + _small(rest)
+
+
+def _small(words: list[str]) -> int:
+    return sum(word_value(w) or 0 for w in words)
