@@ -27,6 +27,7 @@ from functools import cache
 
 import regex
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from eventparse import vocab
 from eventparse.document import Block
@@ -39,7 +40,8 @@ MAX_LIST_CHARS = 600  # a prose list longer than this is a paragraph, not a list
 MAX_LABEL_WORDS = 8
 MAX_HEADING_WORDS = 6  # 'Who is this event for?'; longer is a sentence
 MAX_JOINERS = 6  # 'and'/'or' in one comma piece worth trying to split on
-ROLE_CUTOFF = 92.0
+MAX_ROLE_EDITS = 2
+MIN_NEAR_LENGTH = 6
 HEAD_CUTOFF = 88.0
 SECTION_SCORE, INLINE_SCORE, PROSE_SCORE = 1.0, 0.9, 0.7
 
@@ -122,9 +124,10 @@ def normalise(label: str) -> tuple[str, bool]:
     folded = fold(label)
     if folded in roles.canonical:
         return roles.canonical[folded], True
-    if len(folded) >= 6:
-        near = process.extractOne(folded, roles.choices, scorer=fuzz.ratio,
-                                  score_cutoff=ROLE_CUTOFF)
+    if len(folded) >= MIN_NEAR_LENGTH:
+        # A plural or a near spelling only: a few edits, never a label with more words.
+        near = process.extractOne(folded, roles.choices, scorer=Levenshtein.distance,
+                                  score_cutoff=MAX_ROLE_EDITS)
         if near is not None:
             return roles.canonical[near[0]], True
     return written, is_role(label)
