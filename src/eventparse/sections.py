@@ -234,6 +234,8 @@ def _role(block: Block, label: Label) -> Role:
         return "inline"
     if block.kind == "key_value":
         return "heading" if not block.value.strip() else "inline"
+    if block.kind == "heading" and block.level > 0:
+        return "heading"  # a structured reader's h2 heads what is under it
     if block.text.rstrip().endswith((":", "...", "…")):
         return "heading"  # a lead-in: "By the end of this session you will:"
     if label.whole:

@@ -30,8 +30,11 @@ FIELD = "event_type"
 
 STATEMENT, FORMAT_LINE, LABEL_LINE, IN_TITLE, PROSE = 1.0, 0.95, 0.9, 0.8, 0.6
 LABEL_MAX_WORDS = 8
-# "This full-day workshop", "In this webinar", "this 90-minute briefing": a few words after "this".
-_THIS_BEFORE = regex.compile(r"\bthis(?:\s+[\w\-]+){0,3}\s*$", regex.IGNORECASE)
+# "This full-day workshop", "In this webinar", "Our annual conference", "this year’s
+# conference": a few words after "this" or "our"; or a strapline opening "A hybrid seminar".
+_THIS_BEFORE = regex.compile(
+    r"\b(?:this|our)(?:\s+[\w\-’']+){0,3}\s*$|^\s*an?(?:\s+[\w\-’']+){0,3}\s*$",
+    regex.IGNORECASE)
 _SEPARATORS = regex.compile(r"\s+[|·•–—-]\s+|\s*[|·•]\s*")
 _WORD = regex.compile(r"[\w\-’']+")
 PROSE_KINDS = ("preamble", "description", "details", "other", "audience", "event_type")
@@ -99,6 +102,10 @@ def _from_section(section: Section,
     if section.heading is not None and section.kind == "outcomes":
         # "By the end of this webinar ..." names the event in its lead-in.
         yield from _prose(section.heading)
+    if section.heading is not None and section.kind == "description":
+        # "About the workshop", "About this seminar".
+        yield from _mentions(section.heading.text, section.heading.start, "about-heading",
+                             PROSE, first=True)
     for block in section.blocks:
         if title_span and (block.start, block.end) == tuple(title_span):
             continue
