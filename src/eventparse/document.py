@@ -45,6 +45,10 @@ class StructuredEvent:
     end: str | None = None
     location: str | None = None
     attendance_mode: str | None = None
+    text: str | None = None
+    """The visible text the value is attached to (a ``<time>`` element's content)."""
+    span: tuple[int, int] | None = None
+    """Where that visible text is in ``Document.text``."""
 
 
 @dataclass
@@ -68,3 +72,62 @@ class Document:
         line = self.text.count("\n", 0, offset) + 1
         column = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
         return line, column
+
+
+@dataclass
+class LayoutLine:
+    """One line a structured reader (HTML, Markdown) lays out, before it becomes a Block.
+
+    ``key_end``/``value_start`` are offsets within ``text`` for a key-value line;
+    ``marker`` is a bullet or number put before a list item in the text (outside
+    its span); ``times`` holds ``(start, end, datetime)`` of ``<time>`` elements
+    within ``text``.
+    """
+
+    text: str
+    kind: BlockKind = "paragraph"
+    level: int = 0
+    key_end: int | None = None
+    value_start: int | None = None
+    marker: str = ""
+    times: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+def document_from_lines(lines: list[LayoutLine], format: str) -> Document:
+    r"""Join lines into one text (a blank line before each heading) and its blocks.
+
+    >>> doc = document_from_lines([LayoutLine("Title", "heading", 1),
+    ...     LayoutLine("Date: 3 March", "key_value", key_end=4, value_start=6),
+    ...     LayoutLine("Zoom", "list_item", marker="- ")], "html")
+    >>> doc.text
+    'Title\nDate: 3 March\n- Zoom'
+    >>> [(b.kind, b.text, b.key, b.value) for b in doc.blocks][1:]
+    [('key_value', 'Date: 3 March', 'Date', '3 March'), ('list_item', 'Zoom', None, 'Zoom')]
+    """
+    parts: list[str] = []
+    blocks: list[Block] = []
+    times: list[tuple[int, int, str]] = []
+    offset = 0
+    for line in lines:
+        if parts:
+            gap = "\n\n" if line.kind == "heading" else "\n"
+            parts.append(gap)
+            offset += len(gap)
+        parts.append(line.marker + line.text)
+        start = offset + len(line.marker)
+        offset = start + len(line.text)
+        blocks.append(_block_of(line, start, offset))
+        times.extend((start + a, start + b, value) for a, b, value in line.times)
+    doc = Document(text="".join(parts), blocks=blocks, format=format)
+    if times:
+        doc.extras["time_spans"] = times
+    return doc
+
+
+def _block_of(line: LayoutLine, start: int, end: int) -> Block:
+    if line.kind == "key_value" and line.key_end is not None and line.value_start is not None:
+        return Block("key_value", start, end, line.text, level=line.level,
+                     key=line.text[: line.key_end].strip().rstrip(":").strip(),
+                     value_start=start + line.value_start)
+    kind: BlockKind = "paragraph" if line.kind == "key_value" else line.kind
+    return Block(kind, start, end, line.text, level=line.level)

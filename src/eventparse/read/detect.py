@@ -1,26 +1,211 @@
-"""Decode bytes to text and tell formats apart by their content."""
+"""Decode bytes to text, repair mojibake, and tell formats apart by content and file name.
+
+Format rules, in order (the first that holds wins):
+
+1. The file name's extension: ``.html``/``.htm``/``.xhtml`` -> html,
+   ``.md``/``.markdown`` -> markdown, ``.eml`` -> email. Any other extension
+   (``.txt`` included) leaves it to the content.
+2. An RFC 822 message: the text opens with a block of ``Name: value`` header
+   lines ending in a blank line, and that block holds a ``Date:`` header in the
+   RFC 5322 form (``Mon, 9 Feb 2026 08:47:00 +0000``) and at least one of
+   From, To, Subject, Message-ID, MIME-Version, Received or Content-Type. An
+   Outlook block quoted into plain text (``From:/Sent:/To:/Subject:``, no RFC
+   Date) and CMU seminar posts (a message-id line, then ``Type:/Topic:/PostedBy:``)
+   are not messages: they stay text for the text reader.
+3. HTML: the text starts with ``<!doctype html``, ``<html``, ``<?xml`` (followed
+   by an html element) or a known element, or it has at least
+   ``MIN_HTML_TAGS`` known tags of which some close, in its first 64 KB.
+4. Markdown: an ATX heading line (``# Title``), or two kinds of Markdown
+   inline syntax (``[text](url)``, ``**bold**``, a setext underline).
+5. Otherwise text.
+"""
 
 from __future__ import annotations
 
+import email.utils
+import re
+from pathlib import PurePath
+
 from eventparse.errors import UnreadableInputError
+
+EXTENSIONS = {
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown",
+    ".eml": "email",
+}
+SNIFF_CHARS = 65_536
+WESTERN_ENCODINGS = ("cp1252", "latin_1", "iso8859_15", "cp1250")
+TIE_CHAOS = 0.01
+MIN_HTML_TAGS = 4
+_HTML_TAG = re.compile(
+    r"<(/?)(html|head|body|div|p|h[1-6]|ul|ol|li|table|tr|td|th|br|span|a|strong|em|b|i|"
+    r"section|article|main|header|footer|nav|dl|dt|dd|time|meta|title|script|style|address)"
+    r"\b[^<>]{0,2000}>",
+    re.IGNORECASE,
+)
+_HTML_START = re.compile(r"\s*(?:<!--.{0,2000}?-->\s*)?<(?:!doctype\s+html|html\b|\?xml\b)",
+                         re.IGNORECASE | re.DOTALL)
+_HEADER_LINE = re.compile(r"([A-Za-z][A-Za-z0-9-]{0,40}):[ \t]*(.*)")
+_MESSAGE_HEADERS = frozenset(
+    {"from", "to", "subject", "message-id", "mime-version", "received", "content-type"})
+_ATX_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.MULTILINE)
+_MD_LINK = re.compile(r"\[[^\[\]\n]{1,300}\]\([^()\s]{1,500}\)")
+_MD_BOLD = re.compile(r"(\*\*|__)[^*_\n]{1,200}\1")
+_MD_SETEXT = re.compile(r"^[^\n]{1,200}\n {0,3}(=+|-{3,})[ \t]*$", re.MULTILINE)
+_MOJIBAKE_HINT = re.compile("[\u00c2\u00c3\u00c5\u00e2\u00c4\u00d0\u00d1\u00ce\u00cf\u00ef]")
+_CHARSET = re.compile(rb"""<meta[^>]{0,200}charset\s*=\s*["']?([A-Za-z0-9_:.-]{1,40})""",
+                      re.IGNORECASE)
 
 
 def decode_bytes(data: bytes) -> tuple[str, bool]:
-    """Decode bytes as UTF-8, else by detection. Returns (text, repaired)."""
+    """Decode bytes as UTF-8 (or a BOM's encoding), else by detection; repair mojibake.
+
+    Returns the text and whether mojibake was repaired.
+
+    >>> decode_bytes("Caf\\u00e9 \\u2013 10am".encode("cp1252"))
+    ('Café – 10am', False)
+    >>> decode_bytes("It\\u2019s".encode("utf-8").decode("cp1252").encode("utf-8"))
+    ('It’s', True)
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return repair_mojibake(data.decode("utf-16"))
     if b"\x00" in data[:8192]:
         raise UnreadableInputError("input looks binary (it holds NUL bytes), not text")
     try:
-        return data.decode("utf-8-sig"), False
+        return repair_mojibake(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         pass
+    declared = _declared_charset(data)
+    if declared:
+        try:
+            return repair_mojibake(data.decode(declared))
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return repair_mojibake(_detected(data))
+
+
+def _detected(data: bytes) -> str:
+    """charset-normalizer's reading; among equally clean readings, the Western code page.
+
+    Short texts decode cleanly in many code pages; UK listings that are not UTF-8
+    are nearly always Windows-1252, so that wins a tie.
+    """
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise UnreadableInputError("could not detect the text encoding of the input")
-    return str(best), False
+    cleanest = min(match.chaos for match in matches)
+    tied = {match.encoding: match for match in matches if match.chaos <= cleanest + TIE_CHAOS}
+    for encoding in WESTERN_ENCODINGS:
+        if encoding in tied:
+            return str(tied[encoding])
+    return str(min(matches, key=lambda match: match.chaos))
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a <meta> near its top."""
+    found = _CHARSET.search(data[:4096])
+    return found.group(1).decode("ascii").lower() if found else None
+
+
+def repair_mojibake(text: str) -> tuple[str, bool]:
+    """UTF-8 read as Windows-1252 (``â€™`` for ``’``) put right, where ftfy is sure.
+
+    >>> repair_mojibake("weâ€™ll")
+    ('we’ll', True)
+    >>> repair_mojibake("naïve café")
+    ('naïve café', False)
+    """
+    if not _MOJIBAKE_HINT.search(text):
+        return text, False  # the common case: nothing that could be mojibake, skip ftfy
+    import ftfy
+
+    fixed = ftfy.fix_encoding(text)
+    return fixed, fixed != text
 
 
 def detect_format(text: str, source: str | None = None) -> str:
-    """'text' unless the content or the file name says otherwise."""
+    """The reader for ``text``: 'html', 'markdown', 'email' or 'text' (rules: module doc).
+
+    >>> detect_format("<p>Knife crime briefing</p><p>3 March</p>", "listing.txt")
+    'html'
+    >>> detect_format("# Knife crime briefing\\n\\n* 3 March 2026")
+    'markdown'
+    >>> detect_format("From: Training Team\\nSent: 9 February 2026\\nSubject: Places\\n\\nHi")
+    'text'
+    """
+    by_name = format_by_extension(source)
+    if by_name is not None:
+        return by_name
+    head = text[:SNIFF_CHARS]
+    if looks_like_email(head):
+        return "email"
+    if looks_like_html(head):
+        return "html"
+    if looks_like_markdown(head):
+        return "markdown"
     return "text"
+
+
+def format_by_extension(source: str | None) -> str | None:
+    """The format a file name's extension names, if it names one.
+
+    >>> format_by_extension("events/kinship.HTM"), format_by_extension("notes.txt")
+    ('html', None)
+    """
+    if not source:
+        return None
+    return EXTENSIONS.get(PurePath(source).suffix.lower())
+
+
+def looks_like_email(head: str) -> bool:
+    """An RFC 822 header block at the top with an RFC 5322 Date and a message header."""
+    names: set[str] = set()
+    has_rfc_date = False
+    lines = head.lstrip("\r\n").splitlines()
+    if lines and lines[0].startswith("From "):  # an mbox separator line
+        lines = lines[1:]
+    for line in lines[:200]:
+        if not line.strip():
+            break
+        if line[0] in " \t":  # a folded continuation of the header before
+            continue
+        match = _HEADER_LINE.fullmatch(line)
+        if match is None:
+            return False
+        name = match.group(1).lower()
+        names.add(name)
+        if name == "date":
+            has_rfc_date = _is_rfc_date(match.group(2))
+    else:
+        return False
+    return has_rfc_date and bool(names & _MESSAGE_HEADERS)
+
+
+def _is_rfc_date(value: str) -> bool:
+    try:
+        return email.utils.parsedate_to_datetime(value.strip()) is not None
+    except (TypeError, ValueError, IndexError):
+        return False
+
+
+def looks_like_html(head: str) -> bool:
+    """A document or fragment made of HTML elements, not text that mentions a tag."""
+    if _HTML_START.match(head):
+        return True
+    tags = _HTML_TAG.findall(head)
+    if not tags:
+        return False
+    closing = sum(1 for slash, _ in tags if slash)
+    if head.lstrip().startswith("<") and closing:
+        return True
+    return len(tags) >= MIN_HTML_TAGS and closing >= 2
+
+
+def looks_like_markdown(head: str) -> bool:
+    """An ATX heading, or two kinds of Markdown inline syntax."""
+    if _ATX_HEADING.search(head):
+        return True
+    kinds = sum(1 for pattern in (_MD_LINK, _MD_BOLD, _MD_SETEXT) if pattern.search(head))
+    return kinds >= 2

@@ -1,0 +1,581 @@
+"""HTML -> Document: the page's main content as lines of visible text, one block per line.
+
+The main content is ``<main>`` (else ``[role=main]``, a single ``<article>``,
+else ``<body>``); inside it, page furniture is dropped: navigation, cookie
+banners, newsletter boxes, share bars and "related events" cards that carry
+other events' dates (``vocab/html_boilerplate.json``). What remains is laid out
+the way a careful copy into plain text would be: headings ``h1``-``h6`` (kind
+``heading`` with their level), list items (``list_item``, after a ``- `` marker
+outside their span), ``dt``/``dd`` pairs and table rows as ``Key: value`` lines
+(``key_value``), paragraphs, and ``<br>`` as a line break.
+
+Machine-readable evidence goes to ``Document.structured``: JSON-LD and
+microdata Events, and every ``<time datetime>`` in the content with the span
+of its visible text. The visible text stays what extractors read.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from eventparse import vocab
+from eventparse.document import (
+    BlockKind,
+    Document,
+    LayoutLine,
+    StructuredEvent,
+    document_from_lines,
+)
+from eventparse.read.text import read_text
+from eventparse.sections import fold, heading_kind
+
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "details", "dd",
+    "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
+    "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "nav", "ol", "p",
+    "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+})
+BOLD_TAGS = frozenset({"strong", "b"})
+LABEL_TAGS = frozenset({"strong", "b", "span", "em", "i", "label", "dfn", "abbr"})
+_CELL_CONTENT = ("p", "div", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "dl",
+                 "blockquote", "address")
+CELL_BLOCKS = ", ".join(f"{cell} {inner}" for cell in ("td", "th") for inner in _CELL_CONTENT)
+"""A table whose cells hold these is for layout; a data table's rows become key-value lines."""
+MAX_HEADING_WORDS = 12
+_SPACE = re.compile(r"\s+")
+_INVISIBLE = str.maketrans({"\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None,
+                            "\xad": None, "\xa0": " "})
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+
+
+def read_html(html: str) -> Document:
+    """Read an HTML page (or fragment) into a Document of its main content.
+
+    >>> doc = read_html("<nav>Home</nav><main><h1>Knife crime briefing</h1>"
+    ...                 "<dl><dt>Date</dt><dd>3 March 2026</dd></dl>"
+    ...                 "<ul><li>Social workers</li></ul></main>")
+    >>> doc.text
+    'Knife crime briefing\\nDate: 3 March 2026\\n- Social workers'
+    >>> [(b.kind, b.key) for b in doc.blocks]
+    [('heading', None), ('key_value', 'Date'), ('list_item', None)]
+    """
+    tree = LexborHTMLParser(html)
+    structured = [*_json_ld_events(tree), *_microdata_events(tree)]
+    root = _main_root(tree)
+    lines = _Renderer(_boilerplate_nodes(root)).render(root) if root is not None else []
+    doc = document_from_lines(lines, "html")
+    doc.structured = structured + _time_evidence(doc)
+    page_title = tree.css_first("title")
+    if page_title is not None:
+        doc.extras["html_title"] = _collapse(page_title.text(deep=True))
+    return doc
+
+
+# --- finding the main content -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    skip_tags: frozenset[str]
+    classes: re.Pattern[str]
+    roles: frozenset[str]
+    headings: re.Pattern[str]
+
+
+@cache
+def _patterns() -> _Patterns:
+    data = vocab.load("html_boilerplate")
+    return _Patterns(
+        skip_tags=frozenset(data["skip_tags"]),
+        classes=re.compile("|".join(f"(?:{p})" for p in data["class_patterns"])),
+        roles=frozenset(data["drop_roles"]),
+        headings=re.compile("|".join(f"(?:{p})" for p in data["heading_patterns"])),
+    )
+
+
+def _main_root(tree: LexborHTMLParser) -> LexborNode | None:
+    """The element holding the announcement: <main>, [role=main], one <article>, else <body>."""
+    body = tree.body
+    body_chars = len(_collapse(body.text(deep=True))) if body is not None else 0
+    for selector in ("main", "[role=main]", "article"):
+        found = tree.css(selector)
+        if not found:
+            continue
+        best = max(found, key=lambda node: len(node.text(deep=True)))
+        # A <main> that wraps only a hero or a search box is not the content.
+        if len(_collapse(best.text(deep=True))) * 4 >= body_chars:
+            return best
+    return body if body is not None else tree.root
+
+
+def _boilerplate_nodes(root: LexborNode) -> set[int]:
+    """Ids (``mem_id``) of the elements under ``root`` that are page furniture."""
+    patterns = _patterns()
+    h1 = root.css_first("h1")
+    protected = _ancestor_ids(h1) if h1 is not None else set()
+    dropped: set[int] = set()
+    for node in root.css("*"):
+        if node.mem_id in protected or node.mem_id == root.mem_id:
+            continue
+        if _is_hidden(node) or _looks_like_furniture(node, patterns):
+            dropped.add(node.mem_id)
+    for level in ("h2", "h3", "h4", "h5", "h6"):
+        for heading in root.css(level):
+            if patterns.headings.match(fold(_collapse(heading.text(deep=True)))):
+                dropped.update(_block_opened_by(heading, root, protected))
+    return dropped
+
+
+def _ancestor_ids(node: LexborNode) -> set[int]:
+    ids: set[int] = set()
+    current: LexborNode | None = node
+    while current is not None:
+        ids.add(current.mem_id)
+        current = current.parent
+    return ids
+
+
+def _is_hidden(node: LexborNode) -> bool:
+    attrs = node.attributes
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    return bool(_HIDDEN_STYLE.search((attrs.get("style") or "").lower()))
+
+
+def _looks_like_furniture(node: LexborNode, patterns: _Patterns) -> bool:
+    attrs = node.attributes
+    if (attrs.get("role") or "").lower() in patterns.roles:
+        return True
+    if node.tag == "footer":
+        return True
+    names = " ".join(attrs.get(name) or "" for name in ("class", "id", "aria-label"))
+    names = names.lower().replace("_", "-")  # BEM's event__share: 'share' is a word
+    return bool(names.strip()) and patterns.classes.search(names) is not None
+
+
+def _block_opened_by(heading: LexborNode, root: LexborNode, protected: set[int]) -> set[int]:
+    """The heading's own container when it leads one, else the heading and its run of siblings."""
+    parent = heading.parent
+    if (parent is not None and parent.mem_id != root.mem_id and parent.mem_id not in protected
+            and _first_heading(parent) is heading):
+        return {parent.mem_id}
+    dropped = {heading.mem_id}
+    level = HEADINGS[heading.tag or "h6"]
+    sibling = heading.next
+    while sibling is not None:
+        if sibling.tag in HEADINGS and HEADINGS[sibling.tag or "h6"] <= level:
+            break
+        if sibling.mem_id in protected:
+            break
+        dropped.add(sibling.mem_id)
+        sibling = sibling.next
+    return dropped
+
+
+def _first_heading(node: LexborNode) -> LexborNode | None:
+    for child in node.css("h1, h2, h3, h4, h5, h6"):
+        return child
+    return None
+
+
+# --- laying out the visible text ----------------------------------------------------------
+
+
+@dataclass
+class _Open:
+    """A line being built: its pieces and what the renderer learned about them."""
+
+    pieces: list[str] = field(default_factory=list)
+    length: int = 0
+    kind: BlockKind | None = None
+    level: int = 0
+    marker: str = ""
+    key_end: int | None = None
+    value_start: int | None = None
+    cells: int = 0
+    data_cells: int = 0
+    bold_chars: int = 0
+    label_end: int | None = None
+    times: list[tuple[int, int, str]] = field(default_factory=list)
+
+    def ends_with_space(self) -> bool:
+        return not self.pieces or self.pieces[-1].endswith(" ")
+
+
+@dataclass
+class _Ctx:
+    """An open block element: the kind of line its text makes."""
+
+    kind: BlockKind
+    level: int = 0
+    marker: str = ""
+    ordered: bool = False
+    counter: int = 0
+
+
+class _Renderer:
+    """Walks the DOM without recursion (deep pages must not overflow the stack)."""
+
+    def __init__(self, dropped: set[int]) -> None:
+        self.dropped = dropped
+        self.skip_tags = _patterns().skip_tags
+        self.lines: list[LayoutLine] = []
+        self.line = _Open()
+        self.context: list[_Ctx] = [_Ctx("paragraph")]
+        self.bold_depth = 0
+        self.inline_depth = 0  # > 0 inside a dt/dd or a data-table row: blocks run inline
+
+    def render(self, root: LexborNode) -> list[LayoutLine]:
+        stack: list[tuple[LexborNode, str, int]] = [(root, "", 0)]
+        while stack:
+            node, mode, start = stack.pop()
+            if mode:
+                self._leave(node, mode, start)
+                continue
+            tag = node.tag or ""
+            if tag == "-text":
+                self._text(node.text_content or "")
+                continue
+            if tag.startswith("-") or tag in self.skip_tags or node.mem_id in self.dropped:
+                continue
+            mode = self._enter(node, tag)
+            start = self.line.length
+            stack.append((node, mode, start))
+            stack.extend((child, "", 0) for child in reversed(list(node.iter(include_text=True))))
+        self._flush()
+        return self.lines
+
+    # entering and leaving elements: _enter says how to leave (the mode)
+
+    def _enter(self, node: LexborNode, tag: str) -> str:
+        if tag in BOLD_TAGS:
+            self.bold_depth += 1
+        if tag == "br":
+            self._text(", ") if self.inline_depth else self._flush()
+            return "inline"
+        if self.inline_depth and tag in ("td", "th"):
+            self._cell_separator(tag)
+            return "inline"
+        if tag == "dd":
+            self._dd_separator()
+            return "dd"
+        if tag == "dt":
+            self._flush()
+            self.inline_depth += 1
+            return "dt"
+        if tag == "table" and not self.inline_depth and not node.css_first(CELL_BLOCKS):
+            self._flush()
+            self.context.append(_Ctx("key_value"))
+            self.inline_depth += 1
+            return "data-table"
+        if tag == "tr" and self.inline_depth and self.context[-1].kind == "key_value":
+            self._flush()
+            return "row"
+        if tag in BLOCK_TAGS:
+            return self._enter_block(node, tag)
+        if tag == "time" and node.attributes.get("datetime"):
+            return "time"
+        return "label" if tag in LABEL_TAGS and self.line.length == 0 else "inline"
+
+    def _enter_block(self, node: LexborNode, tag: str) -> str:
+        if self.inline_depth:
+            self._text(" ")
+            return "inline"
+        self._flush()
+        parent = self.context[-1]
+        if tag in ("ul", "ol"):
+            first = node.attributes.get("start") or "1"
+            self.context.append(_Ctx("paragraph", ordered=tag == "ol",
+                                     counter=int(first) - 1 if first.isdigit() else 0))
+        elif tag == "li":
+            self.context.append(_Ctx("list_item", marker=self._next_marker(parent)))
+        elif tag in HEADINGS:
+            self.context.append(_Ctx("heading", HEADINGS[tag]))
+        elif parent.kind == "list_item":
+            self.context.append(parent)  # <li><p>...: the paragraph is the item's first line
+        else:
+            self.context.append(_Ctx("paragraph"))
+        return "block"
+
+    @staticmethod
+    def _next_marker(parent: _Ctx) -> str:
+        if parent.ordered:
+            parent.counter += 1
+            return f"{parent.counter}. "
+        return "- "
+
+    def _leave(self, node: LexborNode, mode: str, start: int) -> None:
+        if (node.tag or "") in BOLD_TAGS:
+            self.bold_depth -= 1
+        if mode == "time":
+            self.line.times.append((start, self.line.length,
+                                    node.attributes.get("datetime") or ""))
+        elif mode == "label" and start == 0:
+            self.line.label_end = self.line.length
+        elif mode == "dt":
+            self.inline_depth -= 1
+            self.line.key_end = self.line.length
+        elif mode == "dd":
+            self.inline_depth -= 1
+        elif mode == "row":
+            self._flush()
+        elif mode == "data-table":
+            self._flush()
+            self.inline_depth -= 1
+            self.context.pop()
+        elif mode == "block":
+            self._flush()
+            self.context.pop()
+
+    def _trim_trailing_space(self) -> None:
+        line = self.line
+        while line.pieces and line.pieces[-1].endswith(" "):
+            last = line.pieces.pop()
+            line.length -= len(last)
+            if last.rstrip():
+                line.pieces.append(last.rstrip())
+                line.length += len(last.rstrip())
+                break
+        if line.key_end is not None:
+            line.key_end = min(line.key_end, line.length)
+
+    def _cell_separator(self, tag: str) -> None:
+        line = self.line
+        self._trim_trailing_space()
+        line.cells += 1
+        line.data_cells += tag == "td"
+        if line.length == 0:
+            return
+        if line.key_end is None:
+            line.key_end = line.length
+            self._raw(" | ")
+            line.value_start = line.length
+        else:
+            self._raw(" | ")
+
+    def _dd_separator(self) -> None:
+        line = self.line
+        self._trim_trailing_space()
+        if line.key_end is not None and line.value_start is None and line.length:
+            self._raw(" " if "".join(line.pieces).rstrip().endswith(":") else ": ")
+            line.value_start = line.length
+        elif line.length:
+            self._raw("; ")
+        self.inline_depth += 1
+
+    # text
+
+    def _text(self, raw: str) -> None:
+        text = _SPACE.sub(" ", raw.translate(_INVISIBLE))
+        if text and self.line.ends_with_space() and text.startswith(" "):
+            text = text[1:]
+        if text:
+            self._raw(text, bold=self.bold_depth > 0)
+
+    def _raw(self, text: str, *, bold: bool = False) -> None:
+        line = self.line
+        if line.kind is None and text.strip():
+            ctx = self.context[-1]
+            line.kind, line.level, line.marker = ctx.kind, ctx.level, ctx.marker
+            if ctx.kind == "list_item":  # a list item's later lines continue it as paragraphs
+                ctx.kind, ctx.marker = "paragraph", ""
+        line.pieces.append(text)
+        line.length += len(text)
+        if bold:
+            line.bold_chars += len(text.strip())
+
+    def _flush(self) -> None:
+        done, self.line = self.line, _Open()
+        if done.cells and not done.data_cells:
+            done.key_end = done.value_start = None  # a header row is not a key and its value
+        laid = _lay_out(done, "".join(done.pieces))
+        if laid is not None:
+            self.lines.append(laid)
+
+
+def _lay_out(line: _Open, joined: str) -> LayoutLine | None:
+    """The finished line, classified; None when it holds no text."""
+    text = joined.rstrip()
+    if not text.strip():
+        return None
+    lead = len(text) - len(text.lstrip())
+    text = text.strip()
+    times = [(max(a - lead, 0), min(b - lead, len(text)), value) for a, b, value in line.times
+             if b - lead > 0]
+    kind: BlockKind = line.kind or "paragraph"
+    key_end, value_start = _shift(line.key_end, lead), _shift(line.value_start, lead)
+    if key_end is not None and value_start is not None and 0 < key_end < len(text):
+        return LayoutLine(text, "key_value", key_end=key_end, value_start=value_start,
+                          times=times)
+    if kind == "heading":
+        return LayoutLine(text, "heading", line.level, times=times)
+    if line.label_end is not None:
+        text, times, key_end, value_start = _label_as_key(text, times, line.label_end - lead)
+        if key_end is not None:
+            return LayoutLine(text, "key_value", key_end=key_end, value_start=value_start,
+                              times=times)
+    return _classified(text, kind, line, times)
+
+
+def _shift(offset: int | None, lead: int) -> int | None:
+    return None if offset is None else offset - lead
+
+
+def _label_as_key(
+    text: str, times: list[tuple[int, int, str]], label_end: int
+) -> tuple[str, list[tuple[int, int, str]], int | None, int | None]:
+    """'When Thursday 26 November': a known label in its own element, then its value."""
+    label = text[:label_end].strip()
+    rest = text[label_end:]
+    if not label or label.endswith(":") or not rest.strip() or rest.lstrip().startswith(":"):
+        return text, times, None, None
+    if heading_kind(label) is None or len(label.split()) > 4:
+        return text, times, None, None
+    value = rest.lstrip()
+    shift = len(label) + 2 - (len(text) - len(value))
+    moved = [(a + shift, b + shift, v) for a, b, v in times]
+    return f"{label}: {value}", moved, len(label), len(label) + 2
+
+
+def _classified(text: str, kind: BlockKind, line: _Open,
+                times: list[tuple[int, int, str]]) -> LayoutLine:
+    """A paragraph or list line: 'Key: value' by the text reader's rule; short all-bold: heading."""
+    as_text = read_text(text).blocks
+    block = as_text[0] if as_text else None
+    if block is not None and block.kind == "key_value" and block.value_start is not None:
+        known_key = block.key is not None and heading_kind(block.key) is not None
+        if kind != "list_item" or known_key:
+            return LayoutLine(text, "key_value", key_end=len(block.key or ""),
+                              value_start=block.value_start, times=times)
+    if kind == "list_item":
+        return LayoutLine(text, "list_item", marker=line.marker, times=times)
+    if (line.bold_chars >= len(text.replace(" ", "")) and len(text.split()) <= MAX_HEADING_WORDS
+            and text[-1] not in ".;,!?"):
+        return LayoutLine(text, "heading", 0, times=times)
+    return LayoutLine(text, "paragraph", times=times)
+
+
+def _collapse(text: str) -> str:
+    return _SPACE.sub(" ", text.translate(_INVISIBLE)).strip()
+
+
+# --- structured evidence ------------------------------------------------------------------
+
+
+def _time_evidence(doc: Document) -> list[StructuredEvent]:
+    """Each <time datetime> in the content, with the span of its visible text."""
+    spans: list[tuple[int, int, str]] = doc.extras.pop("time_spans", [])
+    return [StructuredEvent(source="time", start=value.strip(), text=doc.text[a:b], span=(a, b))
+            for a, b, value in spans if value.strip()]
+
+
+def _json_ld_events(tree: LexborHTMLParser) -> Iterator[StructuredEvent]:
+    for script in tree.css('script[type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text(deep=True), strict=False)
+        except (ValueError, RecursionError):
+            continue  # a broken block is the page's problem, not a reason to fail
+        for item in _json_ld_items(data):
+            yield _structured_from_json_ld(item)
+
+
+def _json_ld_items(data: Any) -> Iterator[dict[str, Any]]:
+    """Event objects in a JSON-LD value: top level, in a list or in an @graph."""
+    pending = [data]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, list):
+            pending.extend(reversed(value))
+        elif isinstance(value, dict):
+            if _is_event_type(value.get("@type")):
+                yield value
+            elif "@graph" in value:
+                pending.append(value["@graph"])
+
+
+def _is_event_type(value: Any) -> bool:
+    types = value if isinstance(value, list) else [value]
+    return any(isinstance(t, str) and t.rsplit("/", 1)[-1].endswith("Event") for t in types)
+
+
+def _structured_from_json_ld(item: dict[str, Any]) -> StructuredEvent:
+    return StructuredEvent(
+        source="json-ld",
+        name=_string(item.get("name")),
+        start=_string(item.get("startDate")),
+        end=_string(item.get("endDate")),
+        location=_location_name(item.get("location")),
+        attendance_mode=_attendance(_string(item.get("eventAttendanceMode"))),
+    )
+
+
+def _string(value: Any) -> str | None:
+    if isinstance(value, list) and value:
+        value = value[0]
+    if isinstance(value, (str, int, float)):
+        text = _collapse(str(value))
+        return text or None
+    return None
+
+
+def _location_name(value: Any) -> str | None:
+    if isinstance(value, list) and value:
+        value = value[0]
+    if isinstance(value, dict):
+        return _string(value.get("name")) or _string(value.get("url"))
+    return _string(value)
+
+
+def _attendance(value: str | None) -> str | None:
+    """schema.org's attendance mode as the Event's delivery mode."""
+    if not value:
+        return None
+    name = value.rsplit("/", 1)[-1].lower()
+    for prefix, mode in (("online", "online"), ("offline", "in_person"), ("mixed", "hybrid")):
+        if name.startswith(prefix):
+            return mode
+    return None
+
+
+def _microdata_events(tree: LexborHTMLParser) -> Iterator[StructuredEvent]:
+    for scope in tree.css("[itemscope][itemtype]"):
+        if not _is_event_type((scope.attributes.get("itemtype") or "").split()):
+            continue
+        props: dict[str, str] = {}
+        for prop in scope.css("[itemprop]"):
+            if _owning_scope(prop) is not scope:
+                continue
+            name = (prop.attributes.get("itemprop") or "").strip()
+            value = _microdata_value(prop)
+            if name and value:
+                props.setdefault(name, value)
+        yield StructuredEvent(
+            source="microdata", name=props.get("name"), start=props.get("startDate"),
+            end=props.get("endDate"), location=props.get("location"),
+            attendance_mode=_attendance(props.get("eventAttendanceMode")),
+        )
+
+
+def _owning_scope(node: LexborNode) -> LexborNode | None:
+    current = node.parent
+    while current is not None and "itemscope" not in current.attributes:
+        current = current.parent
+    return current
+
+
+def _microdata_value(node: LexborNode) -> str:
+    attrs = node.attributes
+    for name in ("content", "datetime"):
+        if attrs.get(name):
+            return (attrs.get(name) or "").strip()
+    if node.tag in ("a", "link") and attrs.get("href"):
+        return attrs.get("href") or ""
+    return _collapse(node.text(deep=True))
