@@ -21,6 +21,8 @@ FIELD = "booking"
 
 LABELLED, SENTENCE, ANYWHERE = 0.8, 0.6, 0.4
 HOW_BONUS = 0.15
+MIN_SENTENCE_WORDS = 3
+"""A bare button ("Register", "Book now") says nothing about how to book."""
 _HOW = regex.compile(r"\b(?:via|e-?mail|click|reply|portal|website|online|link|contact|"
                      r"call|phone|register|form)\b|https?://|\S@\S", regex.IGNORECASE)
 _BOOK_SENTENCE = regex.compile(r"(?:^|(?<=[.!?]\s))(?:To book|Book|Booking|Register|To register)"
@@ -71,6 +73,6 @@ def _value(block: Block) -> tuple[str, int]:
 def _book_sentences(block: Block) -> Iterator[Candidate[str]]:
     for match in _BOOK_SENTENCE.finditer(block.text):
         text = match.group().strip()
-        if len(text) >= 8:
+        if len(text.split()) >= MIN_SENTENCE_WORDS:
             yield Candidate(text, ((block.start + match.start(), block.start + match.end()),),
                             "book-sentence", ANYWHERE)

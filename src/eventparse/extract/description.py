@@ -14,7 +14,10 @@ from eventparse.extract.base import Candidate, Context
 
 FIELD = "description"
 
-MIN_PROSE_CHARS = 80
+MIN_PROSE_CHARS = 120
+"""Shorter paragraphs in the preamble are mostly practical notes ("Joining details will be
+sent with your booking confirmation."), not the description."""
+SHORT_PROSE_CHARS = 60
 SECTION_SCORE, PREAMBLE_SCORE = 0.9, 0.6
 PREAMBLE_KINDS = ("preamble", "details")
 
@@ -23,20 +26,21 @@ def extract(ctx: Context) -> list[Candidate[str]]:
     under_heading = [b for b in ctx.blocks_of("description") if _is_text(b)]
     if under_heading:
         return [_joined(under_heading, "description-section", SECTION_SCORE)]
-    prose = [b for b in ctx.blocks_of(*PREAMBLE_KINDS) if is_prose(b)]
+    prose = [b for b in ctx.blocks_of(*PREAMBLE_KINDS) if is_prose(b)] or [
+        b for b in ctx.blocks_of(*PREAMBLE_KINDS) if is_prose(b, SHORT_PROSE_CHARS)]
     if prose:
         return [_joined(prose, "preamble-prose", PREAMBLE_SCORE)]
     return []
 
 
-def is_prose(block: Block) -> bool:
+def is_prose(block: Block, min_chars: int = MIN_PROSE_CHARS) -> bool:
     """A paragraph of running text (not a label, a list item or a short line).
 
     >>> is_prose(Block("paragraph", 0, 9, "Too short."))
     False
     """
     text = block.text.rstrip()
-    return (block.kind in ("paragraph", "line") and len(text) >= MIN_PROSE_CHARS
+    return (block.kind in ("paragraph", "line") and len(text) >= min_chars
             and text.endswith((".", "!", "?", ".”", ".\"", ")")))
 
 

@@ -65,8 +65,10 @@ def _priced(block: Block, start: int, rule: str, score: float) -> Iterator[Candi
         if _PRICED.search(sentence):
             kept.append((offset + sentence_start, offset + sentence_end))
     if kept:
-        value = " ".join(block.text[s - block.start:e - block.start].strip(" .:–-")
-                         for s, e in kept)
+        # Keep the listing's own punctuation between the sentences that state a price.
+        value = "; ".join(block.text[s - block.start:e - block.start].strip(" .:–-")
+                          for s, e in kept) if len(kept) < len(_sentences(text)) else (
+            block.text[kept[0][0] - block.start:kept[-1][1] - block.start])
         yield Candidate(normalise(value), tuple(kept), rule, score)
 
 
