@@ -71,7 +71,8 @@ def _best_cover(atoms: list[Atom]) -> list[Atom]:
     before = [0] * len(atoms)
     for index, atom in enumerate(atoms):
         before[index] = bisect.bisect_right(ends, atom.start, 0, index)
-        take = score[before[index]] + (atom.end - atom.start) - 0.01
+        bonus = 3 if atom.kind in ("trange", "drange", "dlist") else 0
+        take = score[before[index]] + (atom.end - atom.start) - 0.01 + bonus
         took[index] = take > score[index]
         score[index + 1] = take if took[index] else score[index]
     picked: list[Atom] = []
@@ -174,6 +175,11 @@ def _days_atom(name: str, m: regex.Match[str], strict: bool) -> Atom | None:
     if any(d is None or not 1 <= d <= 31 for d in days):
         return None
     seps = [s.strip().lower() for s in m.captures("sep")] if "sep" in m.re.groupindex else ["to"]
+    texts = m.captures("d")
+    for index, sep in enumerate(seps):
+        if sep in ("-", "–", "—") and index + 1 < len(texts) and (
+                texts[index].isalpha() or texts[index + 1].isalpha()):
+            return None  # "twenty-first" is one day
     lead = (m.group("lead") or "").lower()
     has_wd = "wd" in m.re.groupindex
     weekdays = dict(zip(m.starts("wd"), m.captures("wd"), strict=False)) if has_wd else {}
@@ -237,7 +243,8 @@ def _clock(m: regex.Match[str], s: str) -> Clock | None:
     minute = int(g[f"mi{s}"]) if g.get(f"mi{s}") else 0
     if hour > 24 or (hour == 24 and minute) or (mer and not 0 <= hour <= 12):
         return None
-    fixed = hour == 0 or hour > 12 or (len(hour_text) == 2 and hour_text.startswith("0"))
+    fixed = hour == 0 or hour > 12 or (len(hour_text) == 2 and hour_text.startswith("0")) or bool(
+        g.get(f"hsep{s}"))
     return Clock(hour % 24, minute, mer, part, fixed=fixed)
 
 
@@ -268,6 +275,13 @@ def _marked(m: regex.Match[str], s: str, clock: Clock) -> bool:
     return bool(clock.mer or clock.part or clock.fixed and not g.get(f"hmm{s}")
                 or g.get(f"mi{s}") or g.get(f"oc{s}") or g.get(f"noon{s}") or g.get(f"mid{s}")
                 or g.get(f"rh{s}") or g.get(f"half{s}") or g.get(f"mw{s}"))
+
+
+def _bare(m: regex.Match[str], s: str, clock: Clock) -> bool:
+    """A number alone (no minutes, am/pm or o'clock), e.g. the 22 of "4-22"."""
+    g = m.groupdict()
+    return not (clock.mer or clock.part or g.get(f"mi{s}") or g.get(f"oc{s}") or g.get(f"hsep{s}")
+                or g.get(f"noon{s}") or g.get(f"mid{s}"))
 
 
 def _time_atom(m: regex.Match[str], strict: bool) -> Atom | None:
@@ -306,21 +320,33 @@ def _time_range_atom(m: regex.Match[str], strict: bool) -> Atom | None:
     sep = (g.get("sep") or "").strip().lower()
     if sep == "and" and lead != "between":
         return None
-    marked1, marked2 = _marked(m, "1", first), _marked(m, "2", second)
+    dash = sep in ("-", "–", "—", "‐")
+    if dash and (g.get("hw1") or g.get("hw2") or g.get("rel1") or g.get("rel2")):
+        return None  # "twenty-three" is one number
+    if sep == "to" and not lead and (g.get("noon2") or g.get("mid2")) and first.h > 12:
+        return None  # "15 to noon" is 11:45
+    if g.get("partb"):
+        part = _PARTS.get(g["partb"].lower())
+        for clock in (first, second):
+            clock.part = clock.part or part
+    marked1 = _marked(m, "1", first) and not (first.fixed and _bare(m, "1", first))
+    marked2 = _marked(m, "2", second) and not (second.fixed and _bare(m, "2", second))
     if g.get("podb"):
         second.part = _PARTS.get(g["podb"].split()[-1].lower())
     hmm = bool(g.get("hmm1") and g.get("hmm2"))
     if not (marked1 or marked2 or hmm):
         if strict or not lead and sep in ("-", "–", "—", "‐"):
             return None
+    if lead in ("around", "about", "approximately"):
+        lead = ""
     if strict and not (marked1 or marked2 or hmm):
         return None
     if (g.get("hw1") or g.get("hw2")) and strict and not (first.mer or second.mer):
         return None
     if strict and g.get("sep1") == "." and g.get("sep2") is None and not (first.mer or second.mer):
         return None
-    start = m.start("lead") if lead else m.start()
-    if lead == "from":
+    start = m.start()
+    if lead == "from" and not g.get("partb"):
         start = m.end("lead")
     return Atom("trange", start, m.end(), times=[first, second], lead=lead)
 

@@ -92,6 +92,7 @@ class _Unit:
     atoms: list[Atom] = field(default_factory=list)
     end_unit: _Unit | None = None
     inherited: _Unit | None = None
+    zone: Atom | None = None
 
 
 def find_mentions(text: str, reference: dt.date, day_first: bool = True,
@@ -126,14 +127,10 @@ def _pair(text: str, atoms: list[Atom]) -> list[Atom]:
     for atom in atoms:
         last = out[-1] if out else None
         gap = _gap(text, last, atom) if last is not None else None
-        if last is None or gap is None:
-            if atom.kind != "zone":
-                out.append(atom)
-            continue
-        merged = _merge(text, last, atom, gap)
+        merged = _merge(text, last, atom, gap) if last is not None and gap is not None else None
         if merged is not None:
             out[-1] = merged
-        elif atom.kind != "zone":
+        else:
             out.append(atom)
     return out
 
@@ -178,7 +175,7 @@ def _merge(text: str, last: Atom, atom: Atom, gap: str) -> Atom | None:
 
 
 def _date_complete(spec: DateSpec) -> bool:
-    return spec.d is not None and (spec.m is not None or spec.numeric is not None)
+    return spec.numeric is not None or (spec.d is not None and spec.m is not None)
 
 
 def _timed(start: Atom, minutes: int, begin: int, end: int) -> Atom:
@@ -194,10 +191,12 @@ def _dayspan(start: Atom, days: int, begin: int, end: int) -> Atom:
 def _units(text: str, atoms: list[Atom]) -> list[_Unit]:
     units: list[_Unit] = []
     for atom in atoms:
-        if atom.kind in ("dur", "zone"):
-            continue
         unit = units[-1] if units else None
         gap = _gap(text, unit, atom) if unit is not None else None
+        if atom.kind == "zone" and unit is not None and gap is not None and not gap.strip(" (\t"):
+            unit.zone, unit.end = atom, atom.end
+        if atom.kind in ("dur", "zone"):
+            continue
         if unit is not None and gap is not None and _JOIN.fullmatch(gap):
             slot = "date" if atom.kind in _DATE_KINDS else "time"
             if getattr(unit, slot) is None and not _weekday_behind_time(unit, atom):
@@ -245,8 +244,9 @@ def _mention(unit: _Unit, reference: dt.date, day_first: bool) -> Mention:
         times = _times(time_atom)
     offset = None
     zone_named = False
-    for atom in (unit.time, unit.end_unit.time if unit.end_unit else None):
-        if atom is not None and atom.days == -1:
+    for atom in (unit.time, unit.zone, unit.end_unit.time if unit.end_unit else None,
+                 unit.end_unit.zone if unit.end_unit else None):
+        if atom is not None and (atom.days == -1 or atom.kind == "zone"):
             offset, zone_named = atom.offset, True
     entries: list[Entry] = []
     if unit.end_unit is not None and unit.end_unit.date is not None:
@@ -293,9 +293,16 @@ def _days(unit: _Unit, reference: dt.date,
     elif len(specs) > 1:
         for spec in specs[:-1]:
             rules.inherit(spec, specs[-1], day_first)
+    if atom.kind == "drange" and specs[0].y is None and specs[1].y is None \
+            and specs[0].m is not None and specs[1].m is not None:
+        # a range without a year is the one that has not ended by the reference
+        end = rules.resolve_date(specs[1], reference, day_first)
+        if end is not None:
+            specs[1].y = end.year
+            rules.inherit(specs[0], specs[1], day_first)
     resolved = [rules.resolve_date(s, reference, day_first) for s in specs]
     if atom.kind == "drange" and resolved[0] is not None and resolved[1] is not None \
-            and specs[1].y is None and resolved[1] < resolved[0] and specs[0].y is None:
+            and specs[1].y is None and resolved[1] < resolved[0]:
         resolved[1] = rules.resolve_date(specs[1], resolved[0], day_first)
     days = [d for d in resolved if d is not None]
     if atom.kind == "drange" and len(days) != 2:

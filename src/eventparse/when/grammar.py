@@ -80,7 +80,7 @@ def _pieces() -> dict[str, str]:
     year = rf"(?:(?P<y>(?:1\d|20)\d\d)(?![\d])(?![:.]\d)|(?P<yw>{lexicon.year_words()})(?![a-z]))"
     yearpart = (rf"(?:(?:\s*,\s*|\s+|\s*[-/]\s*)(?:(?:of|in)\s+)?{year}"
                 rf"|\s*(?:[-/]|\s+of\s+|,?\s*')\s*(?P<yy>\d\d)(?![\d:.]))")
-    not_time = r"(?!\s*(?:[-–:.]\s*\d|h\b|h\d|[ap]\.?\s?m\b|[ap]\b|o['’]?\s?clock|ish\b))"
+    not_time = r"(?!\s*(?:[-–:.]\s*\d(?!\d{3})|h\b|h\d|[ap]\.?\s?m\b|[ap]\b|o['’]?\s?clock|ish\b))"
     return {
         "mon": rf"(?P<mon>{mon})\.?",
         "wd": rf"(?P<wd>{wd})\.?",
@@ -106,7 +106,7 @@ def date_patterns() -> list[tuple[str, regex.Pattern[str]]]:
                      rf"(?:{yearpart})?",
         # March 16, 2026; Tue May 9; Dec31 , 1994; May/22(Tue); September the twenty-first
         "month_day": rf"(?:{wd},?\s+)?{mon}(?:\s*,\s*|\s+the\s+|\s*[-/]\s*|\s*){day}"
-                     rf"(?:\s*\(\s*(?P<wd2>{_w(lexicon.weekday_words())})\s*\))?{not_time}"
+                     rf"{not_time}(?:\s*\(\s*(?P<wd2>{_w(lexicon.weekday_words())})\s*\))?"
                      rf"(?:(?:\s*,\s*|\s+|\s*[-/]\s*)(?:(?:of|in)\s+)?{p['year']}"
                      rf"|\s*,?\s*'\s*(?P<yy>\d\d)(?!\d))?",
         # 2026-03-16, 2019/aug/01
@@ -166,13 +166,13 @@ def _time_side(s: str, strict: bool) -> str:
     mer = MER.format(s=s)
     part = PART.format(s=s)
     h = r"(?:2[0-4]|[01]?\d)"
-    rel = (rf"(?P<rel{s}>half|(?:a\s+)?quarter|three\s+quarters|\d{{1,2}}(?=\s+(?:minutes?|mins?\s+)?"
-           rf"(?:past|after))|{mw})(?:\s+(?:minutes?|mins?))?\s+(?P<dir{s}>past|after|to|before)\s+"
+    rel = (rf"(?P<rel{s}>half|(?:a\s+)?quarter|three\s+quarters|\d{{1,2}}(?=\s+(?:(?:minutes?|mins?)\s+)?"
+           rf"(?:past|after))|\d{{1,2}}(?=\s+to\s+(?:noon|midnight))|{mw})(?:\s+(?:minutes?|mins?))?\s+(?P<dir{s}>past|after|to|before)\s+"
            rf"(?P<rh{s}>{h}(?!\d)|{hw}|noon|midnight)")
     word = rf"(?P<hw{s}>{hw})(?:[\s-]+(?P<mw{s}>{mw}))?"
     cores = [
         rf"(?P<h{s}>{h})(?P<sep{s}>[:.])(?P<mi{s}>[0-5]\d)(?::[0-5]\d)?(?![\d]|\.\d)",
-        rf"(?P<h{s}>{h})h(?P<mi{s}>[0-5]\d)?(?![a-z\d])",
+        rf"(?P<h{s}>{h})(?P<hsep{s}>h)(?P<mi{s}>[0-5]\d)?(?![a-z\d])",
         rf"(?P<hmm{s}>[01]?\d[0-5]\d)(?=\s?{MER.format(s='x' + s)})",
         rf"(?P<hmm{s}>[01]\d[0-5]\d|2[0-3][0-5]\d)(?<=(?:at|around|approximately|approx\.?|about"
         rf"|from|between|time:?|-)\s*\d{{4}})(?!\d)",
@@ -181,14 +181,14 @@ def _time_side(s: str, strict: bool) -> str:
         rf"(?P<mid{s}>mid[-\s]?night)",
         rf"12\s*(?P<noon{s}>noon)",
         rf"12\s*(?P<mid{s}>midnight)",
-        rf"(?P<h{s}>{h})(?!\d)",
+        rf"(?P<h{s}>{h})(?!\d)(?![/.]\d|-\d\d?-)",
     ]
     if not strict:
         cores.insert(0, rf"(?<=\bat\s)(?P<h{s}>{h})\s(?P<mi{s}>[0-5]\d)(?!\d)")
         cores.insert(5, rf"half\s+(?P<half{s}>{hw}|1[0-2]|[1-9])(?![a-z\d])(?!\s*(?:an?\s|hour))")
-        cores.insert(6, word)
+        cores.insert(7, word)
     else:
-        cores.insert(5, rf"{word}(?=\s*(?:o['’]?\s?clock|{MER.format(s='y' + s)}))")
+        cores.insert(6, rf"{word}(?=\s*(?:o['’]?\s?clock|{MER.format(s='y' + s)}))")
     core = "|".join(cores)
     return (rf"(?:{core})(?P<oc{s}>\s*o['’]?\s?clock)?(?P<ish{s}>ish)?"
             rf"(?:(?:\s*|\.){mer})?{part}?")
@@ -208,7 +208,8 @@ def time_pattern(strict: bool) -> regex.Pattern[str]:
 def time_range_pattern(strict: bool) -> regex.Pattern[str]:
     a, b = _time_side("1", strict), _time_side("2", strict)
     return regex.compile(
-        rf"(?<![\w:.,/])(?:(?P<lead>from|between)\s+)?(?<![\d.]){a}"
+        rf"(?<![\w:.,/])(?:(?:early\s+|late\s+)?(?:in\s+the\s+)?(?P<partb>morning|afternoon|evening)"
+        rf"\s+)?(?:(?P<lead>from|between|around|about|approximately)\s+)?(?<![\d.]){a}"
         rf"(?P<sep>\s*(?:-|–|—|‐)\s*|\s+(?:to|till|til|until|untill|thru|through|and)\s+)"
         rf"(?:(?P<podb>in\s+the\s+(?:morning|afternoon|evening))\s+)?(?<![\d.]){b}",
         FLAGS)
