@@ -36,6 +36,8 @@ from eventparse.sections import fold
 FIELD = "presenters"
 
 STRONG = 0.75
+GUESS = 0.45
+"""A guess scoring below this is not worth giving."""
 """Mentions scoring at least this are certain presenters; below it, guesses."""
 GROUP = "presenters"
 SEGMENT_LIMIT = 400
@@ -47,12 +49,16 @@ EXCLUDED_SECTIONS = frozenset({"booking", "boilerplate", "host", "price", "greet
 # One word of a name: "Osei-Bonsu", "McAllister", "O'Gorman", "MERCE", an initial "J." / "J".
 _WORD = r"(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-(?:\p{Lu}['’])?\p{Lu}\p{Ll}+)*"
 _CAPS = r"\p{Lu}{2,}(?:['’-]\p{Lu}+)*"
-_TOKEN = rf"(?:{_WORD}|{_CAPS}|\p{{Lu}})\.?"
+_TOKEN = rf"(?:(?:{_WORD}|{_CAPS}|\p{{Lu}})\.?|\(\p{{Lu}}\p{{Ll}}+\))"
 _PARTICLE = r"(?:de|van|von|der|den|da|di|du|le|la|del|della|ter|ten|bin|al|el)"
 _SEP = r"(?:[ \t]{1,3}|(?<=\.)(?=\p{Lu}))"
 RUN = regex.compile(rf"(?<![\p{{L}}\p{{N}}])({_TOKEN}(?:{_SEP}(?:{_PARTICLE}[ \t]{{1,3}})?{_TOKEN}){{0,6}})")
 TOKEN = regex.compile(rf"{_TOKEN}|{_PARTICLE}(?=[ \t])")
-SUFFIX = regex.compile(r",?[ \t]*(?:Jr\.?|Sr\.?|III|II|IV|3rd)(?![\p{L}\p{N}])")
+# Kept with the name: generations, and degrees (the CMU protocol scores "X, PhD" whole).
+SUFFIX = regex.compile(
+    r",?[ \t]*(?:Jr\.?|Sr\.?|III|II|IV|3rd|Ph\.?[ ]?D\.?|PH\.?[ ]?D\.?|M\.D\.|MD)(?![\p{L}\p{N}])")
+PHONE = regex.compile(r"\(?\d{3}\)?[ \t]*\d{3}-\d{4}|\b[xX]\d-?\d{4}\b|\b\d-\d{4}\b")
+PREPOSITION = regex.compile(r"\b(?:in|at|on|to|from|of|near|with|by|for|and)[ \t]*\n?[ \t]*$", regex.I)
 SENTENCE_END = regex.compile(r"[.!?](?=\s|$)|\n[ \t]*\n")
 # Where the next person of a list may start: "; ", ", and ", " and ", " & ", ", ".
 PERSON_BREAK = regex.compile(r";[ \t]*|,?\s+(?:and|&)\s+|,[ \t]*|\n[ \t]*")
@@ -94,6 +100,7 @@ class Cues:
     """The presenter vocabulary (vocab/presenter_cues.json, vocab/honorifics.json)."""
 
     keys: frozenset[str]
+    subject_keys: frozenset[str]
     excluded_keys: frozenset[str]
     before: regex.Pattern[str]
     excluded_before: regex.Pattern[str]
@@ -118,6 +125,7 @@ def cues() -> Cues:
     titles = vocab.load("honorifics")["titles"]
     return Cues(
         keys=frozenset(fold(k) for k in data["keys"]),
+        subject_keys=frozenset(fold(k) for k in data["subject_keys"]),
         excluded_keys=frozenset(fold(k) for k in data["excluded_keys"]),
         before=regex.compile(rf"(?<![\p{{L}}-])(?:{_alternation(data['before'])})(?:\s*:)?\s+",
                              regex.I),
@@ -184,7 +192,7 @@ def name_at(text: str, pos: int, end: int, allow_single: bool = False) -> Name |
         if token[0].rstrip(".").lower() in cues().not_name_words and not _is_initial(token[0]):
             break
         words.append(token)
-    while words and (_is_initial(words[-1][0]) or words[-1][0].islower()):
+    while words and (_is_initial(words[-1][0]) or not words[-1][0][0].isupper()):
         words.pop()
     if not words or not _valid(words, titled, allow_single):
         return None
@@ -512,6 +520,8 @@ def _after_cues(scan: Scan) -> None:
             continue
         clause_start = _clause_start(text, will.start())
         for name in names_in(text, clause_start, will.start()):
+            if PREPOSITION.search(text, max(clause_start, name.title_start - 12), name.title_start):
+                continue
             people = people_at(text, name.title_start, will.start(), "cue-will", 0.8)
             if people and _reaches(text, people[-1], will.start()):
                 scan.add(people)
@@ -539,9 +549,7 @@ def _reaches(text: str, last: Mention, will: int) -> bool:
 def _best_guess(scan: Scan) -> Mention | None:
     """One speaker when nothing says so outright: the best-supported weak mention."""
     guesses = [m for m in _guesses(scan) if not scan.is_excluded(m.name)]
-    if not guesses:
-        return None
-    guesses = _confirm(scan, guesses)
+    guesses = [m for m in _with_entities(scan, guesses) if m.score >= GUESS]
     return max(guesses, key=lambda m: (m.score, -m.name.start), default=None)
 
 
@@ -550,36 +558,42 @@ def _guesses(scan: Scan) -> list[Mention]:
     found: list[Mention] = []
     blocks = scan.ctx.doc.blocks
     for index, block in enumerate(blocks):
-        if scan.kind_at(block.start) in EXCLUDED_SECTIONS or _is_signature(scan, index):
+        if scan.kind_at(block.start) in EXCLUDED_SECTIONS or _is_contact(scan, index):
+            continue
+        key = fold(block.key) if block.kind == "key_value" and block.key else None
+        if key in cues().excluded_keys:
             continue
         start = block.value_start or block.start
-        if block.kind == "key_value" and block.key and fold(block.key) in cues().excluded_keys:
-            continue
         for name in names_in(text, start, block.end):
-            found.append(_weigh(scan, name, index))
+            found.append(_weigh(scan, name, index, key))
     return [m for m in found if m.score > 0]
 
 
-def _weigh(scan: Scan, name: Name, index: int) -> Mention:
+def _weigh(scan: Scan, name: Name, index: int, key: str | None) -> Mention:
     """How strongly a name looks like the speaker's, from what surrounds it."""
     text = scan.ctx.doc.text
     block = scan.ctx.doc.blocks[index]
-    if cues().talk_nouns.match(text, name.end):
-        return Mention(name, "talk-noun", 0.65, confirmed=True)
+    if cues().talk_nouns.match(text, name.end) and not _all_caps(name):
+        return Mention(name, "talk-noun", 0.65)
+    if key in cues().subject_keys:
+        return Mention(name, "subject-name", 0.5)
     start = block.value_start or block.start
-    alone = text[start:name.title_start].strip(" \t|*") == "" and _line_rest_short(text, name.end,
-                                                                                  block.end)
-    if alone:
-        score = 0.5 + 0.1 * _has_affiliation(scan, name, index)
-        return Mention(name, "name-line", score, confirmed=name.titled or _all_caps(name))
+    before = text[start:name.title_start].strip(" \t|*")
+    if not before and _line_rest_short(text, name.end, block.end):
+        score = 0.5 + 0.1 * _has_affiliation(scan, name, index) - 0.1 * _all_caps(name)
+        return Mention(name, "name-line", score)
     if name.titled:
-        return Mention(name, "titled-name", 0.35)
+        return Mention(name, "titled-name", 0.4)
     return Mention(name, "name", 0.2)
 
 
 def _line_rest_short(text: str, pos: int, end: int) -> bool:
+    """Whether only an affiliation or a bracket follows a name on its line."""
     rest = text[pos:end].lstrip(" \t")
-    return not rest or rest[0] in ",(<[/|\t-–" or text[pos:pos + 2] == "  "
+    if not rest or rest[0] in ",(<[/|\t-–" or text[pos:pos + 2] == "  ":
+        return True
+    words = rest.split()
+    return len(words) <= 4 and all(w[0].isupper() for w in words)
 
 
 def _all_caps(name: Name) -> bool:
@@ -596,30 +610,43 @@ def _has_affiliation(scan: Scan, name: Name, index: int) -> bool:
     return bool(words & cues().affiliation_words)
 
 
-def _is_signature(scan: Scan, index: int) -> bool:
-    """A name right under a sign-off ("Kind regards,") is the sender's."""
+def _is_contact(scan: Scan, index: int) -> bool:
+    """A signature under a sign-off ("Kind regards,"), a contact with a phone number,
+    or a line under "For information please contact:"."""
     blocks = scan.ctx.doc.blocks
+    if PHONE.search(blocks[index].text):
+        return True
     for previous in blocks[max(0, index - 2):index]:
-        if fold(previous.text).rstrip(",") in cues().closings:
+        folded = fold(previous.text).rstrip(",")
+        if folded in cues().closings or folded.endswith("contact"):
             return True
     return False
 
 
-def _confirm(scan: Scan, guesses: list[Mention]) -> list[Mention]:
-    """With a statistical model, keep the guesses spaCy also reads as a person."""
-    if not scan.ctx.has_ner:
+def _with_entities(scan: Scan, guesses: list[Mention]) -> list[Mention]:
+    """With a statistical model, raise the guesses spaCy reads as a person and lower
+    those it reads as a place or an organisation (NER runs over their lines only)."""
+    if not scan.ctx.has_ner or not guesses:
         return guesses
-    lines = sorted({_line_of(scan.ctx.doc.text, m.name) for m in guesses if not m.confirmed})
-    people = [(s, e) for label, s, e in scan.ctx.entities_in(lines) if label == "PERSON"]
-    kept: list[Mention] = []
+    text = scan.ctx.doc.text
+    lines = sorted({_line_of(text, m.name) for m in guesses})
+    entities = scan.ctx.entities_in(lines)
+    weighed: list[Mention] = []
     for mention in guesses:
-        overlaps = any(s < mention.name.end and mention.name.start < e for s, e in people)
-        if mention.confirmed or overlaps:
-            kept.append(replace(mention, score=mention.score + 0.1 * overlaps))
-    return kept
+        labels = {label for label, s, e in entities
+                  if s < mention.name.end and mention.name.start < e}
+        change = 0.15 if "PERSON" in labels else -0.25 if labels else 0.0
+        weighed.append(replace(mention, score=mention.score + change))
+    return weighed
 
 
 def _line_of(text: str, name: Name) -> tuple[int, int]:
+    """The line holding a name, without its indentation (which puts spaCy off)."""
     start = text.rfind("\n", 0, name.start) + 1
     end = text.find("\n", name.end)
-    return start, len(text) if end == -1 else end
+    end = len(text) if end == -1 else end
+    while start < name.start and text[start] in " \t|*":
+        start += 1
+    while end > name.end and text[end - 1] in " \t|*":
+        end -= 1
+    return start, end
