@@ -67,6 +67,7 @@ class Roles:
     canonical: dict[str, str]
     choices: tuple[str, ...]
     heads: frozenset[str]
+    function_words: frozenset[str]
     head_cut: frozenset[str]
     clause_cut: regex.Pattern[str]
     lead_in: regex.Pattern[str]
@@ -92,6 +93,7 @@ def _roles() -> Roles:
         canonical=canonical,
         choices=tuple(canonical),
         heads=frozenset(fold(h) for h in data["head_nouns"]),
+        function_words=frozenset(data["function_words"]),
         head_cut=frozenset(data["head_cut_words"]),
         clause_cut=regex.compile(rf"\s+(?:{clause})\b", regex.IGNORECASE),
         lead_in=regex.compile(
@@ -103,12 +105,19 @@ def _roles() -> Roles:
 def capitalise(label: str) -> str:
     """A leading capital only; words with two capitals (acronyms) are kept.
 
-    >>> capitalise("Practice Supervisors"), capitalise("NHS staff and SENCOs")
+    >>> capitalise("Practice Supervisors"), capitalise("NHS staff AND SENCOs")
     ('Practice supervisors', 'NHS staff and SENCOs')
+    >>> capitalise("SOCIAL WORKERS")
+    'Social workers'
     """
-    words = [w if sum(c.isupper() for c in w) >= 2 else w.lower() for w in label.split(" ")]
+    shouted = label.isupper() and len(label.split()) > 1
+    words = [w if _is_acronym(w) and not shouted else w.lower() for w in label.split(" ")]
     joined = " ".join(words)
     return joined[:1].upper() + joined[1:]
+
+
+def _is_acronym(word: str) -> bool:
+    return sum(c.isupper() for c in word) >= 2 and word.casefold() not in _roles().function_words
 
 
 def normalise(label: str) -> tuple[str, bool]:
@@ -256,8 +265,10 @@ def _prose(text: str, offset: int) -> list[Label]:
 
 def _prose_list(text: str, offset: int) -> list[Label]:
     """Labels in "social workers, youth workers and police officers who ...": one sentence."""
-    end = _SENTENCE_END.search(text)
-    stop = min(end.start() if end else len(text), MAX_LIST_CHARS)
+    end = _SENTENCE_END.search(text, 0, MAX_LIST_CHARS)
+    stop = end.start() if end else len(text)
+    if stop > MAX_LIST_CHARS:
+        return []  # a "list" that long is a paragraph
     clause = _roles().clause_cut.search(text, 0, stop)
     if clause is not None:
         stop = clause.start()

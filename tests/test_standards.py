@@ -1,0 +1,89 @@
+"""Professional standards: resolution through the packaged vocabulary, flags, spans."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import time
+from pathlib import Path
+
+import eventparse
+from eventparse import vocab
+from eventparse.extract.standards import resolve_title, set_hint
+
+from .conftest import ROOT, shared_path
+
+TITLE = "Working with families\n10:00 - 11:30 Monday, 16 March 2026\nOnline via Zoom\n"
+
+
+def _parse(body: str) -> eventparse.Event:
+    return eventparse.parse(TITLE + body, reference_date="2026-01-15", nlp_model="blank")
+
+
+def test_ambiguous_title_keeps_every_candidate_set_and_is_not_flagged() -> None:
+    event = _parse("PQS:KSS - Organisational context | Child development\n")
+    ambiguous, known = event.standards
+    assert ambiguous.name == "Organisational context"
+    assert ambiguous.statement_set is None
+    assert ambiguous.candidates == ["pqs-kss-cfp", "pqs-kss-adults"]
+    assert known.statement_set == "pqs-kss-cfp" and known.number == 3
+    assert not [p for p in event.problems if p.code == "unknown-standard"]
+
+
+def test_set_hint_in_the_line_narrows_an_ambiguous_title() -> None:
+    [standard] = _parse("PQS:KSS (adults): Organisational context\n").standards
+    assert (standard.statement_set, standard.number, standard.candidates) == (
+        "pqs-kss-adults", 9, [])
+
+
+def test_unknown_title_is_kept_as_written_flagged_with_its_span() -> None:
+    event = _parse("PCF: Knowledge; Leadership in practice\n")
+    assert [(s.name, s.known) for s in event.standards] == [
+        ("Knowledge", True), ("Leadership in practice", False)]
+    [flag] = [p for p in event.problems if p.code == "unknown-standard"]
+    assert flag.span is not None
+    assert event.text[flag.span.start:flag.span.end] == "Leadership in practice"
+
+
+def test_numbers_resolve_to_titles_of_the_named_set() -> None:
+    numbers = _parse("KSS 3 and 6\n").standards
+    assert [(s.name, s.number) for s in numbers] == [
+        ("Child development", 3), ("Child and family assessment", 6)]
+    [adults] = _parse("PQS:KSS (adults) 5\n").standards
+    assert adults.name == "Mental capacity"
+
+
+def test_every_item_keeps_its_span() -> None:
+    event = _parse("PCF: Knowledge; Values and ethics\n")
+    spans = [event.provenance[f"standards[{i}]"].text for i in range(len(event.standards))]
+    assert spans == ["Knowledge", "Values and ethics"]
+
+
+def test_prose_mentioning_a_framework_is_not_a_standards_line() -> None:
+    event = _parse("The KSS - first published in 2014 - sets out what we should know.\n")
+    assert event.standards == []
+    assert not [p for p in event.problems if p.code == "unknown-standard"]
+
+
+def test_near_spelling_resolves_and_hint_helpers() -> None:
+    assert resolve_title("Person centred practise", "PQS:KSS")[0].title == "Person-centred practice"
+    assert resolve_title("Knowledge", "SWE") == ()
+    assert set_hint("Knowledge and skills statement for practice leaders") == {"pqs-kss-pl"}
+
+
+def test_long_single_line_is_quick_and_harmless() -> None:
+    started = time.perf_counter()
+    event = _parse("PCF: " + "Knowledge; " * 100_000 + "\n")
+    assert time.perf_counter() - started < 30  # a backstop against a hang, not a benchmark
+    assert event.standards == []
+
+
+def test_packaged_vocabulary_is_what_the_build_script_makes() -> None:
+    reference = shared_path("reference", "standards.json")
+    spec = importlib.util.spec_from_file_location(
+        "build_standards_vocab", ROOT / "scripts" / "build_standards_vocab.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    built = module.build(json.loads(Path(reference).read_text(encoding="utf-8")))
+    assert built == vocab.load("standards")
