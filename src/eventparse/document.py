@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
+from zoneinfo import ZoneInfo
 
 BlockKind = Literal["heading", "paragraph", "list_item", "key_value", "table_cell", "line"]
 
@@ -131,3 +132,26 @@ def _block_of(line: LayoutLine, start: int, end: int) -> Block:
                      value_start=start + line.value_start)
     kind: BlockKind = "paragraph" if line.kind == "key_value" else line.kind
     return Block(kind, start, end, line.text, level=line.level)
+
+
+def schema_datetime(value: str | None, zone: ZoneInfo) -> dt.date | dt.datetime | None:
+    """An ISO 8601 value from structured data: a date, or an aware datetime (a value
+    without an offset is wall-clock time in ``zone``); None when it is not ISO 8601.
+
+    >>> london = ZoneInfo("Europe/London")
+    >>> schema_datetime("2026-06-16T08:30:00Z", london) == dt.datetime(2026, 6, 16, 9, 30,
+    ...                                                                  tzinfo=london)
+    True
+    >>> schema_datetime("2026-03-16", london), schema_datetime("soon", london)
+    (datetime.date(2026, 3, 16), None)
+    """
+    if not value:
+        return None
+    text = value.strip()
+    try:
+        if len(text) <= 10:
+            return dt.date.fromisoformat(text)
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=zone)

@@ -121,8 +121,12 @@ def repair_mojibake(text: str) -> tuple[str, bool]:
         return text, False  # the common case: nothing that could be mojibake, skip ftfy
     import ftfy
 
-    fixed = ftfy.fix_encoding(text)
-    return fixed, fixed != text
+    # Only lines that could hold mojibake go through ftfy: most of a page cannot.
+    lines = text.split("\n")
+    fixed = [ftfy.fix_encoding(line) if _MOJIBAKE_HINT.search(line) else line
+             for line in lines]
+    repaired = fixed != lines
+    return ("\n".join(fixed) if repaired else text), repaired
 
 
 def detect_format(text: str, source: str | None = None) -> str:

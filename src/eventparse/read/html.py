@@ -33,7 +33,7 @@ from eventparse.document import (
     StructuredEvent,
     document_from_lines,
 )
-from eventparse.read.text import read_text
+from eventparse.read.text import KEY_VALUE
 from eventparse.sections import fold, heading_kind
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -50,9 +50,9 @@ _CELL_CONTENT = ("p", "div", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", 
 CELL_BLOCKS = ", ".join(f"{cell} {inner}" for cell in ("td", "th") for inner in _CELL_CONTENT)
 """A table whose cells hold these is for layout; a data table's rows become key-value lines."""
 MAX_HEADING_WORDS = 12
-_SPACE = re.compile(r"\s+")
-_INVISIBLE = str.maketrans({"\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None,
-                            "\xad": None, "\xa0": " "})
+MAX_KEY_WORDS = 5
+_SPACE = re.compile(r"\s+")  # includes the no-break space
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\xad]")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 
 
@@ -104,14 +104,14 @@ def _patterns() -> _Patterns:
 def _main_root(tree: LexborHTMLParser) -> LexborNode | None:
     """The element holding the announcement: <main>, [role=main], one <article>, else <body>."""
     body = tree.body
-    body_chars = len(_collapse(body.text(deep=True))) if body is not None else 0
+    body_chars = len(body.text(deep=True, strip=True)) if body is not None else 0
     for selector in ("main", "[role=main]", "article"):
         found = tree.css(selector)
         if not found:
             continue
-        best = max(found, key=lambda node: len(node.text(deep=True)))
+        best = max(found, key=lambda node: len(node.text(deep=True, strip=True)))
         # A <main> that wraps only a hero or a search box is not the content.
-        if len(_collapse(best.text(deep=True))) * 4 >= body_chars:
+        if len(best.text(deep=True, strip=True)) * 4 >= body_chars:
             return best
     return body if body is not None else tree.root
 
@@ -374,7 +374,7 @@ class _Renderer:
     # text
 
     def _text(self, raw: str) -> None:
-        text = _SPACE.sub(" ", raw.translate(_INVISIBLE))
+        text = _SPACE.sub(" ", _INVISIBLE.sub("", raw))
         if text and self.line.ends_with_space() and text.startswith(" "):
             text = text[1:]
         if text:
@@ -448,13 +448,9 @@ def _label_as_key(
 def _classified(text: str, kind: BlockKind, line: _Open,
                 times: list[tuple[int, int, str]]) -> LayoutLine:
     """A paragraph or list line: 'Key: value' by the text reader's rule; short all-bold: heading."""
-    as_text = read_text(text).blocks
-    block = as_text[0] if as_text else None
-    if block is not None and block.kind == "key_value" and block.value_start is not None:
-        known_key = block.key is not None and heading_kind(block.key) is not None
-        if kind != "list_item" or known_key:
-            return LayoutLine(text, "key_value", key_end=len(block.key or ""),
-                              value_start=block.value_start, times=times)
+    key = key_value_split(text)
+    if key is not None and (kind != "list_item" or heading_kind(text[: key[0]]) is not None):
+        return LayoutLine(text, "key_value", key_end=key[0], value_start=key[1], times=times)
     if kind == "list_item":
         return LayoutLine(text, "list_item", marker=line.marker, times=times)
     if (line.bold_chars >= len(text.replace(" ", "")) and len(text.split()) <= MAX_HEADING_WORDS
@@ -463,8 +459,20 @@ def _classified(text: str, kind: BlockKind, line: _Open,
     return LayoutLine(text, "paragraph", times=times)
 
 
+def key_value_split(line: str) -> tuple[int, int] | None:
+    """(key end, value start) of a 'Key: value' line by the text reader's pattern, else None.
+
+    >>> key_value_split("Date: 3 March 2026"), key_value_split("At 10:00 sharp")
+    ((4, 6), None)
+    """
+    found = KEY_VALUE.match(line)
+    if found is None or not 0 < len(found.group(1).split()) <= MAX_KEY_WORDS:
+        return None
+    return found.end(1), found.end()
+
+
 def _collapse(text: str) -> str:
-    return _SPACE.sub(" ", text.translate(_INVISIBLE)).strip()
+    return _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
 # --- structured evidence ------------------------------------------------------------------

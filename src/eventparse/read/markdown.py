@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from eventparse.document import Document, LayoutLine, document_from_lines
-from eventparse.read.text import read_text
+from eventparse.read.html import key_value_split
 
 MAX_HEADING_WORDS = 12
 _ATX = re.compile(r" {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*")
@@ -122,11 +122,9 @@ def _plain(raw: str) -> LayoutLine:
     if (_STRONG.fullmatch(stripped) and len(text.split()) <= MAX_HEADING_WORDS
             and text[-1:] not in ".;,!?"):
         return LayoutLine(text, "heading", 0)
-    blocks = read_text(text).blocks
-    block = blocks[0] if blocks else None
-    if block is not None and block.kind == "key_value" and block.value_start is not None:
-        return LayoutLine(text, "key_value", key_end=len(block.key or ""),
-                          value_start=block.value_start)
+    key = key_value_split(text)
+    if key is not None:
+        return LayoutLine(text, "key_value", key_end=key[0], value_start=key[1])
     return LayoutLine(text, "paragraph")
 
 
