@@ -374,6 +374,9 @@ def _line_col(text: str, offset: int) -> str:
 
 
 def _short(value: Any, limit: int = 70) -> str:
+    if isinstance(value, dict):  # a presenter, a session, a standard: its short parts
+        value = ", ".join(str(v) for k, v in value.items() if v not in (None, [], "")
+                          and k not in ("bio", "candidates", "known"))
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 

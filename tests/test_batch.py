@@ -1,0 +1,239 @@
+"""``eventparse convert`` driven as a user would: records, bad inputs, atomicity, resume."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import tarfile
+import time
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .test_cli_support import listing, run, write_listings
+
+FAST = ("--nlp", "blank", "--reference-date", "2026-01-15")
+
+
+def convert(*args: str | Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return run("convert", *args, *FAST, stdin=stdin)
+
+
+def records(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def by_source(path: Path) -> dict[str, dict[str, Any]]:
+    found = records(path)
+    sources = [r["source"] for r in found]
+    assert len(sources) == len(set(sources)), "a document appears twice"
+    return {r["source"]: r for r in found}
+
+
+def test_folder_gives_one_record_per_document_in_input_order(tmp_path: Path) -> None:
+    inputs = write_listings(tmp_path / "in" / "sub", 6)
+    (tmp_path / "in" / "photo.jpg").write_bytes(b"\xff\xd8 not a listing")
+    (tmp_path / "in" / ".hidden.txt").write_text("hidden", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = convert(tmp_path / "in", "-o", out, "--workers", "2")
+    assert result.returncode == 0, result.stderr
+    got = records(out)
+    assert [r["source"] for r in got] == [str(p) for p in inputs]
+    assert all("error" not in r and "text" not in r for r in got)
+    assert "6 documents: 6 converted" in result.stderr
+    assert not list(tmp_path.glob("*.journal")) and not list(tmp_path.glob(".*.tmp"))
+
+
+def test_globs_and_named_files(tmp_path: Path) -> None:
+    write_listings(tmp_path, 3)
+    other = tmp_path / "notes.data"
+    other.write_text(listing(9), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = convert(str(tmp_path / "listing-000[01].txt"), other, "-o", out, "--workers", "1")
+    assert result.returncode == 0, result.stderr
+    assert [Path(r["source"]).name for r in records(out)] == [
+        "listing-0000.txt", "listing-0001.txt", "notes.data"]
+
+
+def test_include_text_keeps_the_text(tmp_path: Path) -> None:
+    write_listings(tmp_path / "in", 1)
+    out = tmp_path / "out.jsonl"
+    assert convert(tmp_path / "in", "-o", out, "--include-text").returncode == 0
+    assert records(out)[0]["text"].startswith("Practice workshop 0")
+
+
+def test_stdin_json_lines_with_a_bad_line(tmp_path: Path) -> None:
+    lines = [json.dumps({"id": "first", "text": listing(1)}), "{not json",
+             json.dumps({"id": "third"}), json.dumps({"id": "fourth", "text": listing(4)})]
+    out = tmp_path / "out.jsonl"
+    result = convert("-", "-o", out, "--workers", "1", stdin="\n".join(lines) + "\n")
+    assert result.returncode == 1  # some documents failed
+    got = records(out)
+    assert [r["source"] for r in got] == ["first", "-:2", "-:3", "fourth"]
+    assert "error" in got[1] and "error" in got[2]
+    assert got[0]["title"] and got[3]["title"]
+
+
+def test_bad_files_become_error_records_and_the_run_goes_on(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    write_listings(folder, 2)
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02 binary \x00" * 50)
+    (folder / "broken-link.txt").symlink_to(folder / "nowhere.txt")
+    os.mkfifo(folder / "pipe.txt")  # reading a FIFO would block: it must be refused, not read
+    (folder / "cp1252.txt").write_bytes(listing(7).replace("workshop", "café workshop")
+                                        .encode("cp1252"))
+    (folder / "no-event.txt").write_text("Milk\nEggs\nBread\n", encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out.jsonl"
+    result = convert(folder, tmp_path / "missing.txt", "-o", out, "--workers", "2")
+    assert result.returncode == 1, result.stderr
+    got = by_source(out)
+    assert len(got) == 9
+    for name in ("binary.txt", "broken-link.txt", "pipe.txt"):
+        assert got[str(folder / name)]["error"], name
+    assert "no such file" in got[str(tmp_path / "missing.txt")]["error"]
+    assert "café" in got[str(folder / "cp1252.txt")]["title"]
+    no_event = got[str(folder / "no-event.txt")]
+    assert "error" not in no_event and no_event["problems"]
+    assert "Traceback" not in result.stderr
+
+
+def test_archives_never_write_outside_and_bound_their_size(tmp_path: Path) -> None:
+    archive = tmp_path / "batch.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
+        bundle.writestr("a/one.txt", listing(1))
+        bundle.writestr("../escape.txt", listing(2))
+        bundle.writestr("/abs.txt", listing(3))
+        bundle.writestr("bomb.txt", b"a" * 25_000_000)  # 25 MB of text, ~25 kB zipped
+        bundle.writestr("image.png", b"\x89PNG")
+        bundle.writestr("two.md", listing(4))
+    tarball = tmp_path / "batch.tar.gz"
+    with tarfile.open(tarball, "w:gz") as bundle:
+        _add(bundle, "ok.txt", listing(5).encode())
+        _add(bundle, "../../up.txt", listing(6).encode())
+        link = tarfile.TarInfo("link.txt")
+        link.type, link.linkname = tarfile.SYMTYPE, "/etc/passwd"
+        bundle.addfile(link)
+    out = tmp_path / "out" / "result.jsonl"
+    out.parent.mkdir()
+    before = set(tmp_path.rglob("*"))
+    result = convert(archive, tarball, "-o", out, "--workers", "1")
+    assert result.returncode == 1, result.stderr
+    got = by_source(out)
+    assert [s.split("!")[1] for s in got] == [
+        "a/one.txt", "../escape.txt", "/abs.txt", "bomb.txt", "two.md",
+        "ok.txt", "../../up.txt", "link.txt"]
+    errors = {s.split("!")[1]: r.get("error") for s, r in got.items()}
+    assert "unsafe" in errors["../escape.txt"] and "unsafe" in errors["/abs.txt"]
+    assert "unsafe" in errors["../../up.txt"] and "regular file" in errors["link.txt"]
+    assert "bound" in errors["bomb.txt"]
+    assert not errors["a/one.txt"] and not errors["two.md"] and not errors["ok.txt"]
+    assert set(tmp_path.rglob("*")) - before == {out}
+    assert not (tmp_path.parent / "escape.txt").exists()
+
+
+def test_archive_total_bound_stops_expansion(tmp_path: Path) -> None:
+    archive = tmp_path / "many.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
+        for number in range(5):
+            bundle.writestr(f"{number}.txt", listing(number) + "x" * 400_000)
+    out = tmp_path / "out.jsonl"
+    result = convert(archive, "-o", out, "--max-archive-bytes", "1000000", "--workers", "1")
+    got = records(out)
+    assert len(got) == 5
+    assert ["error" in r for r in got] == [False, False, True, True, True]
+    assert result.returncode == 1
+
+
+def test_damaged_archives_are_error_records(tmp_path: Path) -> None:
+    (tmp_path / "bad.zip").write_bytes(b"PK\x03\x04 truncated")
+    (tmp_path / "bad.tar.gz").write_bytes(b"\x1f\x8b\x08\x00 truncated gzip")
+    out = tmp_path / "out.jsonl"
+    result = convert(tmp_path / "bad.zip", tmp_path / "bad.tar.gz", "-o", out)
+    assert result.returncode == 1
+    assert [("error" in r) for r in records(out)] == [True, True]
+
+
+def _add(bundle: tarfile.TarFile, name: str, data: bytes) -> None:
+    info = tarfile.TarInfo(name)
+    info.size = len(data)
+    bundle.addfile(info, io.BytesIO(data))
+
+
+def test_output_is_replaced_atomically(tmp_path: Path) -> None:
+    write_listings(tmp_path / "in", 2)
+    out = tmp_path / "out.jsonl"
+    out.write_text("previous complete output\n", encoding="utf-8")
+    result = convert(tmp_path / "in", "-o", out, "--workers", "1")
+    assert result.returncode == 0
+    assert len(records(out)) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out.jsonl"]
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    write_listings(tmp_path / "in", 1)
+    assert convert(tmp_path / "in", "-o", tmp_path / "no" / "out.jsonl").returncode == 2
+    assert convert(tmp_path / "in", "-o", tmp_path).returncode == 2
+    assert convert(tmp_path / "in", "-o", tmp_path / "o.jsonl", "--to", "pdf").returncode == 2
+    bad_zone = run("convert", tmp_path / "in", "-o", tmp_path / "o.jsonl", "--timezone", "Mars/Base")
+    assert bad_zone.returncode == 2 and "unknown timezone" in bad_zone.stderr
+
+
+def _journal_lines(journal: Path) -> int:
+    try:
+        return journal.read_bytes().count(b"\n")
+    except FileNotFoundError:
+        return 0
+
+
+def test_killed_run_resumes_with_every_document_exactly_once(tmp_path: Path) -> None:
+    inputs = write_listings(tmp_path / "in", 300)
+    out = tmp_path / "out.jsonl"
+    journal = tmp_path / "out.jsonl.journal"
+    command = [sys.executable, "-m", "eventparse.cli", "convert", str(tmp_path / "in"), "-o",
+               str(out), "--workers", "1", *FAST]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while _journal_lines(journal) < 30 and process.poll() is None:
+        assert time.monotonic() < deadline, "the conversion made no progress"
+        time.sleep(0.01)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    finished_before = _journal_lines(journal)
+    assert 30 <= finished_before < 300, "the run was not killed midway"
+    assert not out.exists(), "a killed run must not leave a partial OUT"
+    with journal.open("ab") as handle:
+        handle.write(b'{"seq": 99999, "source": "torn wri')  # a write cut short by the kill
+    result = convert(tmp_path / "in", "-o", out, "--workers", "1", "--resume")
+    assert result.returncode == 0, result.stderr
+    assert f"({finished_before} from the interrupted run)" in result.stderr
+    got = records(out)
+    assert [r["source"] for r in got] == [str(p) for p in inputs]
+    assert not journal.exists()
+
+
+def test_resume_refuses_a_journal_of_other_inputs(tmp_path: Path) -> None:
+    write_listings(tmp_path / "in", 3)
+    out = tmp_path / "out.jsonl"
+    journal = tmp_path / "out.jsonl.journal"
+    journal.write_text(json.dumps({"seq": 0, "source": "elsewhere.txt", "error": "x"}) + "\n",
+                       encoding="utf-8")
+    result = convert(tmp_path / "in", "-o", out, "--resume")
+    assert result.returncode == 2 and "cannot resume" in result.stderr
+    assert not out.exists()
+    fresh = convert(tmp_path / "in", "-o", out)  # without --resume the journal starts afresh
+    assert fresh.returncode == 0 and len(records(out)) == 3
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_resume_without_journal_converts_everything(tmp_path: Path, workers: str) -> None:
+    write_listings(tmp_path / "in", 4)
+    out = tmp_path / "out.jsonl"
+    result = convert(tmp_path / "in", "-o", out, "--resume", "--workers", workers)
+    assert result.returncode == 0 and len(records(out)) == 4
