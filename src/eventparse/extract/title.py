@@ -37,6 +37,8 @@ MAX_WORDS, MAX_CHARS = 25, 200
 BASE, H1_BONUS, SUBTITLE_BONUS, FIRST_BONUS, STEP = 0.5, 1.0, 0.3, 0.15, 0.04
 BANNER_PENALTY, CAPS_PENALTY, DELIVERY_PENALTY, LABEL_PENALTY = 0.35, 0.6, 0.5, 0.6
 SUBJECT_SCORE = 0.2
+MIN_SCORE = 0.25
+"""Below this a line is a banner, a label or a delivery line even when nothing else is there."""
 TITLE_KINDS = ("preamble", "details", "other")
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
@@ -87,6 +89,8 @@ def _body_candidates(sections: list[Section]) -> Iterator[Candidate[str]]:
             seen.add(text.lower())
             score = _score(text, is_h1) + max(0.0, FIRST_BONUS - STEP * position)
             position += 1
+            if score < MIN_SCORE:
+                continue
             yield Candidate(text, ((block.start, block.end),), "h1" if is_h1 else "title-line",
                             round(score, 3))
 
