@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 import regex
 
@@ -179,12 +180,21 @@ def _keyed(ctx: Context, sections: list[Section]) -> Iterator[Candidate[object]]
         if is_online_only(value):
             continue
         value_start = block.value_start if block.value_start is not None else block.start
-        parts = [(value_start, block.end)]
+        parts = [(value_start, _first_line_end(ctx, value_start, block.end))]
         if not POSTCODE.search(value):
             parts += [(b.start, b.end) for b in _continuation(ctx, all_blocks, index)]
         found = _candidate(ctx, parts, "venue:key", KEYED_SCORE)
         if found:
             yield found
+
+
+def _first_line_end(ctx: Context, start: int, end: int) -> int:
+    """Where a value running over several lines ends: after its first line when that
+    line already names a place (the rest adds the institution), else at its end."""
+    newline = ctx.doc.text.find("\n", start, end)
+    if newline == -1 or not holds_place(ctx.text(start, newline)):
+        return end
+    return newline
 
 
 def _continuation(ctx: Context, blocks: list[Block], index: int) -> list[Block]:
@@ -237,5 +247,243 @@ def extract(ctx: Context) -> list[Candidate[object]]:
     return candidates
 
 
+# Prose: runs of place tokens ----------------------------------------------------------
+
+# A token: letters, or an alphanumeric run with inner "." "-" or "'" ("8.220", "BH-129").
+TOKEN = regex.compile(r"[A-Za-z0-9]+(?:[.\-'’][A-Za-z0-9]+)*")
+# What may stand between two words of one place on a line: a space or two, a comma, a
+# dash or a bracket; not a full stop, a colon or a column gap.
+SAME_LINE_GAP = regex.compile(r"[ ]{0,2}(?:[,&/(\-]{1,2}[ ]{0,2})?")
+LINE_BREAK_GAP = regex.compile(r"[ ]{0,2}\n[ \t]{0,40}")
+# A clock time or its meridiem is never part of a place ("7pm", "PM").
+TIME_WORD = regex.compile(
+    r"(?i)\d{1,2}(?:[.:]\d{2})?(?:-\d{1,2}(?:[.:]\d{2})?)?(?:am|pm|a\.m|p\.m)?|[ap]\.?m|noon")
+ORDINAL = regex.compile(r"(?i)\d{1,2}(?:st|nd|rd|th)")
+ROOM_WORDS = frozenset({"room", "rm", "rooms"})
+LETTERS_DIGITS = regex.compile(r"([A-Za-z]+)?(\d[\w.\-]*?)([A-Za-z]+)?")
+YEAR = regex.compile(r"19[5-9]\d|20[0-3]\d")
+PROSE_LIMIT = 50_000
+STRONG_SHARE = 0.6
+WORD_SHARE = 0.2
+SHAPE_WEIGHT = 0.6
+NUMBER_WEIGHT = 0.3
+MIN_NUMBER_CHARS = 3
+NAME_WEIGHT = 0.3
+MAX_ABBREVIATION = 4
+CUE_BONUS = 1.0
+NOT_TALK_PENALTY = 3.0
+LOOK_BACK = 80
+MAX_NAME_WORDS = 3
+SENTENCE_END = regex.compile(r"[.!?](?:\s|$)|\n\s*\n")
+
+
+@dataclass(frozen=True)
+class _Places:
+    words: dict[str, float]
+    shapes: dict[str, float]
+    heads: frozenset[str]
+    connectors: frozenset[str]
+    cue: regex.Pattern[str]
+    not_talk: regex.Pattern[str]
+    max_words: int
+
+
+@cache
+def _places() -> _Places:
+    data = vocab.load("locations")
+    given = data["given"]
+    cues = "|".join(regex.escape(c) for c in sorted(given["cues"], key=len, reverse=True))
+    return _Places(
+        words=data["words"],
+        shapes=data["number_shapes"],
+        heads=frozenset(given["heads"]),
+        connectors=frozenset(given["connectors"]),
+        cue=regex.compile(rf"(?<!\w)(?:{cues})[ \t]*:?[ \t\n]*$", regex.I),
+        not_talk=_phrases(given["not_talk"]),
+        max_words=int(data["max_words"]),
+    )
+
+
+def _shape(token: str) -> str:
+    return str(regex.sub(r"[A-Za-z]", "A", regex.sub(r"\d", "9", token)))
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int
+    text: str
+    weight: float = 0.0
+    role: str = ""
+    """'place' (a learned place word or a head noun), 'number' (a room number),
+    'name' (a capitalised word before a place word), 'connector', or ''."""
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def _word_weight(word: str) -> float:
+    found = _places()
+    if found.words.get(word, 0.0) >= WORD_SHARE:
+        return found.words[word]
+    return WORD_SHARE if word in found.heads else 0.0
+
+
+def _number_weight(token: str) -> float:
+    """A room number's weight: a learned shape ("5409", "A18C"), or any short code."""
+    if _shape(token) in _places().shapes:
+        return SHAPE_WEIGHT
+    if len(token) >= MIN_NUMBER_CHARS and len(token) <= MAX_ABBREVIATION + 3:
+        return NUMBER_WEIGHT
+    return 0.0
+
+
+def _classify(token: _Token) -> None:
+    word = _word_weight(token.lower)
+    if word:
+        token.role, token.weight = "place", word
+    elif TIME_WORD.fullmatch(token.text) or ORDINAL.fullmatch(token.text):
+        return
+    elif any(ch.isdigit() for ch in token.text):
+        parts = LETTERS_DIGITS.fullmatch(token.text)
+        letters = [p.lower() for p in (parts.group(1), parts.group(3)) if p] if parts else []
+        known = max((_word_weight(p) for p in letters), default=0.0)
+        number = _number_weight(token.text)
+        if known:  # "DH2315", "1004HBH": a building and its room in one token
+            token.role, token.weight = "place", number + known
+        elif number:
+            token.role, token.weight = "number", number
+    elif token.lower in _places().connectors:
+        token.role = "connector"
+
+
+def _roles(text: str, tokens: list[_Token]) -> None:
+    """Give each token its role and weight from the learned vocabulary."""
+    for token in tokens:
+        _classify(token)
+    for token, after in pairwise(tokens):  # "40th floor"
+        if ORDINAL.fullmatch(token.text) and after.lower == "floor":
+            token.role, token.weight = "number", 0.0
+    for index in range(len(tokens) - 2, -1, -1):  # names stand before place words
+        token, after = tokens[index], tokens[index + 1]
+        if token.role or not _same_line(text, token, after) or TIME_WORD.fullmatch(token.text):
+            continue
+        if not token.text[0].isupper():
+            continue
+        before_place = after.role in ("place", "name") and _name_run(tokens, index + 1) < (
+            MAX_NAME_WORDS)
+        abbreviation = (after.role == "number" and token.text.isupper()
+                        and len(token.text) <= MAX_ABBREVIATION
+                        and not YEAR.fullmatch(after.text))
+        if before_place or abbreviation:
+            token.role, token.weight = "name", NAME_WEIGHT
+
+
+def _name_run(tokens: list[_Token], index: int) -> int:
+    count = 0
+    while index + count < len(tokens) and tokens[index + count].role == "name":
+        count += 1
+    return count
+
+
+def _same_line(text: str, left: _Token, right: _Token) -> bool:
+    return SAME_LINE_GAP.fullmatch(text, left.end, right.start) is not None
+
+
+def _joined(text: str, left: _Token, right: _Token) -> bool:
+    """Whether two tokens can be words of one place. A line break joins only words
+    ("Doherty\nHall"), never after a head noun ("Warner Hall\nLaboratory") or a number."""
+    if _same_line(text, left, right):
+        return True
+    if LINE_BREAK_GAP.fullmatch(text, left.end, right.start) is None:
+        return False
+    if left.lower in ROOM_WORDS:  # "Room\n2315"
+        return right.role == "number"
+    if left.lower in _places().heads:  # "Conference Room\nBaker Hall 129"
+        return right.role == "place" and right.weight >= STRONG_SHARE
+    return left.role in ("place", "name", "connector") and right.role in (
+        "place", "name", "number")
+
+
+def _runs(text: str, tokens: list[_Token]) -> Iterator[list[_Token]]:
+    """Maximal runs of place, number and name tokens, with connectors inside only."""
+    run: list[_Token] = []
+    for token in tokens:
+        if token.role and (not run or _joined(text, run[-1], token)):
+            run.append(token)
+            continue
+        yield from _trimmed(run)
+        run = [token] if token.role else []
+    yield from _trimmed(run)
+
+
+def _trimmed(run: list[_Token]) -> Iterator[list[_Token]]:
+    while run and run[0].role == "connector":
+        run = run[1:]
+    while run and run[-1].role == "connector":
+        run = run[:-1]
+    if run:
+        yield run
+
+
+def _is_place(run: list[_Token]) -> bool:
+    """A run names a place when it holds a distinctive place word, a room number with a
+    building or room word, or a head noun with a building's name ("Allen Hall")."""
+    heads = _places().heads
+    if any(t.role == "place" and t.weight >= STRONG_SHARE and t.lower not in heads
+           for t in run):
+        return True
+    words = [t for t in run if t.role in ("place", "name")]
+    has_number = any(t.role == "number" for t in run)
+    has_head = any(t.lower in heads for t in run)
+    return (has_number and bool(words)) or (has_head and len(words) >= 2)
+
+
+def holds_place(text: str) -> bool:
+    """Whether a piece of text names a room or building the place vocabulary knows.
+
+    >>> holds_place("Wean Hall 5409"), holds_place("Department of Economics")
+    (True, False)
+    """
+    tokens = [_Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text[:PROSE_LIMIT])]
+    _roles(text, tokens)
+    return any(_is_place(run) for run in _runs(text, tokens))
+
+
+def _lone_room(text: str, run: list[_Token]) -> bool:
+    """A room number alone, right after "in"/"room" ("meeting in 2110"); not a year."""
+    if len(run) != 1 or run[0].role != "number" or YEAR.fullmatch(run[0].text):
+        return False
+    return _shape(run[0].text) in _places().shapes and bool(
+        _places().cue.search(text[max(0, run[0].start - 12):run[0].start]))
+
+
+def _run_score(text: str, run: list[_Token]) -> float:
+    score = sum(t.weight for t in run)
+    before = text[max(0, run[0].start - LOOK_BACK):run[0].start]
+    sentence = SENTENCE_END.split(before)[-1]
+    if _places().cue.search(before[-30:]):
+        score += CUE_BONUS
+    if _places().not_talk.search(sentence):
+        score -= NOT_TALK_PENALTY
+    return score
+
+
 def _in_prose(ctx: Context) -> list[Candidate[object]]:
-    return []
+    """Place phrases in running text, scored by their words and what stands before them
+    (one after "reception"/"refreshments" scores low)."""
+    text = ctx.doc.text[:PROSE_LIMIT]
+    tokens = [_Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+    _roles(text, tokens)
+    candidates: list[Candidate[object]] = []
+    for run in _runs(text, tokens):
+        run = run[: _places().max_words + 2]
+        if not (_is_place(run) or _lone_room(text, run)):
+            continue
+        score = _run_score(text, run)
+        value = clean_value(text[run[0].start:run[-1].end])
+        if value:
+            candidates.append(Candidate(value, ((run[0].start, run[-1].end),), "venue:prose",
+                                        score))
+    return candidates
