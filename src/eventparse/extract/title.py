@@ -37,6 +37,9 @@ MAX_WORDS, MAX_CHARS = 25, 200
 BASE, H1_BONUS, SUBTITLE_BONUS, FIRST_BONUS, STEP = 0.5, 1.0, 0.3, 0.15, 0.04
 BANNER_PENALTY, CAPS_PENALTY, DELIVERY_PENALTY, LABEL_PENALTY = 0.35, 0.6, 0.5, 0.6
 SUBJECT_SCORE = 0.2
+PAGE_TITLE_SCORE = 0.4
+LABELLED_SCORE = 1.6
+"""``Title: ...`` / ``Event name: ...`` says so outright: it beats even a page's h1."""
 MIN_SCORE = 0.25
 """Below this a line is a banner, a label or a delivery line even when nothing else is there."""
 TITLE_KINDS = ("preamble", "details", "other")
@@ -57,7 +60,13 @@ def _cues() -> dict[str, frozenset[str]]:
 
 
 def extract(ctx: Context) -> list[Candidate[str]]:
-    found = list(_body_candidates(ctx.sections))
+    found = list(_labelled(ctx.sections)) + list(_body_candidates(ctx.sections))
+    page_title = ctx.doc.extras.get("html_title")
+    if isinstance(page_title, str) and not any(c.rule == "h1" for c in found):
+        # "<title>Event | Events | Organisation</title>": its first segment.
+        first = _DASH_SPLIT.split(page_title, maxsplit=1)[0].strip()
+        if first and title_text_of(first):
+            found.append(Candidate(first, (), "html-title", PAGE_TITLE_SCORE))
     subject = ctx.doc.headers.get("subject")
     if subject:
         cleaned = clean_subject(subject)
@@ -70,6 +79,20 @@ def extract(ctx: Context) -> list[Candidate[str]]:
         if best.spans and best.rule != "email-subject":
             ctx.shared["title_span"] = best.spans[0]
     return found
+
+
+def _labelled(sections: list[Section]) -> Iterator[Candidate[str]]:
+    """``Title: ...`` or a "Course title" heading with the title under it."""
+    for section in sections:
+        if section.kind != "title":
+            continue
+        for block in section.blocks[:1]:
+            start = block.value_start if block.value_start is not None else block.start
+            value = block.text[start - block.start:].strip()
+            if value and title_text_of(value):
+                offset = start + block.text[start - block.start:].find(value)
+                yield Candidate(value, ((offset, offset + len(value)),), "labelled",
+                                LABELLED_SCORE)
 
 
 def _body_candidates(sections: list[Section]) -> Iterator[Candidate[str]]:
@@ -108,7 +131,15 @@ def title_text(block: Block) -> str | None:
     """
     if block.kind not in ("heading", "paragraph", "key_value", "line"):
         return None
-    text = block.text.strip()
+    return title_text_of(block.text.strip())
+
+
+def title_text_of(text: str) -> str | None:
+    """``text`` when it is shaped like a title (not a sentence, a date or a link), else None.
+
+    >>> title_text_of("Book now: reply to this e-mail.") is None
+    True
+    """
     words = _WORD.findall(text)
     if not words or len(words) > MAX_WORDS or len(text) > MAX_CHARS:
         return None
