@@ -1,12 +1,260 @@
-"""Extractor for ``sessions``: not written yet (proposes nothing)."""
+"""Extractor for ``sessions``: which date/time mentions are sittings of the event.
+
+The grammar (``eventparse.when``) finds every mention in the text; this module
+decides which of them the event sits on:
+
+1. Mentions whose line says they are something else are dropped: booking
+   deadlines, registration or arrival times, refreshments and receptions, the
+   e-mail's own date (``Sent:``, ``Date:`` among the mail headers, ``PostedBy:``),
+   past events ("previous", "last year", "took place").
+2. The rest are ranked: schedule lines first (``Date:``/``Time:``/``When:`` lines,
+   a schedule section), then lines at the top of the document that lead with a
+   date or time; running prose only when neither gives a date or a time.
+3. In document order, a date line and the time lines after it combine ("Thursday
+   19th February 2026" + "Morning session: 10:00-11:30" + "Afternoon session:
+   14:00-15:30" = two sessions); a list of days shares its times ("Wednesday 4 and
+   Thursday 5 March" + "9.30am - 4.00pm each day" = two sessions); a date with its
+   own time is a session by itself (a series is several).
+4. A start without an end takes the end of a range elsewhere in the text that
+   starts at the same time ("Time: 3:30" + "from 3:30 to 5:00").
+
+A weekday that does not match its date is flagged ``weekday-mismatch``. Other
+date problems (``date-in-past``, ``missing-date``, ``missing-time``,
+``end-before-start``) are validate.py's: sessions keep the values as written.
+"""
 
 from __future__ import annotations
 
+import bisect
+import calendar
+from dataclasses import dataclass
+
+import regex
+
+from eventparse.document import Block
 from eventparse.extract.base import Candidate, Context
 from eventparse.when import When
+from eventparse.when.combine import Entry, Mention, find_mentions
 
 FIELD = "sessions"
 
+# What a line says about the date or time it carries when that is not a sitting.
+_NOT_A_SITTING = regex.compile(
+    r"\b(?:book(?:ing|ings)?\s+(?:by|before|closes?|deadline|ends?)|deadline|closing\s+date"
+    r"|closes|register\s+(?:by|before)|registration|apply\s+(?:by|before)|respond\s+by"
+    r"|reply\s+by|rsvp|arriv(?:e|al|als)|coffee|tea\b|refreshments?|lunch\s+(?:is|will|at|from)"
+    r"|reception|doors\s+open|networking|sent|posted(?:by)?|received|updated|published"
+    r"|previous(?:ly)?|last\s+year|was\s+held|took\s+place|recording|expir(?:es|y)"
+    r"|cancel(?:led|lation)|by\s+no\s+later|no\s+later\s+than|gather(?:ing)?|sign[-\s]?in"
+    r"|join(?:ing)?\s+from|log\s?in\s+from|dial[-\s]?in\s+from|next\s+(?:session|meeting))\b",
+    regex.IGNORECASE)
+_MAIL_KEYS = {"from", "sent", "to", "cc", "bcc", "subject", "date", "reply-to", "received",
+              "message-id", "posted", "postedby", "newsgroups", "organization"}
+_MAIL_ANCHORS = {"from", "sent", "to", "subject"}
+_SCHEDULE_KINDS = {"schedule", "details"}
+_TOP_KINDS = {"preamble", "schedule", "details", "event_type", "delivery", "headers", "greeting"}
+_LEAD_LIMIT = 25
+
+SCHEDULE, TOP, PROSE = 0, 1, 2
+_RULES = {SCHEDULE: "sessions:schedule-line", TOP: "sessions:top-line", PROSE: "sessions:prose"}
+
+
+@dataclass
+class _Placed:
+    mention: Mention
+    tier: int
+    block: Block | None
+    section: str
+
 
 def extract(ctx: Context) -> list[Candidate[When]]:
-    return []
+    mentions = find_mentions(ctx.doc.text, ctx.reference_date,
+                             day_first=ctx.settings.day_first, strict=True)
+    ctx.shared["when_mentions"] = mentions
+    placed = [p for p in (_place(ctx, m) for m in mentions) if p is not None]
+    usable = [p for p in placed if p.tier < PROSE and _useful(p.mention)]
+    if not usable:
+        usable = [p for p in placed if _useful(p.mention)][:1]
+    chosen = _sessions(usable)
+    _fill_ends(chosen, placed)
+    _flag_weekdays(ctx, usable)
+    candidates = [
+        Candidate(When(**sitting.entry.as_dict()), sitting.spans, _RULES[sitting.tier], 1.0,
+                  "sessions")
+        for sitting in _unique(chosen)
+    ]
+    ctx.shared["sessions"] = candidates
+    return candidates
+
+
+def _useful(mention: Mention) -> bool:
+    return mention.has_time or (mention.has_date and not mention.weekday_only)
+
+
+# --- where a mention sits -----------------------------------------------------------------
+
+def _place(ctx: Context, mention: Mention) -> _Placed | None:
+    block, section = _block_of(ctx, mention.start)
+    text = ctx.doc.text
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    line_end = len(text) if line_end == -1 else line_end
+    lead = text[line_start:mention.start]
+    key = (block.key or "").lower() if block is not None and block.kind == "key_value" else ""
+    if _NOT_A_SITTING.search(lead[-80:]) or _NOT_A_SITTING.search(key):
+        return None
+    if block is not None and _is_mail_header(ctx, block):
+        return None
+    if block is not None and block.value_start is not None and mention.start >= block.value_start:
+        lead = text[block.value_start:mention.start]
+    leads = len(lead.strip()) <= _LEAD_LIMIT
+    if section in _SCHEDULE_KINDS and leads:
+        tier = SCHEDULE
+    elif section in _TOP_KINDS and leads and section != "headers":
+        tier = TOP
+    else:
+        tier = PROSE
+    del line_end
+    return _Placed(mention, tier, block, section)
+
+
+def _block_of(ctx: Context, offset: int) -> tuple[Block | None, str]:
+    table = ctx.shared.get("_sessions_blocks")
+    if table is None:
+        pairs = sorted(((b.start, b.end, b, s.kind) for s in ctx.sections
+                        for b in ([s.heading] if s.heading else []) + s.blocks),
+                       key=lambda t: t[0])
+        table = ([p[0] for p in pairs], pairs)
+        ctx.shared["_sessions_blocks"] = table
+    starts, pairs = table
+    index = bisect.bisect_right(starts, offset) - 1
+    if index >= 0 and pairs[index][1] >= offset:
+        return pairs[index][2], pairs[index][3]
+    return None, "preamble"
+
+
+def _is_mail_header(ctx: Context, block: Block) -> bool:
+    """A ``Sent:``/``Date:`` line of the mail headers that open the document."""
+    key = (block.key or "").lower()
+    if block.kind != "key_value":
+        return False
+    if key in ("sent", "postedby", "posted", "received"):
+        return True
+    if key != "date":
+        return False
+    run = ctx.shared.get("_sessions_mail_run")
+    if run is None:
+        run = set()
+        for other in ctx.doc.blocks[:12]:
+            if other.kind != "key_value" or (other.key or "").lower() not in _MAIL_KEYS:
+                if run:
+                    break
+                continue
+            run.add(other.start)
+        keys = {(b.key or "").lower() for b in ctx.doc.blocks if b.start in run}
+        if not _MAIL_ANCHORS & keys:
+            run = set()
+        ctx.shared["_sessions_mail_run"] = run
+    return block.start in run
+
+
+# --- from mentions to sessions ------------------------------------------------------------
+
+@dataclass
+class _Sitting:
+    """One session: its values and the mentions it came from."""
+
+    entry: Entry
+    parts: list[_Placed]
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        return tuple((p.mention.start, p.mention.end) for p in self.parts)
+
+    @property
+    def tier(self) -> int:
+        return min(p.tier for p in self.parts)
+
+
+def _sessions(usable: list[_Placed]) -> list[_Sitting]:
+    """Dates and times in document order, paired: a date line takes the time lines after it."""
+    out: list[_Sitting] = []
+    pending: _Placed | None = None
+    pending_used = False
+    any_dated = any(p.mention.has_date and not p.mention.weekday_only for p in usable)
+
+    def flush() -> None:
+        if pending is not None and not pending_used:
+            out.extend(_Sitting(e, [pending]) for e in pending.mention.entries)
+
+    for placed in usable:
+        mention = placed.mention
+        dated = mention.has_date and not (mention.weekday_only and any_dated)
+        if dated and mention.has_time:
+            flush()
+            pending, pending_used = None, False
+            out.extend(_Sitting(e, [placed]) for e in mention.entries)
+        elif dated:
+            flush()
+            pending, pending_used = placed, False
+        elif mention.has_time:
+            if pending is not None:
+                for day in pending.mention.entries:
+                    for time in mention.entries:
+                        out.append(_Sitting(Entry(day.date, day.end_date, time.start_min,
+                                                  time.end_min, time.utc_offset),
+                                            [pending, placed]))
+                pending_used = True
+            else:
+                out.extend(_Sitting(Entry(None, None, e.start_min, e.end_min, e.utc_offset),
+                                    [placed]) for e in mention.entries)
+    flush()
+    return out
+
+
+def _fill_ends(chosen: list[_Sitting], placed: list[_Placed]) -> None:
+    """A start without an end takes the end of a range that starts at the same time."""
+    ranges = [e for p in placed if p.section != "agenda" for e in p.mention.entries
+              if e.start_min is not None and e.end_min is not None]
+    for sitting in chosen:
+        entry = sitting.entry
+        if entry.start_min is None or entry.end_min is not None:
+            continue
+        for other in ranges:
+            if other.start_min == entry.start_min and (other.date in (None, entry.date)):
+                entry.end_min = other.end_min
+                break
+
+
+def _unique(chosen: list[_Sitting]) -> list[_Sitting]:
+    """Each sitting once; an untimed or undated copy of a fuller one is dropped."""
+    keys = [(s.entry.date, s.entry.start_min, s.entry.end_min) for s in chosen]
+    out: list[_Sitting] = []
+    seen: set[tuple[object, ...]] = set()
+    for sitting, key in zip(chosen, keys, strict=True):
+        date, start, end = key
+        if key in seen:
+            continue
+        if start is None and any(k[0] == date and k[1] is not None for k in keys):
+            continue
+        if date is None and start is not None and any(
+                k[0] is not None and k[1] == start for k in keys):
+            continue
+        if end is None and any(k[0] == date and k[1] == start and k[2] is not None
+                               for k in keys):
+            continue
+        seen.add(key)
+        out.append(sitting)
+    return out
+
+
+def _flag_weekdays(ctx: Context, placed: list[_Placed]) -> None:
+    flagged: set[int] = set()
+    for p in placed:
+        for w in p.mention.mismatches:
+            if w.start in flagged:
+                continue
+            flagged.add(w.start)
+            ctx.flag("weekday-mismatch",
+                     f"{ctx.text(w.start, w.end)} does not match {w.date.isoformat()}, "
+                     f"a {calendar.day_name[w.date.weekday()]}", w.start, w.end)

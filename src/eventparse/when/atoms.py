@@ -296,7 +296,8 @@ def _time_atom(m: regex.Match[str], strict: bool) -> Atom | None:
         # 9.30 alone: a time only where a date reading is impossible
         if strict and not pre:
             return None
-    if not (_marked(m, "", clock) or g.get("ish") or g.get("hmm")):
+    if _bare(m, "", clock) and not (g.get("ish") or g.get("hmm") or g.get("hw") or g.get("rh")
+                                    or g.get("half")):
         # a bare number is a time only after "at", "@", "around"...
         if pre not in ("at", "@", "around", "about", "for", "approximately") or (
                 strict and pre not in ("at", "@")):

@@ -267,7 +267,8 @@ def _mention(unit: _Unit, reference: dt.date, day_first: bool) -> Mention:
         entries.append(Entry(None, None, times[0], times[1], offset))
     date_atom = unit.date
     year_written = bool(date_atom and any(s.y is not None for s in date_atom.dates))
-    weekday_only = bool(date_atom and all(s.d is None for s in date_atom.dates))
+    weekday_only = bool(date_atom and all(s.d is None and s.numeric is None
+                                          for s in date_atom.dates))
     return Mention(unit.start, unit.end, entries, has_date=bool(days), has_time=time_atom
                    is not None, year_written=year_written, zone_named=zone_named,
                    weekday_only=weekday_only, weekdays=weekdays, atoms=unit.atoms)

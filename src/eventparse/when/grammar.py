@@ -23,6 +23,13 @@ from eventparse.when import lexicon
 FLAGS = regex.IGNORECASE | regex.VERSION0
 
 
+def _compile(pattern: str) -> regex.Pattern[str]:
+    """Compile with white space that never crosses a line: a date or time is on one line."""
+    one_line = pattern.replace(r"[\s-]", "[ \t\xa0-]").replace(r"[-\s]", "[- \t\xa0]")
+    one_line = one_line.replace(r"\s", "[ \t\xa0]")
+    return regex.compile(one_line, FLAGS)
+
+
 @dataclass
 class DateSpec:
     """A date as written: any part may be missing (resolved later against the reference)."""
@@ -129,7 +136,7 @@ def date_patterns() -> list[tuple[str, regex.Pattern[str]]]:
         "day_only": rf"(?<![a-z])the\s+(?P<d>{p['dnum']}|{p['dayw']}){not_time}",
         "weekday": rf"(?<![a-z]){wd}",
     }
-    return [(name, regex.compile(pattern, FLAGS)) for name, pattern in forms.items()]
+    return [(name, _compile(pattern)) for name, pattern in forms.items()]
 
 
 @cache
@@ -148,7 +155,7 @@ def range_patterns() -> list[tuple[str, regex.Pattern[str]]]:
         "day_to_month_day": rf"(?P<lead>from|between)\s+(?:the\s+)?{d}{p['rsep']}{p['mon']}\s+"
                             rf"(?:the\s+)?{d}(?:{p['yearpart']})?",
     }
-    return [(name, regex.compile(pattern, FLAGS)) for name, pattern in forms.items()]
+    return [(name, _compile(pattern)) for name, pattern in forms.items()]
 
 
 # --- clock times -------------------------------------------------------------------------
@@ -201,18 +208,17 @@ def time_pattern(strict: bool) -> regex.Pattern[str]:
             r"|begins\s+at|starts\s+at)\s*)?")
     part_before = (r"(?:(?:early\s+|late\s+)?(?:in\s+the\s+)?(?P<partb>morning|afternoon|evening|"
                    r"night|lunch\s?time)\s+(?:at\s+|@\s*|for\s+)?)?")
-    return regex.compile(rf"(?<![\w:.,/]){part_before}{lead}(?<![\d.]){side}", FLAGS)
+    return _compile(rf"(?<![\w:.,/]){part_before}{lead}(?<![\d.]){side}")
 
 
 @cache
 def time_range_pattern(strict: bool) -> regex.Pattern[str]:
     a, b = _time_side("1", strict), _time_side("2", strict)
-    return regex.compile(
+    return _compile(
         rf"(?<![\w:.,/])(?:(?:early\s+|late\s+)?(?:in\s+the\s+)?(?P<partb>morning|afternoon|evening)"
         rf"\s+)?(?:(?P<lead>from|between|around|about|approximately)\s+)?(?<![\d.]){a}"
         rf"(?P<sep>\s*(?:-|–|—|‐)\s*|\s+(?:to|till|til|until|untill|thru|through|and)\s+)"
-        rf"(?:(?P<podb>in\s+the\s+(?:morning|afternoon|evening))\s+)?(?<![\d.]){b}",
-        FLAGS)
+        rf"(?:(?P<podb>in\s+the\s+(?:morning|afternoon|evening))\s+)?(?<![\d.]){b}")
 
 
 @cache
@@ -220,17 +226,16 @@ def duration_pattern() -> regex.Pattern[str]:
     count = _w(lexicon._alternation([w for w, n in lexicon.number_words().items()
                                       if 1 <= n <= 99 and w not in ("oh",)]))
     n = rf"(?:\d{{1,3}}(?:\.\d)?|an?|half\s+an|{count})"
-    return regex.compile(
+    return _compile(
         rf"(?<![\w.])(?P<for>for\s+)?(?P<n>{n})\s*(?:-\s*)?(?P<unit>hours?|hrs?|minutes?|mins?|days?)"
-        rf"(?:\s+(?:and\s+)?(?P<n2>\d{{1,2}}|{count})\s*(?:minutes?|mins?))?(?![a-z])",
-        FLAGS)
+        rf"(?:\s+(?:and\s+)?(?P<n2>\d{{1,2}}|{count})\s*(?:minutes?|mins?))?(?![a-z])")
 
 
 @cache
 def zone_pattern() -> regex.Pattern[str]:
-    return regex.compile(
+    return _compile(
         rf"\(?\s*(?<![a-z])(?P<z>{lexicon.zone_words()})(?![a-z])"
-        r"(?:\s*(?P<zo>[+-]\s*\d{1,2})(?::?(?P<zm>\d\d))?\s*h?)?\s*\)?", FLAGS)
+        r"(?:\s*(?P<zo>[+-]\s*\d{1,2})(?::?(?P<zm>\d\d))?\s*h?)?\s*\)?")
 
 
 def iter_matches(
