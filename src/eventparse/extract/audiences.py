@@ -45,7 +45,7 @@ MIN_NEAR_LENGTH = 6
 HEAD_CUTOFF = 88.0
 SECTION_SCORE, INLINE_SCORE, PROSE_SCORE = 1.0, 0.9, 0.7
 
-_SPLIT_LIST = regex.compile(r"\s*[,;]\s*(?:(?:and|or)\s+)?|\s*•\s*")
+_SPLIT_LIST = regex.compile(r"\s*[,;|]\s*(?:(?:and|or)\s+)?|\s*•\s*")
 _JOINER = regex.compile(r"\s+(?:and|or|&)\s+", regex.IGNORECASE)
 _SENTENCE_END = regex.compile(r"[.!?](?=\s|$)")
 _QUESTION = regex.compile(r"[^?:\n]{3,60}[?:]\s+")
@@ -87,7 +87,8 @@ def fold(text: str) -> str:
 def _roles() -> Roles:
     data = vocab.load("audiences")
     canonical = {fold(role): role for role in data["roles"]}
-    lead_in = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in data["lead_in"])
+    lead_in = "|".join(_phrase(p) for p in data["lead_in"])
+    verbs = "|".join(_phrase(v) for v in data["lead_in_verbs"])
     clause = "|".join(regex.escape(w) for w in data["clause_cut_words"])
     return Roles(
         canonical=canonical,
@@ -97,9 +98,14 @@ def _roles() -> Roles:
         head_cut=frozenset(data["head_cut_words"]),
         clause_cut=regex.compile(rf"\s+(?:{clause})\b", regex.IGNORECASE),
         lead_in=regex.compile(
-            rf"\b(?:this|the|our|these|it)\s+(?:[\p{{L}}'’-]+\s+){{0,4}}?(?:{lead_in})\s+",
+            rf"\b(?:this|the|our|these|it)\s+(?:[\p{{L}}'’-]+\s+){{0,4}}?(?:{verbs})\s+"
+            rf"(?:\p{{L}}+ly\s+)?(?:{lead_in})\s+",
             regex.IGNORECASE),
     )
+
+
+def _phrase(words: str) -> str:
+    return r"\s+".join(regex.escape(w) for w in words.split())
 
 
 def capitalise(label: str) -> str:

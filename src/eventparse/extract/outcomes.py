@@ -38,6 +38,8 @@ MAX_BLOCK = 5000  # an outcome block longer than this is not a list of outcomes
 _WORD = regex.compile(r"[\p{L}'’-]+")
 _JOINED = regex.compile(r"\s+[-–•]\s+")
 _INLINE_NUMBER = regex.compile(r"(?:^|(?<=\s))\(?(\d{1,2})[.)]\s+")
+_SEMICOLON = regex.compile(r";")
+_RUN_ON = regex.compile(r"(?:[;,]\s*(?:and|or)?)$")
 _LEAD_IN_END = (":", "...", "…")
 _TRIM = " \t-–•*·"
 
@@ -114,6 +116,9 @@ def _trimmed(text: str, start: int, end: int, offset: int) -> Outcome | None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    run_on = _RUN_ON.search(text, start, end)  # "Identify risk; and" in a run-on list
+    if run_on is not None:
+        end = run_on.start()
     if start >= end:
         return None
     return Outcome(text[start:end], offset + start, offset + end)
@@ -149,10 +154,20 @@ def _is_anchor(block: Block) -> bool:
 
 
 def _inline(block: Block) -> list[Outcome]:
-    """Outcomes on the anchor's own line: 'Learning outcomes: 1) A 2) B'."""
-    if block.kind != "key_value" or block.value_start is None or not block.value.strip():
+    """Outcomes on the anchor's own line: 'Learning outcomes: 1) A 2) B', or 'By the end you
+    will be able to: identify A; plan B.' (a lead-in's list is split on ';' too)."""
+    if block.kind == "key_value" and block.value_start is not None:
+        return split_joined(block.value, block.value_start) if block.value.strip() else []
+    colon = block.text.find(": ")
+    if colon < 0 or len(block.text[:colon].split()) > MAX_LEAD_IN_WORDS:
         return []
-    return split_joined(block.value, block.value_start)
+    rest_start = colon + 2
+    outcomes: list[Outcome] = []
+    for piece in _SEMICOLON.split(block.text[rest_start:]):
+        found = split_joined(piece, block.start + rest_start)
+        outcomes.extend(found)
+        rest_start += len(piece) + 1
+    return outcomes
 
 
 def _is_lead_in(block: Block) -> bool:

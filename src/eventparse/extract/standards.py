@@ -46,7 +46,7 @@ MAX_TITLE_WORDS = 12  # the longest official title has 17 words, but it is known
 # Where a line's family name ends and its list begins: "Key: ", " - ", " | ",
 # or the first statement number ("KSS 3 and 6"). "PQS:KSS" has no space after its colon.
 _SEPARATOR = regex.compile(r":(?=\s|$)|\s[-–—]\s|\s?\|\s?|\s(?=\d{1,2}\b)")
-_STRONG = regex.compile(r"\s*[|;]\s*|,\s*(?=\d{1,2}[.)]?\s+\p{L})")
+_STRONG = regex.compile(r"\s*[|;•]\s*|\s+/\s+|,\s*(?=\d{1,2}[.)]?\s+\p{L})")
 _SOFT = regex.compile(r",\s*|\s+(?:and|&)\s+")
 _NUMBERED = regex.compile(r"(\d{1,2})\s*\(([^()\n]{1,150})\)")
 _NUMBERS_ONLY = regex.compile(r"\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})*")
