@@ -198,6 +198,8 @@ def _sessions(usable: list[_Placed]) -> list[_Sitting]:
             flush()
             pending, pending_used = placed, False
         elif mention.has_time:
+            if pending is not None and pending_used and _agenda_item(mention, out):
+                continue
             if pending is not None:
                 for day in pending.mention.entries:
                     for time in mention.entries:
@@ -210,6 +212,23 @@ def _sessions(usable: list[_Placed]) -> list[_Sitting]:
                                     [placed]) for e in mention.entries)
     flush()
     return out
+
+
+def _agenda_item(mention: Mention, so_far: list[_Sitting]) -> bool:
+    """A time after a date already has its times: a programme item, not another sitting.
+
+    Another sitting on the same day is a range of its own that does not fall
+    inside the ones already found (a morning and an afternoon repeat).
+    """
+    for entry in mention.entries:
+        if entry.end_min is None or entry.start_min is None:
+            return True
+        for sitting in so_far:
+            earlier = sitting.entry
+            if earlier.start_min is not None and earlier.end_min is not None and (
+                    earlier.start_min <= entry.start_min < earlier.end_min):
+                return True
+    return False
 
 
 def _fill_ends(chosen: list[_Sitting], placed: list[_Placed]) -> None:

@@ -28,6 +28,7 @@ _RANGE = regex.compile(r"\s*(?:-|–|—|‐|to|till|til|until|untill|thru|throu
                        regex.IGNORECASE)
 _AND = regex.compile(r"\s*(?:,\s*)?(?:and|&)\s*|\s*,\s*", regex.IGNORECASE)
 _FROM = regex.compile(r"\s*(?:from|starting(?:\s+at)?|beginning(?:\s+at)?)?\s*", regex.IGNORECASE)
+_FOR = regex.compile(r"[\s,(]*(?:for|lasting|running\s+for|duration:?)?\s*", regex.IGNORECASE)
 _LEAD = regex.compile(r"(?:between|from)\s*$", regex.IGNORECASE)
 _DATE_KINDS = {"date", "drange", "dlist"}
 _TIME_KINDS = {"time", "trange"}
@@ -144,7 +145,7 @@ def _merge(text: str, last: Atom, atom: Atom, gap: str) -> Atom | None:
             return last
         return None
     if atom.kind == "dur" and last.kind == "time" and atom.minutes is not None and (
-            atom.lead == "for" or gap.strip().lower() == "for") and not gap.strip(" for"):
+            _FOR.fullmatch(gap)):
         return _timed(last, atom.minutes, last.start, atom.end)
     if last.kind == "dur" and atom.kind == "time" and last.minutes is not None and \
             _FROM.fullmatch(gap) and "from" in gap.lower():
