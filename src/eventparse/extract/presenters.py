@@ -51,8 +51,8 @@ _WORD = r"(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-(?:\p{Lu}['’])?\
 _CAPS = r"\p{Lu}{2,}(?:['’-]\p{Lu}+)*"
 _TOKEN = rf"(?:(?:{_WORD}|{_CAPS}|\p{{Lu}})\.?|\(\p{{Lu}}\p{{Ll}}+\))"
 _PARTICLE = r"(?:de|van|von|der|den|da|di|du|le|la|del|della|ter|ten|bin|al|el)"
-_SEP = r"(?:[ \t]{1,3}|(?<=\.)(?=\p{Lu}))"
-RUN = regex.compile(rf"(?<![\p{{L}}\p{{N}}])({_TOKEN}(?:{_SEP}(?:{_PARTICLE}[ \t]{{1,3}})?{_TOKEN}){{0,6}})")
+_SEP = r"(?: {1,2}|(?<=\.)(?=\p{Lu}))"
+RUN = regex.compile(rf"(?<![\p{{L}}\p{{N}}])({_TOKEN}(?:{_SEP}(?:{_PARTICLE} )?{_TOKEN}){{0,6}})")
 TOKEN = regex.compile(rf"{_TOKEN}|{_PARTICLE}(?=[ \t])")
 # Kept with the name: generations, and degrees (the CMU protocol scores "X, PhD" whole).
 SUFFIX = regex.compile(
@@ -108,6 +108,8 @@ class Cues:
     talk_nouns: regex.Pattern[str]
     group_words: frozenset[str]
     not_name_words: frozenset[str]
+    org_words: frozenset[str]
+    given_names: frozenset[str]
     affiliation_words: frozenset[str]
     closings: frozenset[str]
     titles: frozenset[str]
@@ -136,6 +138,8 @@ def cues() -> Cues:
                                  regex.I),
         group_words=frozenset(data["group_words"]),
         not_name_words=frozenset(data["not_name_words"]),
+        org_words=frozenset(data["org_words"]),
+        given_names=frozenset(vocab.load("given_names")["names"]),
         affiliation_words=frozenset(data["affiliation_words"]),
         closings=frozenset(fold(c) for c in data["closings"]),
         titles=frozenset(titles),
@@ -155,6 +159,14 @@ def _is_initial(token: str) -> bool:
 
 def _name_tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
+
+
+def _case_changes(words: list[tuple[str, int, int]], token: str) -> bool:
+    """Whether a full word switches between CAPITALS and Capitalised against the words so far."""
+    full = [w for w, _, _ in words if not _is_initial(w) and w[0].isupper()]
+    if not full or _is_initial(token) or not token[0].isupper():
+        return False
+    return full[-1].rstrip(".").isupper() != token.rstrip(".").isupper()
 
 
 def _valid(words: list[tuple[str, int, int]], titled: bool, allow_single: bool) -> bool:
@@ -189,8 +201,13 @@ def name_at(text: str, pos: int, end: int, allow_single: bool = False) -> Name |
         tokens = tokens[1:]
     words: list[tuple[str, int, int]] = []
     for token in tokens:
-        if token[0].rstrip(".").lower() in cues().not_name_words and not _is_initial(token[0]):
+        folded = token[0].rstrip(".").lower()
+        if folded in cues().org_words and words:
+            return None  # "Internal Revenue Service", "Baker Hall": not a person
+        if folded in cues().not_name_words and not _is_initial(token[0]):
             break
+        if _case_changes(words, token[0]):
+            break  # "Robert Stevens HCI": a name, then an acronym
         words.append(token)
     while words and (_is_initial(words[-1][0]) or not words[-1][0][0].isupper()):
         words.pop()
@@ -573,18 +590,23 @@ def _weigh(scan: Scan, name: Name, index: int, key: str | None) -> Mention:
     """How strongly a name looks like the speaker's, from what surrounds it."""
     text = scan.ctx.doc.text
     block = scan.ctx.doc.blocks[index]
+    hints = 0.1 * (_has_given_name(name) + name.titled)
     if cues().talk_nouns.match(text, name.end) and not _all_caps(name):
-        return Mention(name, "talk-noun", 0.65)
+        return Mention(name, "talk-noun", 0.55 + hints)
     if key in cues().subject_keys:
-        return Mention(name, "subject-name", 0.5)
+        return Mention(name, "subject-name", 0.4 + hints)
     start = block.value_start or block.start
     before = text[start:name.title_start].strip(" \t|*")
     if not before and _line_rest_short(text, name.end, block.end):
-        score = 0.5 + 0.1 * _has_affiliation(scan, name, index) - 0.1 * _all_caps(name)
-        return Mention(name, "name-line", score)
+        return Mention(name, "name-line", 0.4 + hints + 0.1 * _has_affiliation(scan, name, index))
     if name.titled:
-        return Mention(name, "titled-name", 0.4)
-    return Mention(name, "name", 0.2)
+        return Mention(name, "titled-name", 0.3 + hints)
+    return Mention(name, "name", 0.2 + hints)
+
+
+def _has_given_name(name: Name) -> bool:
+    words = name.words
+    return len(words) > 1 and words[0] in cues().given_names
 
 
 def _line_rest_short(text: str, pos: int, end: int) -> bool:
