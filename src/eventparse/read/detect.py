@@ -53,6 +53,8 @@ _MD_LINK = re.compile(r"\[[^\[\]\n]{1,300}\]\([^()\s]{1,500}\)")
 _MD_BOLD = re.compile(r"(\*\*|__)[^*_\n]{1,200}\1")
 _MD_SETEXT = re.compile(r"^[^\n]{1,200}\n {0,3}(=+|-{3,})[ \t]*$", re.MULTILINE)
 _MOJIBAKE_HINT = re.compile("[\u00c2\u00c3\u00c5\u00e2\u00c4\u00d0\u00d1\u00ce\u00cf\u00ef]")
+_LOST_CLOSING_QUOTE = re.compile("\u00e2\u20ac(?![\u0080-\u00bf\u0152\u0153\u0160\u0161"
+                                 "\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122])")
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}charset\s*=\s*["']?([A-Za-z0-9_:.-]{1,40})""",
                       re.IGNORECASE)
 
@@ -114,6 +116,8 @@ def repair_mojibake(text: str) -> tuple[str, bool]:
 
     >>> repair_mojibake("weâ€™ll")
     ('we’ll', True)
+    >>> repair_mojibake("the â€œnext questionâ€. Weâ€™ll")
+    ('the “next question”. We’ll', True)
     >>> repair_mojibake("naïve café")
     ('naïve café', False)
     """
@@ -126,7 +130,11 @@ def repair_mojibake(text: str) -> tuple[str, bool]:
     fixed = [ftfy.fix_encoding(line) if _MOJIBAKE_HINT.search(line) else line
              for line in lines]
     repaired = fixed != lines
-    return ("\n".join(fixed) if repaired else text), repaired
+    if not repaired:
+        return text, False
+    # '”' is E2 80 9D in UTF-8, and 9D has no Windows-1252 character, so it is often
+    # lost on the way: in text already shown to be mojibake, a bare 'â€' was a '”'.
+    return _LOST_CLOSING_QUOTE.sub("\u201d", "\n".join(fixed)), True
 
 
 def detect_format(text: str, source: str | None = None) -> str:

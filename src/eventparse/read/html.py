@@ -165,7 +165,7 @@ def _block_opened_by(heading: LexborNode, root: LexborNode, protected: set[int])
     """The heading's own container when it leads one, else the heading and its run of siblings."""
     parent = heading.parent
     if (parent is not None and parent.mem_id != root.mem_id and parent.mem_id not in protected
-            and _first_heading(parent) is heading):
+            and _same(_first_heading(parent), heading)):
         return {parent.mem_id}
     dropped = {heading.mem_id}
     level = HEADINGS[heading.tag or "h6"]
@@ -178,6 +178,11 @@ def _block_opened_by(heading: LexborNode, root: LexborNode, protected: set[int])
         dropped.add(sibling.mem_id)
         sibling = sibling.next
     return dropped
+
+
+def _same(node: LexborNode | None, other: LexborNode) -> bool:
+    """Whether two wrappers are the same element (selectolax makes a new wrapper per lookup)."""
+    return node is not None and node.mem_id == other.mem_id
 
 
 def _first_heading(node: LexborNode) -> LexborNode | None:
@@ -335,21 +340,21 @@ class _Renderer:
             self._flush()
             self.context.pop()
 
-    def _trim_trailing_space(self) -> None:
+    def _trim_trailing(self, chars: str = " ") -> None:
         line = self.line
-        while line.pieces and line.pieces[-1].endswith(" "):
+        while line.pieces and line.pieces[-1][-1:] in tuple(chars):
             last = line.pieces.pop()
             line.length -= len(last)
-            if last.rstrip():
-                line.pieces.append(last.rstrip())
-                line.length += len(last.rstrip())
+            if last.rstrip(chars):
+                line.pieces.append(last.rstrip(chars))
+                line.length += len(last.rstrip(chars))
                 break
         if line.key_end is not None:
             line.key_end = min(line.key_end, line.length)
 
     def _cell_separator(self, tag: str) -> None:
         line = self.line
-        self._trim_trailing_space()
+        self._trim_trailing()
         line.cells += 1
         line.data_cells += tag == "td"
         if line.length == 0:
@@ -363,7 +368,7 @@ class _Renderer:
 
     def _dd_separator(self) -> None:
         line = self.line
-        self._trim_trailing_space()
+        self._trim_trailing()
         if line.key_end is not None and line.value_start is None and line.length:
             self._raw(" " if "".join(line.pieces).rstrip().endswith(":") else ": ")
             line.value_start = line.length
@@ -559,7 +564,7 @@ def _microdata_events(tree: LexborHTMLParser) -> Iterator[StructuredEvent]:
             continue
         props: dict[str, str] = {}
         for prop in scope.css("[itemprop]"):
-            if _owning_scope(prop) is not scope:
+            if not _same(_owning_scope(prop), scope):
                 continue
             name = (prop.attributes.get("itemprop") or "").strip()
             value = _microdata_value(prop)

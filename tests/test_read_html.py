@@ -1,0 +1,225 @@
+"""The HTML reader: main content, boilerplate out, layout as blocks, structured evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from eventparse import parse, parse_file
+from eventparse.document import Document, StructuredEvent
+from eventparse.model import Event, Session, Span
+from eventparse.model import Evidence as ModelEvidence
+from eventparse.read import read
+from eventparse.read.html import read_html
+from eventparse.validate import mojibake, structured_data_mismatch
+
+READERS = Path(__file__).resolve().parent / "data" / "readers"
+LISTINGS = Path(__file__).resolve().parent / "data" / "listings"
+LONDON = ZoneInfo("Europe/London")
+
+
+def page(name: str) -> Document:
+    return read_html((READERS / name).read_text(encoding="utf-8"))
+
+
+def kinds(doc: Document) -> list[tuple[str, int, str | None, str]]:
+    return [(b.kind, b.level, b.key, b.value) for b in doc.blocks]
+
+
+# --- boilerplate -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("other_event", [
+    "7 July 2026", "14 July 2026", "1 September 2026", "20 June 2026", "1 August 2026",
+    "5 May 2026", "1 January 2026", "2 June 2026", "3 June 2026",
+])
+def test_other_events_dates_in_boilerplate_are_dropped(other_event: str) -> None:
+    assert other_event not in page("related_cards.html").text
+
+
+@pytest.mark.parametrize("furniture", [
+    "Home", "cookies", "Share this event", "newsletter", "Related events", "Upcoming events",
+    "You might also like", ".card",
+])
+def test_page_furniture_is_not_text(furniture: str) -> None:
+    assert furniture not in page("related_cards.html").text
+
+
+def test_related_and_other_cards_leave_the_listings_dates_alone() -> None:
+    for path in sorted(LISTINGS.glob("*.html")):
+        text = read_html(path.read_text(encoding="utf-8")).text
+        for phrase in ("Related events", "You might also like", "More in this series",
+                       "Also coming up", "Other safeguarding training", "Other events",
+                       "cookies", "Subscribe"):
+            assert phrase not in text, (path.name, phrase)
+
+
+def test_a_page_without_main_drops_menus_and_footers() -> None:
+    doc = page("no_main.html")
+    assert "Mental capacity" not in doc.text and "Copyright" not in doc.text
+    assert doc.text.startswith("Domestic abuse awareness\n")
+
+
+# --- layout ----------------------------------------------------------------------------------
+
+def test_headings_key_values_lists_and_rows_become_blocks() -> None:
+    blocks = kinds(page("related_cards.html"))
+    assert ("heading", 1, None, "Trauma-informed supervision for team managers") in blocks
+    assert ("heading", 2, None, "About this webinar") in blocks
+    assert ("key_value", 0, "Date", "Tuesday 16 June 2026") in blocks
+    assert ("key_value", 0, "Time", "9.30am to 12pm") in blocks  # <dt>Time:</dt> keeps one colon
+    assert ("key_value", 0, "Cost", "Free") in blocks  # a label span with no colon
+    assert ("key_value", 0, "Venue", "Online") in blocks  # a <th> row header
+    assert ("key_value", 0, "09:30", "Welcome, and introductions") in blocks
+    assert ("list_item", 0, None, "Team managers") in blocks
+    assert ("list_item", 0, None, "Practice supervisors") in blocks  # <li><p>...</p></li>
+    assert ("list_item", 0, None, "Plan a reflective supervision session.") in blocks
+
+
+def test_spans_point_at_the_block_text_and_markers_stay_outside() -> None:
+    doc = page("related_cards.html")
+    for block in doc.blocks:
+        assert doc.text[block.start:block.end] == block.text
+    assert "\n2. Plan a reflective supervision session." in doc.text
+    assert "\n- Team managers" in doc.text
+
+
+def test_br_breaks_a_line_and_white_space_collapses() -> None:
+    doc = page("related_cards.html")
+    assert ("Supervision is where practice is made sense of. This session looks at how "
+            "managers can hold the emotional impact of the work.\n"
+            "It includes time for questions.") in doc.text
+
+
+def test_bold_only_paragraph_is_a_heading_and_key_lines_split() -> None:
+    doc = read_html("<div><p><b>Who should attend</b></p><p>Social workers.</p>"
+                    "<p><strong>Date:</strong> 3 March 2026</p></div>")
+    assert kinds(doc) == [("heading", 0, None, "Who should attend"),
+                          ("paragraph", 0, None, "Social workers."),
+                          ("key_value", 0, "Date", "3 March 2026")]
+
+
+def test_deeply_nested_markup_does_not_overflow() -> None:
+    html = "<div>" * 5000 + "Knife crime briefing" + "</div>" * 5000
+    assert read_html(html).text == "Knife crime briefing"
+
+
+def test_a_one_megabyte_line_reads() -> None:
+    doc = read_html("<p>" + "word " * 200_000 + "</p>")
+    assert len(doc.blocks) == 1 and len(doc.text) > 900_000
+
+
+def test_empty_and_broken_markup_give_a_document() -> None:
+    assert read_html("").text == ""
+    assert read_html("<p>unclosed <b>bold <i>and").text == "unclosed bold and"
+
+
+# --- structured evidence -----------------------------------------------------------------------
+
+def test_json_ld_in_a_graph_is_read() -> None:
+    found = [s for s in page("related_cards.html").structured if s.source == "json-ld"]
+    assert found == [StructuredEvent(
+        source="json-ld", name="Trauma-informed supervision for team managers",
+        start="2026-06-16T08:30:00Z", end="2026-06-16T11:00:00Z",
+        location="https://example.org/join", attendance_mode="online")]
+
+
+def test_time_elements_keep_the_span_of_their_visible_text() -> None:
+    doc = page("related_cards.html")
+    times = [s for s in doc.structured if s.source == "time"]
+    assert [(t.start, t.text) for t in times] == [("2026-06-16", "Tuesday 16 June 2026"),
+                                                 ("2026-06-16T09:30", "9.30am")]
+    for item in times:
+        assert item.span is not None and doc.text[item.span[0]:item.span[1]] == item.text
+
+
+def test_microdata_event() -> None:
+    found = [s for s in page("microdata.html").structured if s.source == "microdata"]
+    assert found == [StructuredEvent(
+        source="microdata", name="Signs of Safety refresher", start="2026-03-16T10:00",
+        end="2026-03-16T12:00", location="Room 2, County Hall", attendance_mode="in_person")]
+
+
+def test_broken_json_ld_is_ignored() -> None:
+    doc = read_html('<script type="application/ld+json">{"@type": "Event", </script><p>Hi</p>')
+    assert doc.structured == [] and doc.text == "Hi"
+
+
+# --- the two rules -----------------------------------------------------------------------------
+
+def _event(start: dt.datetime, end: dt.datetime, mode: str = "online",
+           title: str = "Trauma-informed supervision for team managers") -> Event:
+    session = Session(date=start.date(), start_time=start.time(), end_time=end.time(),
+                      start=start, end=end)
+    evidence = ModelEvidence(spans=[Span(start=0, end=5)], rule="test", text="x")
+    return Event(title=title, sessions=[session], delivery={"mode": mode},
+                 provenance={"sessions[0]": evidence})
+
+
+def _doc(*items: StructuredEvent) -> Document:
+    return Document(text="Tuesday 16 June 2026 9.30am", blocks=[], structured=list(items))
+
+
+def test_utc_in_json_ld_is_the_same_instant_as_bst_text() -> None:
+    event = _event(dt.datetime(2026, 6, 16, 9, 30, tzinfo=LONDON),
+                   dt.datetime(2026, 6, 16, 12, 0, tzinfo=LONDON))
+    item = StructuredEvent("json-ld", start="2026-06-16T08:30:00Z", end="2026-06-16T11:00:00Z",
+                           attendance_mode="online",
+                           name="Trauma-informed supervision for team managers")
+    assert structured_data_mismatch(event, _doc(item)) == []
+
+
+def test_a_different_end_is_a_mismatch_naming_both_values() -> None:
+    event = _event(dt.datetime(2026, 11, 26, 10, 0, tzinfo=LONDON),
+                   dt.datetime(2026, 11, 26, 12, 30, tzinfo=LONDON))
+    item = StructuredEvent("json-ld", start="2026-11-26T10:00:00Z", end="2026-11-26T12:00:00Z")
+    problems = structured_data_mismatch(event, _doc(item))
+    assert [p.code for p in problems] == ["structured-data-mismatch"]
+    assert "12:00" in problems[0].message and "12:30" in problems[0].message
+
+
+def test_mode_and_name_disagreements_are_mismatches() -> None:
+    event = _event(dt.datetime(2026, 6, 16, 9, 30, tzinfo=LONDON),
+                   dt.datetime(2026, 6, 16, 12, 0, tzinfo=LONDON), mode="in_person")
+    item = StructuredEvent("microdata", name="Court skills for beginners",
+                           attendance_mode="online")
+    messages = [p.message for p in structured_data_mismatch(event, _doc(item))]
+    assert len(messages) == 2
+    assert any("online" in m and "in_person" in m for m in messages)
+    assert any("Court skills" in m for m in messages)
+
+
+def test_a_time_element_is_checked_only_against_the_session_it_marks() -> None:
+    event = _event(dt.datetime(2026, 6, 16, 9, 30, tzinfo=LONDON),
+                   dt.datetime(2026, 6, 16, 12, 0, tzinfo=LONDON))
+    elsewhere = StructuredEvent("time", start="2026-05-01", text="1 May", span=(40, 45))
+    on_it = StructuredEvent("time", start="2026-06-17", text="Tuesday", span=(0, 7))
+    assert structured_data_mismatch(event, _doc(elsewhere)) == []
+    assert len(structured_data_mismatch(event, _doc(on_it))) == 1
+
+
+def test_mojibake_is_repaired_and_flagged() -> None:
+    event = parse_file(LISTINGS / "dev-016.html", reference_date="2026-01-05", nlp_model="blank")
+    assert "“professional curiosity”" in event.text and "â€" not in event.text
+    assert "mojibake" in {p.code for p in event.problems}
+    clean = parse("<h1>Briefing</h1><p>It’s on 3 March 2026</p>", nlp_model="blank",
+                  reference_date="2026-01-05")
+    assert "mojibake" not in {p.code for p in clean.problems}
+
+
+def test_mojibake_rule_reads_the_document_flag() -> None:
+    doc = read("weâ€™ll meet on Zoom", format="text")
+    assert doc.repaired_encoding and doc.text == "we’ll meet on Zoom"
+    assert [p.code for p in mojibake(Event(), doc)] == ["mojibake"]
+
+
+# --- the listings, whole -------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", sorted(LISTINGS.glob("*.html")), ids=lambda p: p.name)
+def test_listing_pages_read_as_html_with_their_title_as_h1(path: Path) -> None:
+    doc = read(path.read_bytes(), source=str(path))
+    assert doc.format == "html"
+    assert any(b.kind == "heading" and b.level == 1 for b in doc.blocks)
+    assert "<" not in doc.text.replace("< ", "")
