@@ -348,7 +348,10 @@ def explain_command(
         where = _line_col(event.text, evidence.spans[0].start) if evidence.spans else ""
         table.add_row(field_path, _short(field_value(event, field_path)), where, evidence.rule,
                       _short(evidence.text))
-    Console(highlight=False).print(table)
+    out = Console(highlight=False)
+    if not out.is_terminal:
+        out = Console(highlight=False, width=160)  # piped: don't wrap to a default 80 columns
+    out.print(table)
 
 
 def field_value(event: Event, path: str) -> Any:
