@@ -56,15 +56,25 @@ def _verbs() -> frozenset[str]:
     return frozenset(vocab.load("outcomes")["verbs"])
 
 
+@cache
+def _openers() -> tuple[str, ...]:
+    return tuple(f"{opener} " for opener in vocab.load("outcomes")["openers"])
+
+
 def opens_with_verb(text: str) -> bool:
-    """Whether a line opens like an outcome: a verb, maybe after an -ly adverb.
+    """Whether a line opens like an outcome: a verb, maybe after an -ly adverb, or a phrase
+    such as "An understanding of".
 
     >>> opens_with_verb("Critically assess it"), opens_with_verb("This event is a webinar.")
     (True, False)
+    >>> opens_with_verb("An understanding of the law")
+    True
     """
     words = _WORD.findall(text[:80])
     if not words:
         return False
+    if " ".join(words).casefold().startswith(_openers()):
+        return True
     first = words[0].casefold()
     if first.endswith("ly") and len(words) > 1:
         first = words[1].casefold()
