@@ -13,6 +13,9 @@ Announcements format) and writes a vocabulary, never an answer per document:
 - ``number_shapes``: shapes of room numbers inside locations (digits -> 9,
   letters -> A: "5409" -> "9999", "A18C" -> "A99A", "BH-129" -> "AA-999"),
   kept when seen in at least ``--min-docs`` documents, with the same share.
+- ``not_place_words``: words seen in at least ``--common-docs`` documents that are
+  almost never inside a location ("cmu", "professor", "university"): a
+  capitalised one is no building's name.
 - ``max_words``: the longest location seen, in words (a bound for the finder).
 
 Fixed, not learned (general English, written into the ``given`` block): the
@@ -37,13 +40,16 @@ TAG = re.compile(r"</?(paragraph|sentence|stime|etime|location|speaker)>")
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.\-'’][A-Za-z0-9]+)*")
 MIN_DOCS = 2
 MIN_SHARE = 0.05
+COMMON_DOCS = 8
+RARE_SHARE = 0.01
 GIVEN = {
     "connectors": ["of", "the", "in", "and", "&"],
     "heads": ["hall", "building", "bldg", "center", "centre", "room", "rm", "auditorium",
               "library", "tower", "wing", "lounge", "theater", "theatre", "ballroom", "chapel",
               "house", "quadrangle", "lab", "laboratory", "club", "museum", "annex", "gym",
               "gymnasium", "arena", "pavilion", "suite", "studio", "cafe", "commons", "forum",
-              "avenue", "ave", "boulevard", "blvd", "street", "road"],
+              "floor", "avenue", "ave", "boulevard", "blvd", "street", "road"],
+    "street_heads": ["avenue", "ave", "boulevard", "blvd", "street", "road"],
     "cues": ["in", "at", "in the", "at the", "place", "location", "where", "room", "venue",
              "held in", "held at", "meet in", "located in"],
     "not_talk": ["reception", "receptions", "refreshments", "refreshment", "coffee", "tea",
@@ -58,6 +64,9 @@ class Tally:
     inside: Counter[str] = field(default_factory=Counter)
     total: Counter[str] = field(default_factory=Counter)
     docs: Counter[str] = field(default_factory=Counter)
+    """documents where the form is inside a location"""
+    seen_in: Counter[str] = field(default_factory=Counter)
+    """documents where the form occurs at all"""
 
 
 def strip_tags(raw: str) -> tuple[str, list[tuple[int, int]]]:
@@ -106,6 +115,7 @@ def learn(folder: Path) -> dict[str, object]:
         text, spans = strip_tags(path.read_text(encoding="latin-1"))
         tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
         seen: dict[str, set[str]] = {"word": set(), "number": set()}
+        words.seen_in.update({t.lower() for _, _, t in tokens if t.isalpha()})
         for start, end, token in tokens:
             kind, form = _key(token)
             tally = words if kind == "word" else numbers
@@ -123,6 +133,10 @@ def learn(folder: Path) -> dict[str, object]:
         "source_documents": len(list(folder.glob("*.tagged.txt"))),
         "words": _shares(words),
         "number_shapes": _shares(numbers),
+        "not_place_words": sorted(
+            form for form, count in words.total.items()
+            if words.seen_in[form] >= COMMON_DOCS and words.inside[form] / count <= RARE_SHARE
+            and form.isalpha()),
         "max_words": longest,
         "given": GIVEN,
     }

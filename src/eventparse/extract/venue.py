@@ -183,9 +183,19 @@ def _keyed(ctx: Context, sections: list[Section]) -> Iterator[Candidate[object]]
         parts = [(value_start, _first_line_end(ctx, value_start, block.end))]
         if not POSTCODE.search(value):
             parts += [(b.start, b.end) for b in _continuation(ctx, all_blocks, index)]
+        parts[0] = _without_remark(ctx, *parts[0])
         found = _candidate(ctx, parts, "venue:key", KEYED_SCORE)
         if found:
             yield found
+
+
+def _without_remark(ctx: Context, start: int, end: int) -> tuple[int, int]:
+    """Drop a trailing ", our lab"-like remark: a lower-case part naming no place."""
+    comma = ctx.doc.text.rfind(", ", start, end)
+    tail = ctx.text(comma + 2, end).strip() if comma != -1 else ""
+    if tail and tail[0].islower() and not holds_place(tail):
+        return start, comma
+    return start, end
 
 
 def _first_line_end(ctx: Context, start: int, end: int) -> int:
@@ -253,7 +263,8 @@ def extract(ctx: Context) -> list[Candidate[object]]:
 TOKEN = regex.compile(r"[A-Za-z0-9]+(?:[.\-'’][A-Za-z0-9]+)*")
 # What may stand between two words of one place on a line: a space or two, a comma, a
 # dash or a bracket; not a full stop, a colon or a column gap.
-SAME_LINE_GAP = regex.compile(r"[ ]{0,2}(?:[,&/(\-]{1,2}[ ]{0,2})?")
+SAME_LINE_GAP = regex.compile(r"[ ]{0,2}(?:[,&/()\-]{1,2}[ ]{0,2})?")
+NAME_GAP = regex.compile(r"[ ]{1,2}")
 LINE_BREAK_GAP = regex.compile(r"[ ]{0,2}\n[ \t]{0,40}")
 # A clock time or its meridiem is never part of a place ("7pm", "PM").
 TIME_WORD = regex.compile(
@@ -282,9 +293,12 @@ class _Places:
     words: dict[str, float]
     shapes: dict[str, float]
     heads: frozenset[str]
+    streets: frozenset[str]
     connectors: frozenset[str]
     cue: regex.Pattern[str]
     not_talk: regex.Pattern[str]
+    not_place: frozenset[str]
+    weak: dict[str, float]
     max_words: int
 
 
@@ -297,9 +311,12 @@ def _places() -> _Places:
         words=data["words"],
         shapes=data["number_shapes"],
         heads=frozenset(given["heads"]),
+        streets=frozenset(given["street_heads"]),
         connectors=frozenset(given["connectors"]),
         cue=regex.compile(rf"(?<!\w)(?:{cues})[ \t]*:?[ \t\n]*$", regex.I),
         not_talk=_phrases(given["not_talk"]),
+        not_place=frozenset(data["not_place_words"]),
+        weak={w: share for w, share in data["words"].items() if share < WORD_SHARE},
         max_words=int(data["max_words"]),
     )
 
@@ -334,7 +351,8 @@ def _number_weight(token: str) -> float:
     """A room number's weight: a learned shape ("5409", "A18C"), or any short code."""
     if _shape(token) in _places().shapes:
         return SHAPE_WEIGHT
-    if len(token) >= MIN_NUMBER_CHARS and len(token) <= MAX_ABBREVIATION + 3:
+    has_letter = any(ch.isalpha() for ch in token)
+    if (len(token) >= MIN_NUMBER_CHARS or has_letter) and len(token) <= MAX_ABBREVIATION + 3:
         return NUMBER_WEIGHT
     return 0.0
 
@@ -362,15 +380,25 @@ def _roles(text: str, tokens: list[_Token]) -> None:
     """Give each token its role and weight from the learned vocabulary."""
     for token in tokens:
         _classify(token)
-    for token, after in pairwise(tokens):  # "40th floor"
-        if ORDINAL.fullmatch(token.text) and after.lower == "floor":
+    for token, after in pairwise(tokens):  # "40th floor", "4th Avenue"
+        if ORDINAL.fullmatch(token.text) and after.role == "place":
             token.role, token.weight = "number", 0.0
+    for before, token in pairwise(tokens):  # "3/29": a date, not a room
+        if token.role == "number" and text[before.end:token.start] == "/":
+            token.role = before.role = "" if before.role == "number" else before.role
+    for first, of, token in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        # "Cathedral of Learning": a weak place word after "of" and a place word
+        if (of.lower == "of" and first.role == "place" and not token.role
+                and token.lower in _places().weak):
+            token.role, token.weight = "place", _places().weak[token.lower]
     for index in range(len(tokens) - 2, -1, -1):  # names stand before place words
         token, after = tokens[index], tokens[index + 1]
-        if token.role or not _same_line(text, token, after) or TIME_WORD.fullmatch(token.text):
+        if token.role or not NAME_GAP.fullmatch(text, token.end, after.start):
             continue
-        if not token.text[0].isupper():
+        if not token.text[0].isupper() or TIME_WORD.fullmatch(token.text):
             continue
+        if token.lower in _places().not_place and after.lower not in _places().heads:
+            continue  # "CMU Faculty Dining Room", but "Seminar Room"
         before_place = after.role in ("place", "name") and _name_run(tokens, index + 1) < (
             MAX_NAME_WORDS)
         abbreviation = (after.role == "number" and token.text.isupper()
@@ -402,8 +430,9 @@ def _joined(text: str, left: _Token, right: _Token) -> bool:
         return right.role == "number"
     if left.lower in _places().heads:  # "Conference Room\nBaker Hall 129"
         return right.role == "place" and right.weight >= STRONG_SHARE
-    return left.role in ("place", "name", "connector") and right.role in (
-        "place", "name", "number")
+    if left.role == "connector":
+        return right.role in ("place", "name", "number", "connector")
+    return left.role in ("place", "name") and right.role in ("place", "name", "number")
 
 
 def _runs(text: str, tokens: list[_Token]) -> Iterator[list[_Token]]:
@@ -416,6 +445,28 @@ def _runs(text: str, tokens: list[_Token]) -> Iterator[list[_Token]]:
         yield from _trimmed(run)
         run = [token] if token.role else []
     yield from _trimmed(run)
+
+
+def _merge_lines(text: str, runs: list[list[_Token]]) -> list[list[_Token]]:
+    """Join place runs that each fill their line and stand on consecutive lines
+    ("EPP Conference Room" / "Baker Hall 129"): one place laid out on two lines."""
+    merged: list[list[_Token]] = []
+    for run in runs:
+        street = any(t.lower in _places().streets for t in run)  # "4400 Fifth Avenue"
+        if merged and not street and _fills_line(text, merged[-1]) and _fills_line(text, run) and (
+                LINE_BREAK_GAP.fullmatch(text, merged[-1][-1].end, run[0].start)):
+            merged[-1] = merged[-1] + run
+        else:
+            merged.append(run)
+    return merged
+
+
+def _fills_line(text: str, run: list[_Token]) -> bool:
+    line_start = text.rfind("\n", 0, run[0].start) + 1
+    line_end = text.find("\n", run[-1].end)
+    line_end = len(text) if line_end == -1 else line_end
+    return (not text[line_start:run[0].start].strip()
+            and not text[run[-1].end:line_end].strip(" \t,.") and _is_place(run))
 
 
 def _trimmed(run: list[_Token]) -> Iterator[list[_Token]]:
@@ -455,6 +506,9 @@ def _lone_room(text: str, run: list[_Token]) -> bool:
     """A room number alone, right after "in"/"room" ("meeting in 2110"); not a year."""
     if len(run) != 1 or run[0].role != "number" or YEAR.fullmatch(run[0].text):
         return False
+    after = text[run[0].end:run[0].end + 3]
+    if after[:1].isspace() and after[1:2].isalpha():  # "the 100 seat room": a count
+        return False
     return _shape(run[0].text) in _places().shapes and bool(
         _places().cue.search(text[max(0, run[0].start - 12):run[0].start]))
 
@@ -477,7 +531,7 @@ def _in_prose(ctx: Context) -> list[Candidate[object]]:
     tokens = [_Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
     _roles(text, tokens)
     candidates: list[Candidate[object]] = []
-    for run in _runs(text, tokens):
+    for run in _merge_lines(text, list(_runs(text, tokens))):
         run = run[: _places().max_words + 2]
         if not (_is_place(run) or _lone_room(text, run)):
             continue
