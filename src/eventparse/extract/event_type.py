@@ -28,13 +28,15 @@ from eventparse.sections import Section, heading_kind
 
 FIELD = "event_type"
 
-STATEMENT, FORMAT_LINE, LABEL_LINE, IN_TITLE, PROSE = 1.0, 0.95, 0.9, 0.8, 0.6
+STATEMENT, FORMAT_LINE, LABEL_LINE, IN_TITLE, PROSE, THE_PROSE = 1.0, 0.95, 0.9, 0.8, 0.6, 0.55
 LABEL_MAX_WORDS = 8
 # "This full-day workshop", "In this webinar", "Our annual conference", "this year’s
 # conference": a few words after "this" or "our"; or a strapline opening "A hybrid seminar".
 _THIS_BEFORE = regex.compile(
     r"\b(?:this|our)(?:\s+[\w\-’']+){0,3}\s*$|^\s*an?(?:\s+[\w\-’']+){0,3}\s*$",
     regex.IGNORECASE)
+# "The workshop will ...": a sentence that opens on the event itself (weaker).
+_THE_BEFORE = regex.compile(r"(?:^|[.!?]\s+)the(?:\s+[\w\-’']+){0,2}\s*$", regex.IGNORECASE)
 _SEPARATORS = regex.compile(r"\s+[|·•–—-]\s+|\s*[|·•]\s*")
 _WORD = regex.compile(r"[\w\-’']+")
 PROSE_KINDS = ("preamble", "description", "details", "other", "audience", "event_type")
@@ -161,8 +163,11 @@ def _label_line(block: Block) -> Iterator[Candidate[str]]:
 
 def _prose(block: Block) -> Iterator[Candidate[str]]:
     """ "In this webinar", "This full-day workshop introduces ..."."""
-    for mention in find_types(block.text):
-        if _THIS_BEFORE.search(block.text, max(0, mention.start - 40), mention.start):
-            yield Candidate(mention.type, ((block.start + mention.start,
-                                            block.start + mention.end),), "this-type", PROSE)
-            return
+    mentions = find_types(block.text)
+    for rule, pattern, score in (("this-type", _THIS_BEFORE, PROSE),
+                                 ("the-type", _THE_BEFORE, THE_PROSE)):
+        for mention in mentions:
+            if pattern.search(block.text, max(0, mention.start - 40), mention.start):
+                yield Candidate(mention.type, ((block.start + mention.start,
+                                                block.start + mention.end),), rule, score)
+                return
