@@ -56,14 +56,21 @@ def read_markdown(markdown: str) -> Document:
     raw_lines = source.split("\n")
     lines: list[LayoutLine] = []
     in_fence = False
+    follows_text = False  # the line before was text (so '---' under it is a setext underline)
     for raw in raw_lines:
         if _FENCE.match(raw):
-            in_fence = not in_fence
+            in_fence, follows_text = not in_fence, False
             continue
         if in_fence:
             _append(lines, LayoutLine(raw.strip(), "paragraph"))
             continue
-        _append(lines, _line(raw, lines))
+        if follows_text and _SETEXT.fullmatch(raw) and _is_setext_underline(raw, lines):
+            lines[-1] = LayoutLine(lines[-1].text, "heading", 1 if "=" in raw else 2)
+            follows_text = False
+            continue
+        count = len(lines)
+        _append(lines, _line(raw))
+        follows_text = len(lines) > count and lines[-1].kind in ("paragraph", "key_value")
     return document_from_lines(lines, "markdown")
 
 
@@ -72,12 +79,11 @@ def _append(lines: list[LayoutLine], line: LayoutLine | None) -> None:
         lines.append(line)
 
 
-def _line(raw: str, done: list[LayoutLine]) -> LayoutLine | None:
+def _line(raw: str) -> LayoutLine | None:
     """One source line as a laid-out line, or None for a line of pure syntax."""
-    if not raw.strip() or _LINK_DEFINITION.fullmatch(raw) or _TABLE_RULE.fullmatch(raw):
+    if not raw.strip() or _LINK_DEFINITION.fullmatch(raw):
         return None
-    if _SETEXT.fullmatch(raw) and done and _is_setext_underline(raw, done):
-        done[-1] = LayoutLine(done[-1].text, "heading", 1 if "=" in raw else 2)
+    if "|" in raw and _TABLE_RULE.fullmatch(raw):
         return None
     if _RULE.fullmatch(raw):
         return None
@@ -98,10 +104,8 @@ def _line(raw: str, done: list[LayoutLine]) -> LayoutLine | None:
 
 
 def _is_setext_underline(raw: str, done: list[LayoutLine]) -> bool:
-    """'---' under a paragraph line makes it a heading; under nothing it is a rule."""
-    previous = done[-1]
-    return previous.kind in ("paragraph", "key_value") and (
-        "=" in raw or len(previous.text.split()) <= MAX_HEADING_WORDS)
+    """'---' right under a short text line makes it a heading; elsewhere it is a rule."""
+    return "=" in raw or len(done[-1].text.split()) <= MAX_HEADING_WORDS
 
 
 def _table_row(raw: str) -> LayoutLine | None:
