@@ -10,8 +10,7 @@ import pytest
 
 from eventparse import parse, parse_file
 from eventparse.document import Document, StructuredEvent
-from eventparse.model import Event, Session, Span
-from eventparse.model import Evidence as ModelEvidence
+from eventparse.model import Delivery, DeliveryMode, Event, Evidence, Session, Span
 from eventparse.read import read
 from eventparse.read.html import read_html
 from eventparse.validate import mojibake, structured_data_mismatch
@@ -149,12 +148,12 @@ def test_broken_json_ld_is_ignored() -> None:
 
 # --- the two rules -----------------------------------------------------------------------------
 
-def _event(start: dt.datetime, end: dt.datetime, mode: str = "online",
+def _event(start: dt.datetime, end: dt.datetime, mode: DeliveryMode = "online",
            title: str = "Trauma-informed supervision for team managers") -> Event:
     session = Session(date=start.date(), start_time=start.time(), end_time=end.time(),
                       start=start, end=end)
-    evidence = ModelEvidence(spans=[Span(start=0, end=5)], rule="test", text="x")
-    return Event(title=title, sessions=[session], delivery={"mode": mode},
+    evidence = Evidence(spans=[Span(start=0, end=5)], rule="test", text="x")
+    return Event(title=title, sessions=[session], delivery=Delivery(mode=mode),
                  provenance={"sessions[0]": evidence})
 
 
