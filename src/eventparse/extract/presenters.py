@@ -102,6 +102,7 @@ class Cues:
     keys: frozenset[str]
     subject_keys: frozenset[str]
     excluded_keys: frozenset[str]
+    ignored_keys: frozenset[str]
     before: regex.Pattern[str]
     excluded_before: regex.Pattern[str]
     verbs: regex.Pattern[str]
@@ -129,6 +130,7 @@ def cues() -> Cues:
         keys=frozenset(fold(k) for k in data["keys"]),
         subject_keys=frozenset(fold(k) for k in data["subject_keys"]),
         excluded_keys=frozenset(fold(k) for k in data["excluded_keys"]),
+        ignored_keys=frozenset(fold(k) for k in data["ignored_keys"]),
         before=regex.compile(rf"(?<![\p{{L}}-])(?:{_alternation(data['before'])})(?:\s*:)?\s+",
                              regex.I),
         excluded_before=regex.compile(
@@ -436,7 +438,8 @@ def _excluded_people(scan: Scan) -> None:
     """Hosts, contacts, senders: from their key lines and the phrases before their names."""
     text = scan.ctx.doc.text
     for block in scan.ctx.doc.blocks:
-        if block.kind == "key_value" and block.key and fold(block.key) in cues().excluded_keys:
+        if block.kind == "key_value" and block.key and fold(block.key) in cues().excluded_keys \
+                and fold(block.key) not in cues().ignored_keys:
             value_start = block.value_start or block.start
             scan.excluded.extend(names_in(text, value_start, block.end))
     for name in names_in(text, 0, len(text)):
@@ -578,7 +581,7 @@ def _guesses(scan: Scan) -> list[Mention]:
         if scan.kind_at(block.start) in EXCLUDED_SECTIONS or _is_contact(scan, index):
             continue
         key = fold(block.key) if block.kind == "key_value" and block.key else None
-        if key in cues().excluded_keys:
+        if key in cues().excluded_keys or key in cues().ignored_keys:
             continue
         start = block.value_start or block.start
         for name in names_in(text, start, block.end):
@@ -640,7 +643,7 @@ def _is_contact(scan: Scan, index: int) -> bool:
         return True
     for previous in blocks[max(0, index - 2):index]:
         folded = fold(previous.text).rstrip(",")
-        if folded in cues().closings or folded.endswith("contact"):
+        if folded and (folded in cues().closings or folded.endswith("contact")):
             return True
     return False
 
