@@ -55,7 +55,9 @@ class Section:
 
     @property
     def start(self) -> int:
-        first = self.heading or (self.blocks[0] if self.blocks else None)
+        # A continued section starts at its own first block, not at the heading it shares.
+        head = None if self.continues else self.heading
+        first = head or (self.blocks[0] if self.blocks else self.heading)
         return first.start if first else 0
 
     @property
