@@ -26,7 +26,7 @@ FIELDS = ("speaker", "location", "stime", "etime")
 _TAG = re.compile(r"</?(?:paragraph|sentence|stime|etime|location|speaker)>")
 _TITLES = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|miss)\b\.?\s*", re.I)
 _CLOCK = re.compile(
-    r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?:(?P<ap>[ap])\.?\s*m\.?)?", re.I)
+    r"(?P<h>\d{1,2}?)(?:[:.]?(?P<m>\d{2}))?(?!\d)\s*(?:(?P<ap>[ap])\.?\s*m\.?)?", re.I)
 
 
 @dataclass

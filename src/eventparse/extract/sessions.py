@@ -48,6 +48,9 @@ _NOT_A_SITTING = regex.compile(
     r"|cancel(?:led|lation)|by\s+no\s+later|no\s+later\s+than|gather(?:ing)?|sign[-\s]?in"
     r"|join(?:ing)?\s+from|log\s?in\s+from|dial[-\s]?in\s+from|next\s+(?:session|meeting))\b",
     regex.IGNORECASE)
+_END_CUE = regex.compile(
+    r"\b(?:until|till|to|end(?:s|ing)?(?:\s+at)?|finish(?:es|ing)?(?:\s+at)?|conclud(?:es|ing)"
+    r"(?:\s+at)?|close[sd]?\s+at)\s+(?:around\s+|about\s+|approximately\s+)?$", regex.IGNORECASE)
 _MAIL_KEYS = {"from", "sent", "to", "cc", "bcc", "subject", "date", "reply-to", "received",
               "message-id", "posted", "postedby", "newsgroups", "organization"}
 _MAIL_ANCHORS = {"from", "sent", "to", "subject"}
@@ -76,7 +79,7 @@ def extract(ctx: Context) -> list[Candidate[When]]:
     if not usable:
         usable = [p for p in placed if _useful(p.mention)][:1]
     chosen = _sessions(usable)
-    _fill_ends(chosen, placed)
+    _fill_ends(ctx, chosen, placed)
     _flag_weekdays(ctx, usable)
     candidates = [
         Candidate(When(**sitting.entry.as_dict()), sitting.spans, _RULES[sitting.tier], 1.0,
@@ -231,18 +234,59 @@ def _agenda_item(mention: Mention, so_far: list[_Sitting]) -> bool:
     return False
 
 
-def _fill_ends(chosen: list[_Sitting], placed: list[_Placed]) -> None:
-    """A start without an end takes the end of a range that starts at the same time."""
-    ranges = [e for p in placed if p.section != "agenda" for e in p.mention.entries
-              if e.start_min is not None and e.end_min is not None]
+def _fill_ends(ctx: Context, chosen: list[_Sitting], placed: list[_Placed]) -> None:
+    """A start without an end takes one from elsewhere in the text.
+
+    First a range that starts at the same time ("Time: 3:30" + "from 3:30 to
+    5:00"), then an end cue after a mention of that start ("begin at 3:30 and run
+    until around 5:00"), then a range on a schedule line starting within a
+    quarter of an hour of it (a sign-in time and the talk's own range).
+    """
     for sitting in chosen:
         entry = sitting.entry
         if entry.start_min is None or entry.end_min is not None:
             continue
-        for other in ranges:
-            if other.start_min == entry.start_min and (other.date in (None, entry.date)):
-                entry.end_min = other.end_min
-                break
+        entry.end_min = (_same_start_range(entry, placed) or _end_cue(ctx, entry, placed)
+                         or _near_start_range(entry, placed))
+
+
+def _ranges(placed: list[_Placed]) -> list[tuple[_Placed, Entry]]:
+    return [(p, Entry(None, None, e.start_min, e.end_min) if p.mention.weekday_only else e)
+            for p in placed if p.section != "agenda" for e in p.mention.entries
+            if e.start_min is not None and e.end_min is not None]
+
+
+def _same_start_range(entry: Entry, placed: list[_Placed]) -> int | None:
+    for _, other in _ranges(placed):
+        if other.start_min == entry.start_min and other.date in (None, entry.date):
+            return other.end_min
+    return None
+
+
+def _near_start_range(entry: Entry, placed: list[_Placed]) -> int | None:
+    assert entry.start_min is not None
+    for p, other in _ranges(placed):
+        if p.tier == SCHEDULE and other.date in (None, entry.date) and other.start_min is not None \
+                and abs(other.start_min - entry.start_min) <= 15:
+            return other.end_min
+    return None
+
+
+def _end_cue(ctx: Context, entry: Entry, placed: list[_Placed]) -> int | None:
+    text = ctx.doc.text
+    for index, p in enumerate(placed[:-1]):
+        if not any(e.start_min == entry.start_min and e.end_min is None
+                   for e in p.mention.entries):
+            continue
+        after = placed[index + 1]
+        between = text[p.mention.end:after.mention.start]
+        if len(between) > 100 or "\n\n" in between or not _END_CUE.search(between):
+            continue
+        for e in after.mention.entries:
+            if e.date is None and e.start_min is not None and e.end_min is None and \
+                    entry.start_min is not None and 0 < e.start_min - entry.start_min <= 300:
+                return e.start_min
+    return None
 
 
 def _unique(chosen: list[_Sitting]) -> list[_Sitting]:

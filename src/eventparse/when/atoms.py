@@ -318,7 +318,7 @@ def _time_range_atom(m: regex.Match[str], strict: bool) -> Atom | None:
         return None
     g = m.groupdict()
     lead = (g.get("lead") or "").lower()
-    sep = (g.get("sep") or "").strip().lower()
+    sep = (g.get("sep") or "").strip(" \t\n(").lower()
     if sep == "and" and lead != "between":
         return None
     dash = sep in ("-", "–", "—", "‐")

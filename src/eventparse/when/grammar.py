@@ -217,7 +217,8 @@ def time_range_pattern(strict: bool) -> regex.Pattern[str]:
     return _compile(
         rf"(?<![\w:.,/])(?:(?:early\s+|late\s+)?(?:in\s+the\s+)?(?P<partb>morning|afternoon|evening)"
         rf"\s+)?(?:(?P<lead>from|between|around|about|approximately)\s+)?(?<![\d.]){a}"
-        rf"(?P<sep>\s*(?:-|–|—|‐)\s*|\s+(?:to|till|til|until|untill|thru|through|and)\s+)"
+        rf"(?P<sep>\s*(?:-|–|—|‐)\s*|\s*\(\s*(?:-|–)\s*"
+        rf"|\s+(?:to|till|til|until|untill|thru|through|and)(?:\s+|\s*\n\s*))"
         rf"(?:(?P<podb>in\s+the\s+(?:morning|afternoon|evening))\s+)?(?<![\d.]){b}")
 
 
