@@ -51,6 +51,7 @@ _SENTENCE_END = regex.compile(r"[.!?](?=\s|$)")
 _QUESTION = regex.compile(r"[^?:\n]{3,60}[?:]\s+")
 _WORD = regex.compile(r"\S+")
 _PAREN = regex.compile(r"\([^()]*\)")
+_ASIDE = regex.compile(r"\s[-–—]\s|:")  # "Social workers – all levels": the role comes first
 _FOLD_DROP = regex.compile(r"[^\p{L}\p{N} ]+")
 _TRIM = " \t.,;:–—-"
 
@@ -153,9 +154,11 @@ def is_role(label: str) -> bool:
 
     >>> is_role("Heads of year"), is_role("Staff working in adult services"), is_role("Anyone")
     (True, True, False)
+    >>> is_role("Social workers – all levels")
+    True
     """
     roles = _roles()
-    words = fold(_PAREN.sub(" ", label)).split()
+    words = fold(_ASIDE.split(_PAREN.sub(" ", label), maxsplit=1)[0]).split()
     core: list[str] = []
     for word in words:
         if core and word in roles.head_cut:

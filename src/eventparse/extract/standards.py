@@ -235,6 +235,7 @@ def extract(ctx: Context) -> list[Candidate[Standard]]:
 def _standards(ctx: Context) -> Iterator[tuple[Standard, int, int, str]]:
     """Standards in document order: from family lines, and known titles under a heading."""
     under: str | None = None  # family of the open standards heading ("" for none named)
+    hint: frozenset[str] = frozenset()  # the statement set that heading names, if any
     for block in ctx.doc.blocks:
         if len(block.text) > MAX_LINE:
             under = None
@@ -246,11 +247,11 @@ def _standards(ctx: Context) -> Iterator[tuple[Standard, int, int, str]]:
             continue
         opened = _heading_family(block.text)
         if opened is not None:
-            under = opened
+            under, hint = opened, set_hint(block.text)
             continue
         if under is None:
             continue
-        bare = _bare_titles(block, under or None)
+        bare = _bare_titles(block, under or None, hint)
         if bare is None:
             under = None
         else:
@@ -414,12 +415,13 @@ def _longest_known(piece: str, chunks: list[tuple[int, int]], index: int,
     return None
 
 
-def _bare_titles(block: Block, family: str | None) -> list[tuple[Standard, int, int, str]] | None:
+def _bare_titles(block: Block, family: str | None,
+                 hint: frozenset[str]) -> list[tuple[Standard, int, int, str]] | None:
     """Titles on a line under a standards heading, when every one of them is known."""
     if block.kind == "heading" and heading_kind(block.text) is not None:
         return None
     items = _items(block.text, 0, family)
-    resolved = [resolve_title(item.text, family) if item.text else () for item in items]
+    resolved = [resolve_title(item.text, family, hint) if item.text else () for item in items]
     if not items or not all(resolved):
         return None
     return [(standard_for(statements), block.start + item.start, block.start + item.end,
