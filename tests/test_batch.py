@@ -181,7 +181,8 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert convert(tmp_path / "in", "-o", tmp_path / "no" / "out.jsonl").returncode == 2
     assert convert(tmp_path / "in", "-o", tmp_path).returncode == 2
     assert convert(tmp_path / "in", "-o", tmp_path / "o.jsonl", "--to", "pdf").returncode == 2
-    bad_zone = run("convert", tmp_path / "in", "-o", tmp_path / "o.jsonl", "--timezone", "Mars/Base")
+    bad_zone = run("convert", tmp_path / "in", "-o", tmp_path / "o.jsonl",
+                   "--timezone", "Mars/Base")
     assert bad_zone.returncode == 2 and "unknown timezone" in bad_zone.stderr
 
 

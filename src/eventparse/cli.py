@@ -28,7 +28,7 @@ from eventparse.settings import zone_for
 
 app = typer.Typer(help="Read event announcements into structured data.", no_args_is_help=True,
                   pretty_exceptions_enable=False, add_completion=False)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 ReferenceDate = Annotated[
     str | None, typer.Option("--reference-date", help="Today for the listing, YYYY-MM-DD.")]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections import deque
@@ -144,7 +145,13 @@ def _new_pool(workers: int) -> ProcessPoolExecutor:
 
 
 def _watch_parent(parent: int) -> None:
-    """Exit when the parent dies (kill -9 gives it no chance to stop its workers)."""
+    """Exit when the parent dies (kill -9 gives it no chance to stop its workers).
+
+    Ctrl-C is the parent's to handle (it stops the pool); a worker ignores it
+    rather than printing a traceback per process.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(0.5)
