@@ -51,8 +51,9 @@ _WORD = r"(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-(?:\p{Lu}['’])?\
 _CAPS = r"\p{Lu}{2,}(?:['’-]\p{Lu}+)*"
 _TOKEN = rf"(?:(?:{_WORD}|{_CAPS}|\p{{Lu}})\.?|\(\p{{Lu}}\p{{Ll}}+\))"
 _PARTICLE = r"(?:de|van|von|der|den|da|di|du|le|la|del|della|ter|ten|bin|al|el)"
-_SEP = r"(?: {1,2}|(?<=\.)(?=\p{Lu}))"
-RUN = regex.compile(rf"(?<![\p{{L}}\p{{N}}])({_TOKEN}(?:{_SEP}(?:{_PARTICLE} )?{_TOKEN}){{0,6}})")
+_SEP = r"(?: {1,2}|(?<=(?<!\p{L})\p{Lu}\.)(?=\p{Lu}))"
+# Not inside an e-mail address or a dotted login ("Barbara.R.Moore@...").
+RUN = regex.compile(rf"(?<![\p{{L}}\p{{N}}.@_+])({_TOKEN}(?:{_SEP}(?:{_PARTICLE} )?{_TOKEN}){{0,6}})")
 TOKEN = regex.compile(rf"{_TOKEN}|{_PARTICLE}(?=[ \t])")
 # Kept with the name: generations, and degrees (the CMU protocol scores "X, PhD" whole).
 SUFFIX = regex.compile(
@@ -344,7 +345,7 @@ def _segment_end(text: str, pos: int) -> int:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    word = regex.search(r"[\p{L}]+$", text[max(0, dot - 12):dot])
+    word = regex.search(r"(?<![\p{L}'’])\p{L}+$", text[max(0, dot - 12):dot])
     return word is not None and (len(word.group()) <= 2 or _is_title(word.group())
                                  or word.group().lower() in ("dept", "univ", "inc", "corp"))
 
@@ -595,7 +596,7 @@ def _weigh(scan: Scan, name: Name, index: int, key: str | None) -> Mention:
     block = scan.ctx.doc.blocks[index]
     hints = 0.1 * (_has_given_name(name) + name.titled)
     if cues().talk_nouns.match(text, name.end) and not _all_caps(name):
-        return Mention(name, "talk-noun", 0.55 + hints)
+        return Mention(name, "talk-noun", 0.4 + hints)
     if key in cues().subject_keys:
         return Mention(name, "subject-name", 0.4 + hints)
     start = block.value_start or block.start
@@ -604,7 +605,7 @@ def _weigh(scan: Scan, name: Name, index: int, key: str | None) -> Mention:
         return Mention(name, "name-line", 0.4 + hints + 0.1 * _has_affiliation(scan, name, index))
     if name.titled:
         return Mention(name, "titled-name", 0.3 + hints)
-    return Mention(name, "name", 0.2 + hints)
+    return Mention(name, "name", 0.1 + hints)
 
 
 def _has_given_name(name: Name) -> bool:
@@ -636,10 +637,10 @@ def _has_affiliation(scan: Scan, name: Name, index: int) -> bool:
 
 
 def _is_contact(scan: Scan, index: int) -> bool:
-    """A signature under a sign-off ("Kind regards,"), a contact with a phone number,
-    or a line under "For information please contact:"."""
+    """A signature under a sign-off ("Kind regards,") or on the last line, a contact with
+    a phone number, or a line under "For information please contact:"."""
     blocks = scan.ctx.doc.blocks
-    if PHONE.search(blocks[index].text):
+    if PHONE.search(blocks[index].text) or index >= len(blocks) - 1:
         return True
     for previous in blocks[max(0, index - 2):index]:
         folded = fold(previous.text).rstrip(",")
