@@ -50,6 +50,7 @@ _JOINER = regex.compile(r"\s+(?:and|or|&)\s+", regex.IGNORECASE)
 _SENTENCE_END = regex.compile(r"[.!?](?=\s|$)")
 _QUESTION = regex.compile(r"[^?:\n]{3,60}[?:]\s+")
 _WORD = regex.compile(r"\S+")
+_LEADING_MARK = regex.compile(r"[^\p{L}\p{N}(\s]+\s*")  # a tick or arrow the reader left
 _PAREN = regex.compile(r"\([^()]*\)")
 _ASIDE = regex.compile(r"\s[-–—]\s|:")  # "Social workers – all levels": the role comes first
 _FOLD_DROP = regex.compile(r"[^\p{L}\p{N} ]+")
@@ -175,6 +176,13 @@ def is_role(label: str) -> bool:
     return False
 
 
+def _content_blocks(ctx: Context) -> list[Block]:
+    """The document's blocks without its boilerplate (related events, footers, sign-offs),
+    where another event's blurb could otherwise be read as this one's."""
+    skipped = {id(b) for s in ctx.sections_of("boilerplate") for b in s.blocks}
+    return [b for b in ctx.doc.blocks if id(b) not in skipped]
+
+
 def extract(ctx: Context) -> list[Candidate[str]]:
     labels = _best_labels(ctx)
     if labels is None:
@@ -197,7 +205,7 @@ def extract(ctx: Context) -> list[Candidate[str]]:
 def _best_labels(ctx: Context) -> tuple[float, str, list[Label]] | None:
     """The first labels found by the best kind of evidence (heading > key > sentence)."""
     best: tuple[float, str, list[Label]] | None = None
-    for score, rule, labels in _all_labels(ctx.doc.blocks):
+    for score, rule, labels in _all_labels(_content_blocks(ctx)):
         if labels and (best is None or score > best[0]):
             best = (score, rule, labels)
     return best
@@ -244,9 +252,12 @@ def _under_heading(blocks: list[Block], first: int) -> list[Label]:
     for block in blocks[first:]:
         if _ends_section(block):
             break
-        text = block.text.strip().rstrip(_TRIM)
-        if _is_label_line(block.text.strip()):
-            labels.append(Label(text, block.start, block.start + len(text)))
+        text = block.text.strip()
+        if _is_label_line(text):
+            lead = _LEADING_MARK.match(text)
+            skip = lead.end() if lead else 0
+            labels.append(Label(text[skip:].rstrip(_TRIM), block.start + skip,
+                                block.start + len(text.rstrip(_TRIM))))
             continue
         if not labels:
             return _prose(block.text, block.start) or _prose_list(block.text, block.start)

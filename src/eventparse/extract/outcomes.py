@@ -41,7 +41,7 @@ _INLINE_NUMBER = regex.compile(r"(?:^|(?<=\s))\(?(\d{1,2})[.)]\s+")
 _SEMICOLON = regex.compile(r";")
 _RUN_ON = regex.compile(r"(?:[;,]\s*(?:and|or)?)$")
 _LEAD_IN_END = (":", "...", "…")
-_TRIM = " \t-–•*·"
+_TRIM = " \t-–•*·✓✔➢►▪◦‣→>"
 
 
 @dataclass(frozen=True)
@@ -134,8 +134,15 @@ def _trimmed(text: str, start: int, end: int, offset: int) -> Outcome | None:
     return Outcome(text[start:end], offset + start, offset + end)
 
 
+def _content_blocks(ctx: Context) -> list[Block]:
+    """The document's blocks without its boilerplate (related events, footers, sign-offs),
+    where another event's blurb could otherwise be read as this one's."""
+    skipped = {id(b) for s in ctx.sections_of("boilerplate") for b in s.blocks}
+    return [b for b in ctx.doc.blocks if id(b) not in skipped]
+
+
 def extract(ctx: Context) -> list[Candidate[str]]:
-    for outcomes in _lists(ctx.doc.blocks):
+    for outcomes in _lists(_content_blocks(ctx)):
         if outcomes:
             return [Candidate(o.text, ((o.start, o.end),), "outcomes-section", 1.0, GROUP)
                     for o in outcomes]
