@@ -68,15 +68,16 @@ def extract(ctx: Context) -> list[Candidate[str]]:
         if first and title_text_of(first):
             found.append(Candidate(first, (), "html-title", PAGE_TITLE_SCORE))
     subject = ctx.doc.headers.get("subject")
-    if subject:
-        cleaned = clean_subject(subject)
+    cleaned = clean_subject(subject) if subject else ""
+    if subject and cleaned:
+        # The span of the cleaned title inside the Subject line, when the text shows it.
         start = ctx.doc.text.find(subject)
-        span = ((start, start + len(subject)),) if start >= 0 else ()
-        if cleaned:
-            found.append(Candidate(cleaned, span, "email-subject", SUBJECT_SCORE))
+        start = ctx.doc.text.find(cleaned, start) if start >= 0 else -1
+        span = ((start, start + len(cleaned)),) if start >= 0 else ()
+        found.append(Candidate(cleaned, span, "email-subject", SUBJECT_SCORE))
     if found:
         best = max(found, key=lambda c: (c.score, -(c.spans[0][0] if c.spans else 0)))
-        if best.spans and best.rule != "email-subject":
+        if best.spans:
             ctx.shared["title_span"] = best.spans[0]
     return found
 
