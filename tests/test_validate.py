@@ -143,3 +143,13 @@ def test_blocks_with_same_text_in_other_kinds_are_compared_too() -> None:
         Block("heading", 0, 17, "Same heading here", level=2),
         Block("paragraph", 18, 35, "Same heading here")])
     assert [p.code for p in duplicate_text(_event(), doc)] == ["duplicate-text"]
+
+
+def test_long_heading_repeated_apart_is_not_a_duplicate() -> None:
+    title = "Supporting kinship carers: strengths-based assessment in practice for the courts"
+    text = f"{title}\nSome text.\n{title}\n"
+    doc = Document(text=text, blocks=[
+        Block("list_item", 0, len(title), title),
+        Block("paragraph", len(title) + 1, len(title) + 11, "Some text."),
+        Block("heading", len(title) + 12, 2 * len(title) + 12, title, level=1)])
+    assert duplicate_text(_event(), doc) == []

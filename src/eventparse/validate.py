@@ -19,8 +19,8 @@ The rules (a problem points at the span it concerns wherever there is one):
   label not in their vocabulary.
 * ``duplicate-text``: a block (heading, line or paragraph) repeated by mistake:
   the same text on two consecutive blocks, or a paragraph of at least
-  ``DUPLICATE_PARAGRAPH_CHARS`` characters that appears twice anywhere. Points at
-  the repeat.
+  ``DUPLICATE_PARAGRAPH_CHARS`` characters that appears twice anywhere (headings
+  and list items only when next to each other). Points at the repeat.
 * ``no-event``: the text holds no event at all: no title, no session (no date or
   time), no delivery details and no event type were found. It replaces
   ``missing-title``, ``missing-date`` and ``missing-time``, which would only say
@@ -176,7 +176,9 @@ def duplicate_text(event: Event, doc: Document) -> list[Problem]:
         text = _folded(block)
         if len(text) >= DUPLICATE_MIN_CHARS:
             repeated_here = text == previous
-            pasted_again = text in seen and len(text) >= DUPLICATE_PARAGRAPH_CHARS
+            # Only running text counts when apart: a page may repeat its title in a breadcrumb.
+            pasted_again = (text in seen and len(text) >= DUPLICATE_PARAGRAPH_CHARS
+                            and block.kind == "paragraph" and seen[text].kind == "paragraph")
             if repeated_here or pasted_again:
                 first = seen.get(text)
                 where = f" (first at line {doc.line_col(first.start)[0]})" if first else ""
