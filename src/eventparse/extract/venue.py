@@ -29,6 +29,7 @@ import regex
 from eventparse import vocab
 from eventparse.document import Block
 from eventparse.extract.base import Candidate, Context
+from eventparse.extract import platform
 from eventparse.extract.platform import platform_name
 from eventparse.resolve import pick_one
 from eventparse.sections import Section, fold
@@ -36,6 +37,8 @@ from eventparse.sections import Section, fold
 FIELD = "delivery.venue"
 SHARED_KEY = "delivery.venue"
 PENDING_KEY = "delivery.venue_pending"
+ONLINE_KEY = "delivery.online_place"
+"""Set when a place line says only "Online": no prose room is then the venue."""
 SKIPPED_SECTIONS = frozenset({"boilerplate"})
 KEYED_SCORE = 5.0
 UNDER_HEADING_SCORE = 4.5
@@ -178,6 +181,7 @@ def _keyed(ctx: Context, sections: list[Section]) -> Iterator[Candidate[object]]
             ctx.shared[PENDING_KEY] = True
             continue
         if is_online_only(value):
+            ctx.shared[ONLINE_KEY] = True
             continue
         value_start = block.value_start if block.value_start is not None else block.start
         parts = [(value_start, _first_line_end(ctx, value_start, block.end))]
@@ -227,6 +231,7 @@ def _under_heading(ctx: Context, sections: list[Section]) -> Iterator[Candidate[
             ctx.shared[PENDING_KEY] = True
             continue
         if is_online_only(text):
+            ctx.shared[ONLINE_KEY] = True
             continue
         found = _candidate(ctx, [(b.start, b.end) for b in run], "venue:heading",
                            UNDER_HEADING_SCORE)
@@ -249,7 +254,9 @@ def extract(ctx: Context) -> list[Candidate[object]]:
     """Venue candidates from key lines, venue headings, prose and structured data."""
     sections = list(ctx.sections)
     candidates: list[Candidate[object]] = [*_keyed(ctx, sections), *_under_heading(ctx, sections)]
-    if not candidates:
+    online = ctx.shared.get(platform.SHARED_KEY) is not None or ctx.shared.get(ONLINE_KEY)
+    if not candidates and not online:
+        # an online event's prose names rooms in passing, not where it is held
         candidates.extend(_in_prose(ctx))
     if not candidates:
         candidates.extend(_structured(ctx))
@@ -282,6 +289,8 @@ MIN_NUMBER_CHARS = 3
 NAME_WEIGHT = 0.3
 MAX_ABBREVIATION = 4
 CUE_BONUS = 1.0
+# Below this a phrase is a name in passing ("the Career Center"), not where the talk is.
+MIN_PROSE_SCORE = 0.9
 NOT_TALK_PENALTY = 3.0
 LOOK_BACK = 80
 MAX_NAME_WORDS = 3
@@ -453,7 +462,7 @@ def _merge_lines(text: str, runs: list[list[_Token]]) -> list[list[_Token]]:
     merged: list[list[_Token]] = []
     for run in runs:
         street = any(t.lower in _places().streets for t in run)  # "4400 Fifth Avenue"
-        if merged and not street and _fills_line(text, merged[-1]) and _fills_line(text, run) and (
+        if merged and not street and _ends_line(text, merged[-1]) and _fills_line(text, run) and (
                 LINE_BREAK_GAP.fullmatch(text, merged[-1][-1].end, run[0].start)):
             merged[-1] = merged[-1] + run
         else:
@@ -461,12 +470,15 @@ def _merge_lines(text: str, runs: list[list[_Token]]) -> list[list[_Token]]:
     return merged
 
 
-def _fills_line(text: str, run: list[_Token]) -> bool:
-    line_start = text.rfind("\n", 0, run[0].start) + 1
+def _ends_line(text: str, run: list[_Token]) -> bool:
     line_end = text.find("\n", run[-1].end)
     line_end = len(text) if line_end == -1 else line_end
-    return (not text[line_start:run[0].start].strip()
-            and not text[run[-1].end:line_end].strip(" \t,.") and _is_place(run))
+    return not text[run[-1].end:line_end].strip(" \t,.") and _is_place(run)
+
+
+def _fills_line(text: str, run: list[_Token]) -> bool:
+    line_start = text.rfind("\n", 0, run[0].start) + 1
+    return not text[line_start:run[0].start].strip() and _ends_line(text, run)
 
 
 def _trimmed(run: list[_Token]) -> Iterator[list[_Token]]:
@@ -482,6 +494,8 @@ def _is_place(run: list[_Token]) -> bool:
     """A run names a place when it holds a distinctive place word, a room number with a
     building or room word, or a head noun with a building's name ("Allen Hall")."""
     heads = _places().heads
+    if len(run) == 1 and not run[0].text[0].isupper():
+        return False  # a lone common word ("the conference") is no place's name
     if any(t.role == "place" and t.weight >= STRONG_SHARE and t.lower not in heads
            for t in run):
         return True
@@ -513,15 +527,15 @@ def _lone_room(text: str, run: list[_Token]) -> bool:
         _places().cue.search(text[max(0, run[0].start - 12):run[0].start]))
 
 
-def _run_score(text: str, run: list[_Token]) -> float:
+def _run_score(text: str, run: list[_Token]) -> tuple[float, float]:
+    """(how surely the run is a place, and how surely it is the talk's)."""
     score = sum(t.weight for t in run)
     before = text[max(0, run[0].start - LOOK_BACK):run[0].start]
     sentence = SENTENCE_END.split(before)[-1]
     if _places().cue.search(before[-30:]):
         score += CUE_BONUS
-    if _places().not_talk.search(sentence):
-        score -= NOT_TALK_PENALTY
-    return score
+    penalty = NOT_TALK_PENALTY if _places().not_talk.search(sentence) else 0.0
+    return score, score - penalty
 
 
 def _in_prose(ctx: Context) -> list[Candidate[object]]:
@@ -535,9 +549,9 @@ def _in_prose(ctx: Context) -> list[Candidate[object]]:
         run = run[: _places().max_words + 2]
         if not (_is_place(run) or _lone_room(text, run)):
             continue
-        score = _run_score(text, run)
+        place_score, score = _run_score(text, run)
         value = clean_value(text[run[0].start:run[-1].end])
-        if value:
+        if value and place_score >= MIN_PROSE_SCORE:
             candidates.append(Candidate(value, ((run[0].start, run[-1].end),), "venue:prose",
                                         score))
     return candidates
