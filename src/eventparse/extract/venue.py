@@ -28,8 +28,8 @@ import regex
 
 from eventparse import vocab
 from eventparse.document import Block
-from eventparse.extract.base import Candidate, Context
 from eventparse.extract import platform
+from eventparse.extract.base import Candidate, Context
 from eventparse.extract.platform import platform_name
 from eventparse.resolve import pick_one
 from eventparse.sections import Section, fold
