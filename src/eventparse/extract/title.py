@@ -36,6 +36,7 @@ FIELD = "title"
 MAX_WORDS, MAX_CHARS = 25, 200
 BASE, H1_BONUS, SUBTITLE_BONUS, FIRST_BONUS, STEP = 0.5, 1.0, 0.3, 0.15, 0.04
 BANNER_PENALTY, CAPS_PENALTY, DELIVERY_PENALTY, LABEL_PENALTY = 0.35, 0.6, 0.5, 0.6
+NOTICE_PENALTY = 0.4
 SUBJECT_SCORE = 0.2
 PAGE_TITLE_SCORE = 0.4
 LABELLED_SCORE = 1.6
@@ -173,6 +174,8 @@ def _score(text: str, is_h1: bool) -> float:
             score -= LABEL_PENALTY
         if _is_delivery_line(text, words):
             score -= DELIVERY_PENALTY
+        if _is_notice(text):
+            score -= NOTICE_PENALTY
     return score
 
 
@@ -213,6 +216,12 @@ def _is_delivery_line(text: str, words: list[str]) -> bool:
     lowered = text.lower()
     openers = _cues()["delivery_openers"]
     return len(words) <= 6 and any(lowered.startswith(o) for o in openers)
+
+
+def _is_notice(text: str) -> bool:
+    """ "Booking now open", "Save the date: ...": a notice about the event, not its name."""
+    lowered = " ".join(text.lower().split())
+    return any(lowered.startswith(opener) for opener in _cues()["notice_openers"])
 
 
 def clean_subject(subject: str) -> str:
