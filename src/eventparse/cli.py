@@ -348,10 +348,17 @@ def explain_command(
         where = _line_col(event.text, evidence.spans[0].start) if evidence.spans else ""
         table.add_row(field_path, _short(field_value(event, field_path)), where, evidence.rule,
                       _short(evidence.text))
+    for problem in event.problems:
+        where = f"{problem.line}:{problem.column}" if problem.line else ""
+        table.add_row("problem", problem.code, where, problem.severity, _short(problem.message))
     out = Console(highlight=False)
-    if not out.is_terminal:
-        out = Console(highlight=False, width=160)  # piped: don't wrap to a default 80 columns
-    out.print(table)
+    if out.is_terminal:
+        out.print(table)
+        return
+    piped = Console(highlight=False, width=140)  # piped: don't wrap to a default 80 columns
+    with piped.capture() as captured:
+        piped.print(table)
+    typer.echo("\n".join(line.rstrip() for line in captured.get().splitlines()))
 
 
 def field_value(event: Event, path: str) -> Any:
@@ -377,7 +384,9 @@ def _line_col(text: str, offset: int) -> str:
 
 
 def _short(value: Any, limit: int = 70) -> str:
-    if isinstance(value, dict):  # a presenter, a session, a standard: its short parts
+    if isinstance(value, dict) and "start_time" in value:  # a session
+        value = f"{value['date']} {value['start_time']}-{value['end_time']}"
+    if isinstance(value, dict):  # a presenter, a standard: its short parts
         value = ", ".join(str(v) for k, v in value.items() if v not in (None, [], "")
                           and k not in ("bio", "candidates", "known"))
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
