@@ -71,21 +71,26 @@ class Context:
     def has_ner(self) -> bool:
         return self.nlp_name != nlp.BLANK
 
-    def entities_in(self, spans: Sequence[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    def entities_in(self, spans: Sequence[tuple[int, int]],
+                    recase: bool = False) -> list[tuple[str, int, int]]:
         """spaCy's named entities (label, start, end) over a few spans of the text.
 
         Cheaper than ``spacy_doc`` on a long document: only these spans go through
         the model (in one batch). Offsets point into the whole text; [] without NER.
+        ``recase`` reads a span in CAPITALS as Title Case (the model misses
+        "MERCE CUNNINGHAM" but not "Merce Cunningham"); the offsets stay the same.
         """
         if not self.has_ner or not spans:
             return []
-        if "spacy_doc" in self.__dict__:  # the whole text is already read: reuse it
+        if "spacy_doc" in self.__dict__ and not recase:  # the whole text is read: reuse it
             return [(e.label_, e.start_char, e.end_char) for e in self.spacy_doc.ents
                     if any(s <= e.start_char and e.end_char <= t for s, t in spans)]
         pipeline = nlp.load(self.nlp_name)
+        texts = [self.doc.text[s:e] for s, e in spans]
+        if recase:
+            texts = [_title_case(t) if t.isupper() else t for t in texts]
         found: list[tuple[str, int, int]] = []
-        for (start, _), piece in zip(spans, pipeline.pipe(self.doc.text[s:e] for s, e in spans),
-                                     strict=True):
+        for (start, _), piece in zip(spans, pipeline.pipe(texts), strict=True):
             found.extend((e.label_, start + e.start_char, start + e.end_char) for e in piece.ents)
         return found
 
@@ -98,3 +103,9 @@ class Context:
 
     def text(self, start: int, end: int) -> str:
         return self.doc.text[start:end]
+
+
+def _title_case(text: str) -> str:
+    """Title Case of the same length (so offsets still point into the original)."""
+    titled = text.title()
+    return titled if len(titled) == len(text) else text

@@ -63,6 +63,7 @@ PREPOSITION = regex.compile(r"\b(?:in|at|on|to|from|of|near|with|by|for|and)[ \t
 SENTENCE_END = regex.compile(r"[.!?](?=\s|$)|\n[ \t]*\n")
 # Where the next person of a list may start: "; ", ", and ", " and ", " & ", ", ".
 PERSON_BREAK = regex.compile(r";[ \t]*|,?\s+(?:and|&)\s+|,[ \t]*|\n[ \t]*")
+LOWER_WORDS = regex.compile(r"(?:\p{Ll}[\p{Ll}-]*,?[ \t]+){1,3}")
 WILL = regex.compile(r"\b(?:will|shall|is going to|are going to)\s+(?:also\s+)?")
 ROLE_TRIM = " \t\n,;:–—-()."
 
@@ -284,8 +285,10 @@ def _group_lead(text: str, pos: int, end: int) -> int | None:
 
 
 def people_at(text: str, pos: int, end: int, rule: str, score: float,
-              allow_single: bool = False) -> list[Mention]:
+              allow_single: bool = False, skip_words: bool = False) -> list[Mention]:
     """The people listed from ``pos``: names with the roles written after them.
+
+    ``skip_words`` lets a few lower-case words come first ("architect Jo Bloggs").
 
     >>> s = "Hannah Kowalczyk, Principal Social Worker (Adults), and Marcus Oyelaran, Manager."
     >>> [(m.name.text, m.role) for m in people_at(s, 0, len(s), "x", 1.0)]
@@ -296,6 +299,9 @@ def people_at(text: str, pos: int, end: int, rule: str, score: float,
     if start is None:
         return found
     name = name_at(text, start, end, allow_single)
+    if name is None and skip_words:
+        lead = LOWER_WORDS.match(text, start, end)
+        name = name_at(text, lead.end(), end, allow_single) if lead else None
     while name is not None:
         stop, following = _next_person(text, name.end, end, allow_single)
         found.append(Mention(name, rule, score, role=_short_role(text[name.end:stop])))
@@ -530,7 +536,7 @@ def _before_cues(scan: Scan) -> None:
     text = scan.ctx.doc.text
     for cue in cues().before.finditer(text):
         end = _segment_end(text, cue.end())
-        scan.add(people_at(text, cue.end(), end, "cue-before", 0.85))
+        scan.add(people_at(text, cue.end(), end, "cue-before", 0.85, skip_words=True))
 
 
 def _after_cues(scan: Scan) -> None:
@@ -602,6 +608,8 @@ def _weigh(scan: Scan, name: Name, index: int, key: str | None) -> Mention:
     start = block.value_start or block.start
     before = text[start:name.title_start].strip(" \t|*")
     if not before and _line_rest_short(text, name.end, block.end):
+        if _signs_off(scan, name, index):
+            return Mention(name, "signature", 0.0)
         return Mention(name, "name-line", 0.4 + hints + 0.1 * _has_affiliation(scan, name, index))
     if name.titled:
         return Mention(name, "titled-name", 0.3 + hints)
@@ -613,10 +621,19 @@ def _has_given_name(name: Name) -> bool:
     return len(words) > 1 and words[0] in cues().given_names
 
 
+def _signs_off(scan: Scan, name: Name, index: int) -> bool:
+    """A name on the last line, or "Name," on one of the last lines, signs the message."""
+    blocks = scan.ctx.doc.blocks
+    if index == len(blocks) - 1:
+        return True
+    comma_only = scan.ctx.text(name.end, blocks[index].end).strip() == ","
+    return comma_only and index >= len(blocks) - 3
+
+
 def _line_rest_short(text: str, pos: int, end: int) -> bool:
     """Whether only an affiliation or a bracket follows a name on its line."""
     rest = text[pos:end].lstrip(" \t")
-    if not rest or rest[0] in ",(<[/|\t-–" or text[pos:pos + 2] == "  ":
+    if not rest or rest[0] in ",(<[/|\t-–\"“" or text[pos:pos + 2] == "  ":
         return True
     words = rest.split()
     return len(words) <= 4 and all(w[0].isupper() for w in words)
@@ -637,10 +654,10 @@ def _has_affiliation(scan: Scan, name: Name, index: int) -> bool:
 
 
 def _is_contact(scan: Scan, index: int) -> bool:
-    """A signature under a sign-off ("Kind regards,") or on the last line, a contact with
-    a phone number, or a line under "For information please contact:"."""
+    """A signature under a sign-off ("Kind regards,"), a contact with a phone number,
+    or a line under "For information please contact:"."""
     blocks = scan.ctx.doc.blocks
-    if PHONE.search(blocks[index].text) or index >= len(blocks) - 1:
+    if PHONE.search(blocks[index].text):
         return True
     for previous in blocks[max(0, index - 2):index]:
         folded = fold(previous.text).rstrip(",")
@@ -656,7 +673,7 @@ def _with_entities(scan: Scan, guesses: list[Mention]) -> list[Mention]:
         return guesses
     text = scan.ctx.doc.text
     lines = sorted({_line_of(text, m.name) for m in guesses})
-    entities = scan.ctx.entities_in(lines)
+    entities = scan.ctx.entities_in(lines, recase=True)
     weighed: list[Mention] = []
     for mention in guesses:
         labels = {label for label, s, e in entities
