@@ -30,8 +30,7 @@ from eventparse import vocab
 from eventparse.document import Block, Document
 
 _FOLD = regex.compile(r"[^\p{L}\p{N}'’:& ]+")
-# An inline label: a few words before ":" or "?" then a space or the end ("Who is this for? ...").
-_LABEL = regex.compile(r"([^:?\n]{2,60}?)\s*[:?](?=\s|$)")
+MAX_LABEL = 60
 _TYPE_SLOT = "{type}"
 LONG_BLOCK = 100
 """Blocks longer than this are prose: only their lead or label can name a section."""
@@ -90,10 +89,18 @@ def _expand(phrase: str) -> list[str]:
     return [phrase.replace(_TYPE_SLOT, word) for word in sorted(words)]
 
 
+Prefixes = dict[str, tuple[tuple[str, str], ...]]
+
+
 @cache
-def _heading_table() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+def _heading_table() -> tuple[dict[str, str], Prefixes]:
+    """Exact headings, and prefix entries indexed by their first word (longest first).
+
+    A one-word prefix with no space after it ("cookies*") may match a longer word, so
+    it is indexed under "" and tried for every heading.
+    """
     exact: dict[str, str] = {}
-    prefixes: list[tuple[str, str]] = []
+    prefixes: dict[str, list[tuple[str, str]]] = {}
     for kind, phrases in vocab.load("headings").items():
         if kind.startswith("_"):
             continue
@@ -102,12 +109,15 @@ def _heading_table() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
                 if phrase.endswith("*"):
                     # A space before the '*' asks for a whole word: "dear *" is not "dearth".
                     space = " " if phrase.endswith(" *") else ""
-                    prefixes.append((fold(phrase[:-1]) + space, kind))
+                    prefix = fold(phrase[:-1]) + space
+                    words = prefix.split(" ")
+                    key = words[0] if len(words) > 1 else ""
+                    prefixes.setdefault(key, []).append((prefix, kind))
                 else:
                     exact.setdefault(fold(phrase), kind)
     # Longest prefix first, so "pqs:kss" beats "pqs".
-    prefixes.sort(key=lambda item: -len(item[0]))
-    return exact, tuple(prefixes)
+    return exact, {key: tuple(sorted(entries, key=lambda item: -len(item[0])))
+                   for key, entries in prefixes.items()}
 
 
 @cache
@@ -135,10 +145,30 @@ def _match(heading: str) -> tuple[str, bool] | None:
     exact, prefixes = _heading_table()
     if folded in exact:
         return exact[folded], True
-    for prefix, kind in prefixes:
-        if folded.startswith(prefix):
-            return kind, False
-    return None
+    matches = [(prefix, kind)
+               for key in (folded.split(" ", 1)[0], "")
+               for prefix, kind in prefixes.get(key, ())
+               if folded.startswith(prefix)]
+    if not matches:
+        return None
+    return max(matches, key=lambda item: len(item[0]))[1], False
+
+
+def inline_label(text: str) -> str | None:
+    """The few words before a first ":" or "?" that a space or the end follows.
+
+    >>> inline_label("Who is this for? Social workers"), inline_label("PQS:KSS - Safeguarding")
+    ('Who is this for', None)
+    """
+    ends = [i for i in (text.find(":", 0, MAX_LABEL + 2), text.find("?", 0, MAX_LABEL + 2))
+            if i >= 0]
+    if not ends:
+        return None
+    end = min(ends)
+    if end + 1 < len(text) and not text[end + 1].isspace():
+        return None
+    label = text[:end].rstrip()
+    return label if 2 <= len(label) <= MAX_LABEL and "\n" not in label else None
 
 
 @dataclass(frozen=True)
@@ -163,11 +193,11 @@ def label_of(block: Block) -> Label | None:
         if found is not None:
             return Label(found[0], block.key, True)
     text = block.text
-    labelled = _LABEL.match(text)
+    labelled = inline_label(text)
     if labelled:
-        found = _match(labelled.group(1))
+        found = _match(labelled)
         if found is not None:
-            return Label(found[0], labelled.group(1), True)
+            return Label(found[0], labelled, True)
     head = text if len(text) <= LONG_BLOCK else text[:LONG_BLOCK]
     found = _match(head)
     if found is None:
