@@ -48,7 +48,7 @@ GIVEN = {
               "library", "tower", "wing", "lounge", "theater", "theatre", "ballroom", "chapel",
               "house", "quadrangle", "lab", "laboratory", "club", "museum", "annex", "gym",
               "gymnasium", "arena", "pavilion", "suite", "studio", "cafe", "commons", "forum",
-              "floor", "avenue", "ave", "boulevard", "blvd", "street", "road"],
+              "floor", "union", "quad", "plaza", "hotel", "campus", "avenue", "ave", "boulevard", "blvd", "street", "road"],
     "street_heads": ["avenue", "ave", "boulevard", "blvd", "street", "road"],
     "cues": ["in", "at", "in the", "at the", "place", "location", "where", "room", "venue",
              "held in", "held at", "meet in", "located in"],

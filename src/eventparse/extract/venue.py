@@ -194,11 +194,16 @@ def _keyed(ctx: Context, sections: list[Section]) -> Iterator[Candidate[object]]
 
 
 def _without_remark(ctx: Context, start: int, end: int) -> tuple[int, int]:
-    """Drop a trailing ", our lab"-like remark: a lower-case part naming no place."""
+    """Drop a trailing remark that names no place: after a comma in lower case
+    (", our lab") or after a double dash ("--Transportation Provided")."""
     comma = ctx.doc.text.rfind(", ", start, end)
     tail = ctx.text(comma + 2, end).strip() if comma != -1 else ""
     if tail and tail[0].islower() and not holds_place(tail):
         return start, comma
+    dashes = ctx.doc.text.rfind("--", start, end)
+    tail = ctx.text(dashes + 2, end).strip() if dashes != -1 else ""
+    if tail and not holds_place(tail) and holds_place(ctx.text(start, dashes)):
+        return start, dashes
     return start, end
 
 
@@ -280,6 +285,7 @@ ORDINAL = regex.compile(r"(?i)\d{1,2}(?:st|nd|rd|th)")
 ROOM_WORDS = frozenset({"room", "rm", "rooms"})
 LETTERS_DIGITS = regex.compile(r"([A-Za-z]+)?(\d[\w.\-]*?)([A-Za-z]+)?")
 YEAR = regex.compile(r"19[5-9]\d|20[0-3]\d")
+YEAR_RANGE = regex.compile(r"(?:19|20)\d\d[-/]\d{2,4}")
 PROSE_LIMIT = 50_000
 STRONG_SHARE = 0.6
 WORD_SHARE = 0.2
@@ -291,6 +297,7 @@ MAX_ABBREVIATION = 4
 CUE_BONUS = 1.0
 # Below this a phrase is a name in passing ("the Career Center"), not where the talk is.
 MIN_PROSE_SCORE = 0.9
+MIN_ROOM_SCORE = 0.5  # a room number makes a weaker phrase a place ("HH B131")
 NOT_TALK_PENALTY = 3.0
 LOOK_BACK = 80
 MAX_NAME_WORDS = 3
@@ -370,7 +377,8 @@ def _classify(token: _Token) -> None:
     word = _word_weight(token.lower)
     if word:
         token.role, token.weight = "place", word
-    elif TIME_WORD.fullmatch(token.text) or ORDINAL.fullmatch(token.text):
+    elif (TIME_WORD.fullmatch(token.text) or ORDINAL.fullmatch(token.text)
+          or YEAR_RANGE.fullmatch(token.text)):
         return
     elif any(ch.isdigit() for ch in token.text):
         parts = LETTERS_DIGITS.fullmatch(token.text)
@@ -494,7 +502,7 @@ def _is_place(run: list[_Token]) -> bool:
     """A run names a place when it holds a distinctive place word, a room number with a
     building or room word, or a head noun with a building's name ("Allen Hall")."""
     heads = _places().heads
-    if len(run) == 1 and not run[0].text[0].isupper():
+    if len(run) == 1 and run[0].text[0].islower():
         return False  # a lone common word ("the conference") is no place's name
     if any(t.role == "place" and t.weight >= STRONG_SHARE and t.lower not in heads
            for t in run):
@@ -551,7 +559,8 @@ def _in_prose(ctx: Context) -> list[Candidate[object]]:
             continue
         place_score, score = _run_score(text, run)
         value = clean_value(text[run[0].start:run[-1].end])
-        if value and place_score >= MIN_PROSE_SCORE:
+        has_room = any(t.role == "number" for t in run)
+        if value and place_score >= (MIN_ROOM_SCORE if has_room else MIN_PROSE_SCORE):
             candidates.append(Candidate(value, ((run[0].start, run[-1].end),), "venue:prose",
                                         score))
     return candidates
