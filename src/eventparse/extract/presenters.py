@@ -63,6 +63,7 @@ PREPOSITION = regex.compile(r"\b(?:in|at|on|to|from|of|near|with|by|for|and)[ \t
 SENTENCE_END = regex.compile(r"[.!?](?=\s|$)|\n[ \t]*\n")
 # Where the next person of a list may start: "; ", ", and ", " and ", " & ", ", ".
 PERSON_BREAK = regex.compile(r";[ \t]*|,?\s+(?:and|&)\s+|,[ \t]*|\n[ \t]*")
+AFFILIATION_AFTER = regex.compile(r",[ \t]+\S")
 LOWER_WORDS = regex.compile(r"(?:\p{Ll}[\p{Ll}-]*,?[ \t]+){1,3}")
 WILL = regex.compile(r"\b(?:will|shall|is going to|are going to)\s+(?:also\s+)?")
 ROLE_TRIM = " \t\n,;:–—-()."
@@ -601,16 +602,19 @@ def _weigh(scan: Scan, name: Name, index: int, key: str | None) -> Mention:
     text = scan.ctx.doc.text
     block = scan.ctx.doc.blocks[index]
     hints = 0.1 * (_has_given_name(name) + name.titled)
-    if cues().talk_nouns.match(text, name.end) and not _all_caps(name):
+    if cues().talk_nouns.match(text, name.end) and not _all_caps(name) and key is None:
         return Mention(name, "talk-noun", 0.4 + hints)
     if key in cues().subject_keys:
-        return Mention(name, "subject-name", 0.4 + hints)
+        talk = cues().talk_nouns.match(text, name.end) is not None
+        return Mention(name, "subject-name", 0.4 + hints + 0.1 * talk)
     start = block.value_start or block.start
     before = text[start:name.title_start].strip(" \t|*")
     if not before and _line_rest_short(text, name.end, block.end):
         if _signs_off(scan, name, index):
             return Mention(name, "signature", 0.0)
         return Mention(name, "name-line", 0.4 + hints + 0.1 * _has_affiliation(scan, name, index))
+    if AFFILIATION_AFTER.match(text, name.end) and _has_affiliation(scan, name, index):
+        return Mention(name, "name-affiliation", 0.35 + hints)
     if name.titled:
         return Mention(name, "titled-name", 0.3 + hints)
     return Mention(name, "name", 0.1 + hints)
@@ -634,6 +638,8 @@ def _line_rest_short(text: str, pos: int, end: int) -> bool:
     """Whether only an affiliation or a bracket follows a name on its line."""
     rest = text[pos:end].lstrip(" \t")
     if not rest or rest[0] in ",(<[/|\t-–\"“" or text[pos:pos + 2] == "  ":
+        return True
+    if regex.match(r"(?:and|&)\s", rest):
         return True
     words = rest.split()
     return len(words) <= 4 and all(w[0].isupper() for w in words)
