@@ -21,9 +21,8 @@ written and flagged ``unknown-audience``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 from rapidfuzz import fuzz, process
@@ -128,6 +127,7 @@ def _is_acronym(word: str) -> bool:
     return sum(c.isupper() for c in word) >= 2 and word.casefold() not in _roles().function_words
 
 
+@lru_cache(maxsize=4096)
 def normalise(label: str) -> tuple[str, bool]:
     """The label as it should read, and whether it is a known role.
 
@@ -150,6 +150,7 @@ def normalise(label: str) -> tuple[str, bool]:
     return written, is_role(label)
 
 
+@lru_cache(maxsize=4096)
 def is_role(label: str) -> bool:
     """Whether a label's head noun names people in a role.
 
@@ -203,26 +204,39 @@ def extract(ctx: Context) -> list[Candidate[str]]:
 
 
 def _best_labels(ctx: Context) -> tuple[float, str, list[Label]] | None:
-    """The first labels found by the best kind of evidence (heading > key > sentence)."""
-    best: tuple[float, str, list[Label]] | None = None
-    for score, rule, labels in _all_labels(_content_blocks(ctx)):
-        if labels and (best is None or score > best[0]):
-            best = (score, rule, labels)
-    return best
+    """The first labels found by the best kind of evidence (heading > key > sentence).
+
+    One pass per kind, each stopping at its first find, so a long document costs
+    one cheap look at each block rather than a parse of every sentence."""
+    blocks = _content_blocks(ctx)
+    finders = ((SECTION_SCORE, "audience-section", _section_at),
+               (INLINE_SCORE, "audience-key", _inline_at),
+               (PROSE_SCORE, "audience-sentence", _prose_at))
+    for score, rule, finder in finders:
+        for index in range(len(blocks)):
+            labels = finder(blocks, index)
+            if labels:
+                return score, rule, labels
+    return None
 
 
-def _all_labels(blocks: list[Block]) -> Iterator[tuple[float, str, list[Label]]]:
-    for index, block in enumerate(blocks):
-        if _is_audience_heading(block):
-            yield SECTION_SCORE, "audience-section", _under_heading(blocks, index + 1)
-            continue
-        inline = _inline(block)
-        if inline is not None:
-            yield INLINE_SCORE, "audience-key", inline
-            continue
-        prose = _prose(block.text, block.start)
-        if prose:
-            yield PROSE_SCORE, "audience-sentence", prose
+def _section_at(blocks: list[Block], index: int) -> list[Label]:
+    if not _is_audience_heading(blocks[index]):
+        return []
+    return _under_heading(blocks, index + 1)
+
+
+def _inline_at(blocks: list[Block], index: int) -> list[Label]:
+    if _is_audience_heading(blocks[index]):
+        return []
+    return _inline(blocks[index]) or []
+
+
+def _prose_at(blocks: list[Block], index: int) -> list[Label]:
+    block = blocks[index]
+    if _is_audience_heading(block) or _inline(block) is not None:
+        return []
+    return _prose(block.text, block.start)
 
 
 def _is_audience_heading(block: Block) -> bool:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 from rapidfuzz import fuzz, process
@@ -41,6 +41,7 @@ MAX_LINE = 2000  # longer blocks are prose, never a standards line (and keeps wo
 MAX_PREFIX = 160
 FUZZY_CUTOFF = 90.0
 FUZZY_MIN_LENGTH = 8
+MAX_HEADING_WORDS = 6  # "Links to professional standards"; longer is a sentence
 MAX_TITLE_WORDS = 12  # the longest official title has 17 words, but it is known
 
 # Where a line's family name ends and its list begins: "Key: ", " - ", " | ",
@@ -144,6 +145,7 @@ def family_of(prefix: str) -> str | None:
     return found[0] if found else None
 
 
+@lru_cache(maxsize=4096)
 def _family_and_position(prefix: str) -> tuple[str, int] | None:
     folded = fold(prefix)
     vocabulary = _vocabulary()
@@ -178,6 +180,7 @@ def set_hint(prefix: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=4096)
 def resolve_title(title: str, family: str | None,
                   hint: frozenset[str] = frozenset()) -> tuple[Statement, ...]:
     """Every statement a title can be: exact (folded) first, then a near spelling.
@@ -264,10 +267,10 @@ def _heading_family(text: str) -> str | None:
     if len(stripped) > MAX_PREFIX:
         return None
     family = family_of(stripped)
-    if family is not None and all(w in _vocabulary().lead_words or _is_cue(w)
-                                  for w in fold(stripped).split()):
+    if family is not None and not text.rstrip().endswith("."):
+        # "PCF domains", "Knowledge and skills statement for practice leaders": a heading
         return family
-    if heading_kind(stripped) == "standards":
+    if len(stripped.split()) <= MAX_HEADING_WORDS and heading_kind(stripped) == "standards":
         return family or ""
     return None
 
@@ -285,7 +288,7 @@ def _parse_line(text: str, offset: int) -> list[tuple[Standard, int, int, str]] 
     family = family_of(prefix)
     if family is None:
         # "Standards: PQS:KSS - ..." names its family after a plain key.
-        if heading_kind(prefix) != "standards":
+        if len(prefix.split()) > MAX_HEADING_WORDS or heading_kind(prefix) != "standards":
             return None
         return _parse_line(text[rest_start:], offset + rest_start)
     hint = set_hint(prefix) if family == "PQS:KSS" else frozenset()
