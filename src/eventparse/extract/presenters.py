@@ -114,6 +114,7 @@ class Cues:
     not_name_words: frozenset[str]
     org_words: frozenset[str]
     given_names: frozenset[str]
+    word_endings: tuple[str, ...]
     affiliation_words: frozenset[str]
     closings: frozenset[str]
     titles: frozenset[str]
@@ -145,6 +146,7 @@ def cues() -> Cues:
         not_name_words=frozenset(data["not_name_words"]),
         org_words=frozenset(data["org_words"]),
         given_names=frozenset(vocab.load("given_names")["names"]),
+        word_endings=tuple(data["word_endings"]),
         affiliation_words=frozenset(data["affiliation_words"]),
         closings=frozenset(fold(c) for c in data["closings"]),
         titles=frozenset(titles),
@@ -601,7 +603,7 @@ def _weigh(scan: Scan, name: Name, index: int, key: str | None) -> Mention:
     """How strongly a name looks like the speaker's, from what surrounds it."""
     text = scan.ctx.doc.text
     block = scan.ctx.doc.blocks[index]
-    hints = 0.1 * (_has_given_name(name) + name.titled)
+    hints = 0.1 * (_has_given_name(name) + name.titled) - 0.2 * _reads_as_words(name)
     if cues().talk_nouns.match(text, name.end) and not _all_caps(name) and key is None:
         return Mention(name, "talk-noun", 0.4 + hints)
     if key in cues().subject_keys:
@@ -618,6 +620,14 @@ def _weigh(scan: Scan, name: Name, index: int, key: str | None) -> Mention:
     if name.titled:
         return Mention(name, "titled-name", 0.3 + hints)
     return Mention(name, "name", 0.1 + hints)
+
+
+def _reads_as_words(name: Name) -> bool:
+    """ "Ongoing Reading", "Markov Random Fields": ordinary words, not a name."""
+    words = name.words
+    if not words or words[0] in cues().given_names:
+        return False
+    return any(len(w) >= 5 and w.endswith(cues().word_endings) for w in words)
 
 
 def _has_given_name(name: Name) -> bool:
