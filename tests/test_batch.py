@@ -142,9 +142,9 @@ def test_archive_total_bound_stops_expansion(tmp_path: Path) -> None:
     archive = tmp_path / "many.zip"
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
         for number in range(5):
-            bundle.writestr(f"{number}.txt", listing(number) + "x" * 400_000)
+            bundle.writestr(f"{number}.txt", listing(number) + " x" * 50_000)
     out = tmp_path / "out.jsonl"
-    result = convert(archive, "-o", out, "--max-archive-bytes", "1000000", "--workers", "1")
+    result = convert(archive, "-o", out, "--max-archive-bytes", "250000", "--workers", "1")
     got = records(out)
     assert len(got) == 5
     assert ["error" in r for r in got] == [False, False, True, True, True]
