@@ -88,17 +88,22 @@ def test_bad_files_become_error_records_and_the_run_goes_on(tmp_path: Path) -> N
     os.mkfifo(folder / "pipe.txt")  # reading a FIFO would block: it must be refused, not read
     (folder / "cp1252.txt").write_bytes(listing(7).replace("workshop", "café workshop")
                                         .encode("cp1252"))
+    double_encoded = listing(8).replace("workshop", "café workshop – “live”").encode("utf-8")
+    (folder / "mojibake.txt").write_text(double_encoded.decode("cp1252", errors="replace"),
+                                         encoding="utf-8")
     (folder / "no-event.txt").write_text("Milk\nEggs\nBread\n", encoding="utf-8")
     (folder / "empty.txt").write_bytes(b"")
     out = tmp_path / "out.jsonl"
     result = convert(folder, tmp_path / "missing.txt", "-o", out, "--workers", "2")
     assert result.returncode == 1, result.stderr
     got = by_source(out)
-    assert len(got) == 9
+    assert len(got) == 10
     for name in ("binary.txt", "broken-link.txt", "pipe.txt"):
         assert got[str(folder / name)]["error"], name
     assert "no such file" in got[str(tmp_path / "missing.txt")]["error"]
     assert "café" in got[str(folder / "cp1252.txt")]["title"]
+    mojibake = got[str(folder / "mojibake.txt")]
+    assert "mojibake" in {p["code"] for p in mojibake["problems"]}
     no_event = got[str(folder / "no-event.txt")]
     assert "error" not in no_event and no_event["problems"]
     assert "Traceback" not in result.stderr
