@@ -43,7 +43,7 @@ MIN_SHARE = 0.05
 COMMON_DOCS = 8
 RARE_SHARE = 0.03
 GIVEN = {
-    "connectors": ["of", "the", "in", "and", "&"],
+    "connectors": ["of", "the", "in", "and", "&", "located"],
     "heads": ["hall", "building", "bldg", "center", "centre", "room", "rm", "auditorium",
               "library", "tower", "wing", "lounge", "theater", "theatre", "ballroom", "chapel",
               "house", "quadrangle", "lab", "laboratory", "club", "museum", "annex", "gym",

@@ -402,12 +402,22 @@ def _roles(text: str, tokens: list[_Token]) -> None:
             token.role, token.weight = "number", 0.0
     for before, token in pairwise(tokens):  # "3/29": a date, not a room
         if token.role == "number" and text[before.end:token.start] == "/":
-            token.role = before.role = "" if before.role == "number" else before.role
+            token.role = ""
+            if before.role == "number":
+                before.role = ""
     for first, of, token in zip(tokens, tokens[1:], tokens[2:], strict=False):
-        # "Cathedral of Learning": a weak place word after "of" and a place word
-        if (of.lower == "of" and first.role == "place" and not token.role
-                and token.lower in _places().weak):
+        # "Cathedral of Learning", "Room 2224 of EDRC": a weak place word or an
+        # abbreviation after "of" and a place
+        if of.lower != "of" or first.role not in ("place", "number") or token.role:
+            continue
+        if token.lower in _places().weak:
             token.role, token.weight = "place", _places().weak[token.lower]
+        elif _is_abbreviation(token):
+            token.role, token.weight = "name", NAME_WEIGHT
+    for number, token in pairwise(tokens):  # "Room 1004 HbH": the building after its room
+        if (number.role == "number" and not token.role and _is_abbreviation(token)
+                and NAME_GAP.fullmatch(text, number.end, token.start)):
+            token.role, token.weight = "name", NAME_WEIGHT
     for index in range(len(tokens) - 2, -1, -1):  # names stand before place words
         token, after = tokens[index], tokens[index + 1]
         if token.role or not NAME_GAP.fullmatch(text, token.end, after.start):
@@ -418,11 +428,17 @@ def _roles(text: str, tokens: list[_Token]) -> None:
             continue  # "CMU Faculty Dining Room", but "Seminar Room"
         before_place = after.role in ("place", "name") and _name_run(tokens, index + 1) < (
             MAX_NAME_WORDS)
-        abbreviation = (after.role == "number" and token.text.isupper()
-                        and len(token.text) <= MAX_ABBREVIATION
+        abbreviation = (after.role == "number" and _is_abbreviation(token)
                         and not YEAR.fullmatch(after.text))
         if before_place or abbreviation:
             token.role, token.weight = "name", NAME_WEIGHT
+
+
+def _is_abbreviation(token: _Token) -> bool:
+    """A building's short name: a few letters, at least two of them capitals ("WeH", "UCC")."""
+    return (token.text.isalpha() and 2 <= len(token.text) <= MAX_ABBREVIATION + 1
+            and sum(ch.isupper() for ch in token.text) >= 2
+            and token.lower not in _places().not_place)
 
 
 def _name_run(tokens: list[_Token], index: int) -> int:
