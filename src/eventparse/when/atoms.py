@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 import regex
 
@@ -28,34 +29,72 @@ _PARTS = {"morning": "am", "afternoon": "pm", "evening": "pm", "night": "pm",
           "midnight": "am", "lunchtime": "noon", "lunch time": "noon"}
 
 
+# Where a date or time can be: a digit, or the start of a month, weekday, number word
+# or noon/midnight. The grammar runs only in windows around these (a plain `re` scan).
+_ANCHOR = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|mon|tues?|wed|weds|thu|thur"
+    r"|thurs|fri|sat|sun)(?:[a-z]{0,6}day|uary|ruary|ch|il|e|y|ust|ember|ober)?\b"
+    r"|\b(?:noon|mid|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half"
+    r"|quarter|first|second|third|fourth|fifth|ninth|tenth|twenty|thirty|fifteen|forty"
+    r"|fifty)", re.IGNORECASE)
+_BEFORE, _AFTER = 40, 60
+MAX_SCAN = 150_000
+"""At most this many characters of windows are read: an announcement has a few dozen
+dates; a text with more candidate characters than this is read up to that point."""
+
+
+def windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of ``text`` that may hold a date or time, merged, in order."""
+    spans: list[tuple[int, int]] = []
+    total = 0
+    for m in _ANCHOR.finditer(text):
+        start, end = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
+        if spans and start <= spans[-1][1]:
+            total += end - spans[-1][1]
+            spans[-1] = (spans[-1][0], end)
+        else:
+            total += end - start
+            spans.append((start, end))
+        if total > MAX_SCAN:
+            break
+    return spans
+
+
 def find_atoms(text: str, *, strict: bool) -> list[Atom]:
     """Every atom in ``text``, the overlaps settled so that atoms cover the most text."""
+    found: list[Atom] = []
+    for start, end in windows(text):
+        found.extend(_atoms_in(text, start, end, strict))
+    return _best_cover(found)
+
+
+def _atoms_in(text: str, pos: int, endpos: int, strict: bool) -> list[Atom]:
     found: list[Atom] = []
     for name, pattern in date_patterns():
         if strict and name in _PHRASE_ONLY:
             continue
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text, pos, endpos):
             atom = _date_atom(name, m, strict)
             if atom is not None:
                 found.append(atom)
     for name, pattern in range_patterns():
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text, pos, endpos):
             atom = _days_atom(name, m, strict)
             if atom is not None:
                 found.append(atom)
-    for m in time_pattern(strict).finditer(text):
+    for m in time_pattern(strict).finditer(text, pos, endpos):
         atom = _time_atom(m, strict)
         if atom is not None:
             found.append(atom)
-    for m in time_range_pattern(strict).finditer(text):
+    for m in time_range_pattern(strict).finditer(text, pos, endpos):
         atom = _time_range_atom(m, strict)
         if atom is not None:
             found.append(atom)
-    for m in duration_pattern().finditer(text):
+    for m in duration_pattern().finditer(text, pos, endpos):
         found.append(_duration_atom(m))
-    for m in zone_pattern().finditer(text):
+    for m in zone_pattern().finditer(text, pos, endpos):
         found.append(_zone_atom(m))
-    return _best_cover(found)
+    return found
 
 
 def _best_cover(atoms: list[Atom]) -> list[Atom]:
@@ -208,9 +247,8 @@ def _days_atom(name: str, m: regex.Match[str], strict: bool) -> Atom | None:
 
 # --- times --------------------------------------------------------------------------------
 
-def _clock(m: regex.Match[str], s: str) -> Clock | None:
+def _clock(g: dict[str, str | None], s: str) -> Clock | None:
     """The Clock of one time side (group suffix ``s``), or None when it is not a time."""
-    g = m.groupdict()
     ap = g.get(f"ap{s}")
     mer = ap.lower() + "m" if ap else None
     part = g.get(f"part{s}")
@@ -269,26 +307,26 @@ def _relative(g: dict[str, str | None], s: str, mer: str | None, part: str | Non
     return Clock(hour, minutes, mer, part, fixed=fixed)
 
 
-def _marked(m: regex.Match[str], s: str, clock: Clock) -> bool:
+def _marked(g: dict[str, str | None], s: str, clock: Clock) -> bool:
     """Whether a time side is written as a time on its own (not a bare number)."""
-    g = m.groupdict()
     return bool(clock.mer or clock.part or clock.fixed and not g.get(f"hmm{s}")
                 or g.get(f"mi{s}") or g.get(f"oc{s}") or g.get(f"noon{s}") or g.get(f"mid{s}")
                 or g.get(f"rh{s}") or g.get(f"half{s}") or g.get(f"mw{s}"))
 
 
-def _bare(m: regex.Match[str], s: str, clock: Clock) -> bool:
+def _bare(g: dict[str, str | None], s: str, clock: Clock) -> bool:
     """A number alone (no minutes, am/pm or o'clock), e.g. the 22 of "4-22"."""
-    g = m.groupdict()
     return not (clock.mer or clock.part or g.get(f"mi{s}") or g.get(f"oc{s}") or g.get(f"hsep{s}")
                 or g.get(f"noon{s}") or g.get(f"mid{s}"))
 
 
 def _time_atom(m: regex.Match[str], strict: bool) -> Atom | None:
-    clock = _clock(m, "")
+    if m.group().isdigit():
+        return None  # a number alone is not a time
+    g = m.groupdict()
+    clock = _clock(g, "")
     if clock is None:
         return None
-    g = m.groupdict()
     if g.get("partb"):
         clock.part = _PARTS.get(" ".join(g["partb"].lower().split()))
     pre = (g.get("pre") or "").lower()
@@ -296,7 +334,7 @@ def _time_atom(m: regex.Match[str], strict: bool) -> Atom | None:
         # 9.30 alone: a time only where a date reading is impossible
         if strict and not pre:
             return None
-    if _bare(m, "", clock) and not (g.get("ish") or g.get("hmm") or g.get("hw") or g.get("rh")
+    if _bare(g, "", clock) and not (g.get("ish") or g.get("hmm") or g.get("hw") or g.get("rh")
                                     or g.get("half")):
         # a bare number is a time only after "at", "@", "around"...
         if pre not in ("at", "@", "around", "about", "for", "approximately") or (
@@ -313,10 +351,10 @@ def _time_atom(m: regex.Match[str], strict: bool) -> Atom | None:
 
 
 def _time_range_atom(m: regex.Match[str], strict: bool) -> Atom | None:
-    first, second = _clock(m, "1"), _clock(m, "2")
+    g = m.groupdict()
+    first, second = _clock(g, "1"), _clock(g, "2")
     if first is None or second is None:
         return None
-    g = m.groupdict()
     lead = (g.get("lead") or "").lower()
     sep = (g.get("sep") or "").strip(" \t\n(").lower()
     if sep == "and" and lead != "between":
@@ -330,8 +368,8 @@ def _time_range_atom(m: regex.Match[str], strict: bool) -> Atom | None:
         part = _PARTS.get(g["partb"].lower())
         for clock in (first, second):
             clock.part = clock.part or part
-    marked1 = _marked(m, "1", first) and not (first.fixed and _bare(m, "1", first))
-    marked2 = _marked(m, "2", second) and not (second.fixed and _bare(m, "2", second))
+    marked1 = _marked(g, "1", first) and not (first.fixed and _bare(g, "1", first))
+    marked2 = _marked(g, "2", second) and not (second.fixed and _bare(g, "2", second))
     if g.get("podb"):
         second.part = _PARTS.get(g["podb"].split()[-1].lower())
     hmm = bool(g.get("hmm1") and g.get("hmm2"))

@@ -75,7 +75,7 @@ class Atom:
 # --- shared pieces -------------------------------------------------------------------------
 
 def _w(alternation: str) -> str:
-    return rf"(?:{alternation})(?![a-z])"
+    return rf"(?<![a-z])(?:{alternation})(?![a-z])"
 
 
 @cache
@@ -136,7 +136,7 @@ def date_patterns() -> list[tuple[str, regex.Pattern[str]]]:
         "day_only": rf"(?<![a-z])the\s+(?P<d>{p['dnum']}|{p['dayw']}){not_time}",
         "weekday": rf"(?<![a-z]){wd}",
     }
-    return [(name, _compile(pattern)) for name, pattern in forms.items()]
+    return [(name, _compile(rf"(?<![a-z0-9])(?:{pattern})")) for name, pattern in forms.items()]
 
 
 @cache
@@ -155,7 +155,7 @@ def range_patterns() -> list[tuple[str, regex.Pattern[str]]]:
         "day_to_month_day": rf"(?P<lead>from|between)\s+(?:the\s+)?{d}{p['rsep']}{p['mon']}\s+"
                             rf"(?:the\s+)?{d}(?:{p['yearpart']})?",
     }
-    return [(name, _compile(pattern)) for name, pattern in forms.items()]
+    return [(name, _compile(rf"(?<![a-z0-9])(?:{pattern})")) for name, pattern in forms.items()]
 
 
 # --- clock times -------------------------------------------------------------------------

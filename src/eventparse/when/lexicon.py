@@ -14,8 +14,11 @@ from eventparse import vocab
 
 
 def _alternation(words: list[str]) -> str:
+    """Longest first; a lookahead on the first letters lets most positions fail at once."""
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    firsts = "".join(sorted({w[0].lower() for w in ordered} | {w[0].upper() for w in ordered}))
+    body = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    return f"(?=[{regex.escape(firsts)}])(?:{body})"
 
 
 @cache
