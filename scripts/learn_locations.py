@@ -41,7 +41,7 @@ TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.\-'’][A-Za-z0-9]+)*")
 MIN_DOCS = 2
 MIN_SHARE = 0.05
 COMMON_DOCS = 8
-RARE_SHARE = 0.03
+RARE_SHARE = 0.07
 GIVEN = {
     "connectors": ["of", "the", "in", "and", "&", "located"],
     "heads": ["hall", "building", "bldg", "center", "centre", "room", "rm", "auditorium",
@@ -51,7 +51,7 @@ GIVEN = {
               "floor", "union", "quad", "plaza", "hotel", "campus", "avenue", "ave", "boulevard",
               "blvd", "street", "road"],
     "street_heads": ["avenue", "ave", "boulevard", "blvd", "street", "road"],
-    "cues": ["in", "at", "in the", "at the", "place", "location", "where", "room", "venue",
+    "cues": ["in", "at", "in the", "at the", "near", "near the", "place", "location", "where", "room", "venue",
              "held in", "held at", "meet in", "located in"],
     "not_talk": ["reception", "receptions", "refreshments", "refreshment", "coffee", "tea",
                  "cookies", "lunch", "dinner", "pizza", "party", "social", "food",
