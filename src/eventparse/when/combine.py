@@ -23,7 +23,7 @@ MAX_GAP = 40
 _JOIN = regex.compile(
     r"[\s,;:|·•@()\[\]\-–—/]*(?:(?:at|on|from|of|between|in\s+the|the|early|late|morning|"
     r"afternoon|evening|each\s+day|daily|starting|starts|start|begins|beginning|time|for|"
-    r"session)(?![a-z])[\s,;:|·•@()\[\]\-–—/]*)*", regex.IGNORECASE)
+    r"session|t)(?![a-z])[\s,;:|·•@()\[\]\-–—/]*)*", regex.IGNORECASE)
 _RANGE = regex.compile(r"\s*(?:-|–|—|‐|to|till|til|until|untill|thru|through)\s*",
                        regex.IGNORECASE)
 _AND = regex.compile(r"\s*(?:,\s*)?(?:and|&)\s*|\s*,\s*", regex.IGNORECASE)

@@ -181,7 +181,7 @@ def _time_side(s: str, strict: bool) -> str:
         rf"(?P<h{s}>{h})(?P<sep{s}>[:.])(?P<mi{s}>[0-5]\d)(?::[0-5]\d)?(?![\d]|\.\d)",
         rf"(?P<h{s}>{h})(?P<hsep{s}>h)(?P<mi{s}>[0-5]\d)?(?![a-z\d])",
         rf"(?P<hmm{s}>[01]?\d[0-5]\d)(?=\s?{MER.format(s='x' + s)})",
-        rf"(?P<hmm{s}>[01]\d[0-5]\d|2[0-3][0-5]\d)(?<=(?:at|around|approximately|approx\.?|about"
+        rf"(?P<hmm{s}>[01]\d[0-5]\d|2[0-3][0-5]\d)(?<=(?:^|at|around|approximately|approx\.?|about"
         rf"|from|between|time:?|-)\s*\d{{4}})(?!\d)",
         rel,
         rf"(?P<noon{s}>noon|midday|mid[-\s]?day)(?:ish)?",
@@ -208,7 +208,7 @@ def time_pattern(strict: bool) -> regex.Pattern[str]:
             r"|begins\s+at|starts\s+at)\s*)?")
     part_before = (r"(?:(?:early\s+|late\s+)?(?:in\s+the\s+)?(?P<partb>morning|afternoon|evening|"
                    r"night|lunch\s?time)\s+(?:at\s+|@\s*|for\s+)?)?")
-    return _compile(rf"(?<![\w:.,/]){part_before}{lead}(?<![\d.]){side}")
+    return _compile(rf"(?:(?<![\w:.,/])|(?<=\d\dT)){part_before}{lead}(?<![\d.]){side}")
 
 
 @cache
