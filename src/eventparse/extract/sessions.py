@@ -100,8 +100,6 @@ def _place(ctx: Context, mention: Mention) -> _Placed | None:
     block, section = _block_of(ctx, mention.start)
     text = ctx.doc.text
     line_start = text.rfind("\n", 0, mention.start) + 1
-    line_end = text.find("\n", mention.end)
-    line_end = len(text) if line_end == -1 else line_end
     lead = text[line_start:mention.start]
     key = (block.key or "").lower() if block is not None and block.kind == "key_value" else ""
     if _NOT_A_SITTING.search(lead[-80:]) or _NOT_A_SITTING.search(key):
@@ -117,7 +115,6 @@ def _place(ctx: Context, mention: Mention) -> _Placed | None:
         tier = TOP
     else:
         tier = PROSE
-    del line_end
     return _Placed(mention, tier, block, section)
 
 

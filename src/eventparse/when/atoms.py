@@ -183,8 +183,8 @@ def _date_atom(name: str, m: regex.Match[str], strict: bool) -> Atom | None:
         if not (1 <= a <= 31 and 1 <= b <= 31) or (a > 12 and b > 12):
             return None
         if ny is None and groups.get("sep") == "." and (
-                strict or len(groups["b"]) == 2 and (b > 12 or groups["b"] in ("00", "15", "30",
-                                                                                  "45"))):
+                strict or (len(groups["b"]) == 2 and (b > 12 or groups["b"] in ("00", "15", "30",
+                                                                                  "45")))):
             return None  # 9.30 is a time
         if ny is None and strict and groups.get("sep") != "/":
             return None
@@ -196,8 +196,7 @@ def _date_atom(name: str, m: regex.Match[str], strict: bool) -> Atom | None:
         spec.m = _month(groups.get("mon")) or (int(groups["mn"]) if groups.get("mn") else None)
         spec.y, spec.two_digit_year = _year(m)
         if groups.get("nth"):
-            nth = lexicon.vocab.load("calendar")["week_ordinals"].get(groups["nth"].lower())
-            spec.nth = int(nth)
+            spec.nth = lexicon.week_ordinals()[groups["nth"].lower()]
         if spec.d is not None and not 1 <= spec.d <= 31:
             return None
     if name == "weekday" and strict and m.group("wd").lower().rstrip(".") in ("sun", "sat"):
@@ -262,14 +261,15 @@ def _clock(g: dict[str, str | None], s: str) -> Clock | None:
     if g.get(f"half{s}"):
         hour = _number(g[f"half{s}"])
         return None if hour is None else Clock(hour, 30, mer, part)
-    if g.get(f"hw{s}"):
-        hour = lexicon.word_value(g[f"hw{s}"])
-        minute = lexicon.word_value(g[f"mw{s}"]) if g.get(f"mw{s}") else 0
+    hour_word, minute_word = g.get(f"hw{s}"), g.get(f"mw{s}")
+    if hour_word:
+        hour = lexicon.word_value(hour_word)
+        minute = lexicon.word_value(minute_word) if minute_word else 0
         if hour is None or minute is None or hour > 23:
             return None
         return Clock(hour, minute, mer, part, fixed=hour > 12)
-    if g.get(f"hmm{s}"):
-        digits = g[f"hmm{s}"]
+    digits = g.get(f"hmm{s}")
+    if digits:
         hour, minute = int(digits[:-2]), int(digits[-2:])
         if hour > 23 or minute > 59:
             return None
@@ -278,7 +278,8 @@ def _clock(g: dict[str, str | None], s: str) -> Clock | None:
     if hour_text is None:
         return None
     hour = int(hour_text)
-    minute = int(g[f"mi{s}"]) if g.get(f"mi{s}") else 0
+    minute_text = g.get(f"mi{s}")
+    minute = int(minute_text) if minute_text else 0
     if hour > 24 or (hour == 24 and minute) or (mer and not 0 <= hour <= 12):
         return None
     fixed = hour == 0 or hour > 12 or (len(hour_text) == 2 and hour_text.startswith("0")) or bool(
@@ -309,7 +310,7 @@ def _relative(g: dict[str, str | None], s: str, mer: str | None, part: str | Non
 
 def _marked(g: dict[str, str | None], s: str, clock: Clock) -> bool:
     """Whether a time side is written as a time on its own (not a bare number)."""
-    return bool(clock.mer or clock.part or clock.fixed and not g.get(f"hmm{s}")
+    return bool(clock.mer or clock.part or (clock.fixed and not g.get(f"hmm{s}"))
                 or g.get(f"mi{s}") or g.get(f"oc{s}") or g.get(f"noon{s}") or g.get(f"mid{s}")
                 or g.get(f"rh{s}") or g.get(f"half{s}") or g.get(f"mw{s}"))
 
@@ -330,16 +331,15 @@ def _time_atom(m: regex.Match[str], strict: bool) -> Atom | None:
     if g.get("partb"):
         clock.part = _PARTS.get(" ".join(g["partb"].lower().split()))
     pre = (g.get("pre") or "").lower()
-    if g.get("sep") == "." and not (clock.mer or clock.part):
-        # 9.30 alone: a time only where a date reading is impossible
-        if strict and not pre:
-            return None
-    if _bare(g, "", clock) and not (g.get("ish") or g.get("hmm") or g.get("hw") or g.get("rh")
-                                    or g.get("half")):
-        # a bare number is a time only after "at", "@", "around"...
-        if pre not in ("at", "@", "around", "about", "for", "approximately") or (
-                strict and pre not in ("at", "@")):
-            return None
+    # 9.30 alone in running text: a time only after "at", "from"...
+    if g.get("sep") == "." and not (clock.mer or clock.part) and strict and not pre:
+        return None
+    # a bare number is a time only after "at", "@", "around"...
+    number_only = _bare(g, "", clock) and not (g.get("ish") or g.get("hmm") or g.get("hw")
+                                               or g.get("rh") or g.get("half"))
+    if number_only and (pre not in ("at", "@", "around", "about", "for", "approximately")
+                        or (strict and pre not in ("at", "@"))):
+        return None
     if g.get("hw") and not (clock.mer or clock.part or g.get("oc") or g.get("mw") or pre):
         return None
     if g.get("hw") and strict and not (clock.mer or g.get("oc")):
@@ -373,9 +373,8 @@ def _time_range_atom(m: regex.Match[str], strict: bool) -> Atom | None:
     if g.get("podb"):
         second.part = _PARTS.get(g["podb"].split()[-1].lower())
     hmm = bool(g.get("hmm1") and g.get("hmm2"))
-    if not (marked1 or marked2 or hmm):
-        if strict or not lead and sep in ("-", "–", "—", "‐"):
-            return None
+    if not (marked1 or marked2 or hmm) and (strict or (not lead and dash)):
+        return None
     if lead in ("around", "about", "approximately"):
         lead = ""
     if strict and not (marked1 or marked2 or hmm):

@@ -298,9 +298,9 @@ def _days(unit: _Unit, reference: dt.date,
     if atom.kind == "drange" and specs[0].y is None and specs[1].y is None \
             and specs[0].m is not None and specs[1].m is not None:
         # a range without a year is the one that has not ended by the reference
-        end = rules.resolve_date(specs[1], reference, day_first)
-        if end is not None:
-            specs[1].y = end.year
+        last_day = rules.resolve_date(DateSpec(**vars(specs[1])), reference, day_first)
+        if last_day is not None:
+            specs[1].y = last_day.year
             rules.inherit(specs[0], specs[1], day_first)
     resolved = [rules.resolve_date(s, reference, day_first) for s in specs]
     if atom.kind == "drange" and resolved[0] is not None and resolved[1] is not None \

@@ -117,8 +117,8 @@ def date_patterns() -> list[tuple[str, regex.Pattern[str]]]:
                      rf"(?:(?:\s*,\s*|\s+|\s*[-/]\s*)(?:(?:of|in)\s+)?{p['year']}"
                      rf"|\s*,?\s*'\s*(?P<yy>\d\d)(?!\d))?",
         # 2026-03-16, 2019/aug/01
-        "year_first": rf"(?<![\d.])(?P<y>(?:1\d|20)\d\d)\s*(?P<sep>[-/.])\s*(?:(?P<mn>1[0-2]|0?[1-9])"
-                      rf"|{mon})\s*(?P=sep)\s*(?P<d>3[01]|[12]\d|0?[1-9])(?!\d)",
+        "year_first": rf"(?<![\d.])(?P<y>(?:1\d|20)\d\d)\s*(?P<sep>[-/.])\s*"
+                      rf"(?:(?P<mn>1[0-2]|0?[1-9])|{mon})\s*(?P=sep)\s*(?P<d>3[01]|[12]\d|0?[1-9])(?!\d)",
         "month_year_day": rf"{mon}-(?P<y>(?:1\d|20)\d\d)-(?P<d>3[01]|[12]\d|0?[1-9])(?!\d)",
         "day_year_month": rf"(?<!\d)(?P<d>3[01]|[12]\d|0?[1-9])-(?P<y>(?:1\d|20)\d\d)-{mon}",
         # 16/03/2026, 03/18/40, 11.02.2026, 15/2, 08/12,2015
@@ -173,8 +173,9 @@ def _time_side(s: str, strict: bool) -> str:
     mer = MER.format(s=s)
     part = PART.format(s=s)
     h = r"(?:2[0-4]|[01]?\d)"
-    rel = (rf"(?P<rel{s}>half|(?:a\s+)?quarter|three\s+quarters|\d{{1,2}}(?=\s+(?:(?:minutes?|mins?)\s+)?"
-           rf"(?:past|after))|\d{{1,2}}(?=\s+to\s+(?:noon|midnight))|{mw})(?:\s+(?:minutes?|mins?))?\s+(?P<dir{s}>past|after|to|before)\s+"
+    rel = (rf"(?P<rel{s}>half|(?:a\s+)?quarter|three\s+quarters"
+           rf"|\d{{1,2}}(?=\s+(?:(?:minutes?|mins?)\s+)?(?:past|after))"
+           rf"|\d{{1,2}}(?=\s+to\s+(?:noon|midnight))|{mw})(?:\s+(?:minutes?|mins?))?\s+(?P<dir{s}>past|after|to|before)\s+"
            rf"(?P<rh{s}>{h}(?!\d)|{hw}|noon|midnight)")
     word = rf"(?P<hw{s}>{hw})(?:[\s-]+(?P<mw{s}>{mw}))?"
     cores = [

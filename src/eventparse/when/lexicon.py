@@ -40,6 +40,13 @@ def weekday_numbers() -> dict[str, int]:
 
 
 @cache
+def week_ordinals() -> dict[str, int]:
+    """ "first" / "2nd" / "last" (-1) Tuesday of a month."""
+    table: dict[str, int] = _calendar()["week_ordinals"]  # type: ignore[assignment]
+    return table
+
+
+@cache
 def zones() -> dict[str, str | None]:
     table: dict[str, str | None] = {
         k: v for k, v in vocab.load("timezones").items() if not k.startswith("_")
