@@ -414,6 +414,19 @@ def _roles(text: str, tokens: list[_Token]) -> None:
             token.role, token.weight = "place", _places().weak[token.lower]
         elif _is_abbreviation(token):
             token.role, token.weight = "name", NAME_WEIGHT
+    for first, token in pairwise(tokens):  # "Fine Arts": a weak place word after a place
+        if (first.role == "place" and not token.role and token.lower in _places().weak
+                and token.text[0].isupper() and NAME_GAP.fullmatch(text, first.end, token.start)):
+            token.role, token.weight = "place", _places().weak[token.lower]
+    for first, token, last in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        # "CMT red conference room", "GSIA in the new building": one lower-case word
+        # between the words of a place holds it together
+        if (not token.role and token.text.isalpha() and token.text.islower()
+                and first.role in ("place", "name", "connector") and last.role == "place"
+                and last.weight > 0
+                and NAME_GAP.fullmatch(text, token.end, last.start)
+                and _same_line(text, first, token)):
+            token.role = "connector"
     for number, token in pairwise(tokens):  # "Room 1004 HbH": the building after its room
         if (number.role == "number" and not token.role and _is_abbreviation(token)
                 and NAME_GAP.fullmatch(text, number.end, token.start)):
@@ -518,8 +531,8 @@ def _is_place(run: list[_Token]) -> bool:
     """A run names a place when it holds a distinctive place word, a room number with a
     building or room word, or a head noun with a building's name ("Allen Hall")."""
     heads = _places().heads
-    if len(run) == 1 and run[0].text[0].islower():
-        return False  # a lone common word ("the conference") is no place's name
+    if all(t.text[0].islower() for t in run):
+        return False  # common words alone ("the lounge and reading room") name no place
     if any(t.role == "place" and t.weight >= STRONG_SHARE and t.lower not in heads
            for t in run):
         return True
