@@ -51,6 +51,7 @@ _NOT_A_SITTING = regex.compile(
 _END_CUE = regex.compile(
     r"\b(?:until|till|to|end(?:s|ing)?(?:\s+at)?|finish(?:es|ing)?(?:\s+at)?|conclud(?:es|ing)"
     r"(?:\s+at)?|close[sd]?\s+at)\s+(?:around\s+|about\s+|approximately\s+)?$", regex.IGNORECASE)
+_SENTENCE_END = regex.compile(r"[.;!?](?:\s+|$)")
 _MAIL_KEYS = {"from", "sent", "to", "cc", "bcc", "subject", "date", "reply-to", "received",
               "message-id", "posted", "postedby", "newsgroups", "organization"}
 _MAIL_ANCHORS = {"from", "sent", "to", "subject"}
@@ -100,7 +101,7 @@ def _place(ctx: Context, mention: Mention) -> _Placed | None:
     block, section = _block_of(ctx, mention.start)
     text = ctx.doc.text
     line_start = text.rfind("\n", 0, mention.start) + 1
-    lead = text[line_start:mention.start]
+    lead = _SENTENCE_END.split(text[line_start:mention.start])[-1]
     key = (block.key or "").lower() if block is not None and block.kind == "key_value" else ""
     if _NOT_A_SITTING.search(lead[-80:]) or _NOT_A_SITTING.search(key):
         return None

@@ -1,0 +1,97 @@
+"""The sessions extractor: which mentions are sittings, problems it notices, seminars."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import eventparse
+from eventparse.evaluate import predicted
+
+from .conftest import shared_path
+
+REF = "2026-01-15"
+
+
+def _sessions(text: str, reference: str = REF) -> list[dict[str, Any]]:
+    event = eventparse.parse(text, reference_date=reference, nlp_model="blank")
+    sessions: list[dict[str, Any]] = predicted(event)["sessions"]
+    return sessions
+
+
+def _codes(text: str) -> set[str]:
+    event = eventparse.parse(text, reference_date=REF, nlp_model="blank")
+    return {p.code for p in event.problems}
+
+
+def test_weekday_mismatch_is_flagged_at_the_weekday() -> None:
+    text = "Briefing\nDate: Tuesday 12 February 2026\nTime: 10:00 – 12:00\nOnline via Zoom"
+    event = eventparse.parse(text, reference_date=REF, nlp_model="blank")
+    [problem] = [p for p in event.problems if p.code == "weekday-mismatch"]
+    assert problem.span is not None
+    assert text[problem.span.start:problem.span.end] == "Tuesday"
+    assert problem.severity == "error"
+    assert "weekday-mismatch" not in _codes(text.replace("Tuesday", "Thursday"))
+
+
+def test_sessions_are_aware_in_the_event_zone_across_the_clock_change() -> None:
+    text = "Webinar\nDate: 16 March 2026, 10:00-11:00\nDate: 16 June 2026, 10:00-11:00"
+    event = eventparse.parse(text, reference_date=REF, nlp_model="blank")
+    assert [s.start.isoformat() for s in event.sessions if s.start] == [
+        "2026-03-16T10:00:00+00:00", "2026-06-16T10:00:00+01:00"]
+
+
+def test_named_zone_is_converted_to_the_event_wall_clock() -> None:
+    [session] = _sessions("Webinar\nDate: Monday 16 March 2026\nTime: 14:00 CET")
+    assert session["start_time"] == "13:00"
+
+
+def test_not_sittings() -> None:
+    text = ("Practice forum\nDate: Thursday 26 February 2026\nRegistration and coffee from "
+            "9:00\nTime: 9:30am – 4:30pm\nBooking closes on 19 February 2026.\n"
+            "Lunch is served at 12:30.\n\nAbout the forum\nLast year's forum took place on "
+            "27 February 2025.")
+    assert _sessions(text) == [{"date": "2026-02-26", "start_time": "09:30", "end_time": "16:30"}]
+
+
+def test_mail_header_date_is_not_a_sitting() -> None:
+    text = ("From: Team <team@example.org>\nDate: Mon 1 Dec 2025 09:12\nTo: Leads\n"
+            "Subject: Forum\n\nForum\nThursday 15 January 2026, 1.15pm – 3.45pm")
+    assert _sessions(text, "2025-12-01") == [
+        {"date": "2026-01-15", "start_time": "13:15", "end_time": "15:45"}]
+
+
+def test_agenda_times_are_not_sittings() -> None:
+    text = ("Conference\nDate: Thursday 18 June 2026\nTime: 10am – 3.30pm\n\nProgramme\n"
+            "10:00 | Welcome\n10:15 | Keynote\n12:30 | Lunch\n15:30 | Close")
+    assert _sessions(text) == [{"date": "2026-06-18", "start_time": "10:00", "end_time": "15:30"}]
+
+
+def test_no_date_at_all() -> None:
+    assert _sessions("Team meeting notes\nWe talked about budgets.") == []
+
+
+def test_seminar_sample_times() -> None:
+    """A few CMU announcements: the start and end the header and body give (needs ../shared)."""
+    folder = shared_path("corpora", "seminars", "dev")
+    from benchmarks.seminars import load, predictions, is_right
+
+    docs = load(folder, limit=25)
+    right = total = 0
+    for doc in docs:
+        event = eventparse.parse(doc.text, nlp_model="blank")
+        for field_name in ("stime", "etime"):
+            value = predictions(event)[field_name]
+            if doc.tagged[field_name]:
+                total += 1
+                right += value is not None and is_right(field_name, value, doc.tagged[field_name])
+    assert total > 20
+    assert right / total >= 0.95
+
+
+def test_reference_date_hint_resolves_two_digit_years() -> None:
+    text = ("Type:     cmu.cs.scs\nTopic:    Seminar\nDates:    2-Dec-94\nTime:     3:30\n"
+            "PostedBy: xy on 28-Nov-94 at 10:02 from cs.cmu.edu\nAbstract:\nA talk.")
+    event = eventparse.parse(text, nlp_model="blank")
+    assert event.sessions[0].date == dt.date(1994, 12, 2)
+    assert event.sessions[0].start_time == dt.time(15, 30)
