@@ -7,11 +7,13 @@ Builds a temporary folder of N documents by copying the CMU seminar
 announcements (``../shared/corpora/seminars/dev``, tags removed; never copied
 into the repository) and the listings of ``tests/data/listings`` over and over,
 then runs the real command (``python -m eventparse.cli convert``) on it for
-each worker count. Reports wall time, docs/s, the peak RSS of the whole
-process tree (the command and its workers, sampled from /proc every 50 ms),
+each worker count. Reports wall time, docs/s, the peak memory of the whole
+process tree (PSS of the command and its workers, sampled from /proc every 50 ms),
 the largest single process (``wait4``'s ``ru_maxrss``), and the speed-up of
-each worker count over one worker. Goals: >= 1.8x on 2 workers; memory flat as
-N grows (compare the rows of different sizes: ``--sizes 1000 20000``).
+each worker count over one worker, with the CPU seconds used (on a machine
+shared with other work, wall-clock speed-up understates the parallelism).
+Goals: >= 1.8x on 2 workers; memory flat as N grows (compare the rows of
+different sizes: ``--sizes 1000 20000``).
 """
 
 from __future__ import annotations
@@ -59,23 +61,36 @@ def build(folder: Path, count: int, docs: list[tuple[str, bytes]]) -> None:
 
 
 def tree_rss(root: int) -> int:
-    """Resident bytes of a process and all its descendants, from /proc."""
+    """Memory of a process and all its descendants, from /proc.
+
+    Counts each process's proportional set size (PSS: a page shared by forked
+    workers is split between them, not counted once per process), else its RSS.
+    """
     total, stack = 0, [root]
     while stack:
         pid = stack.pop()
         try:
-            status = Path(f"/proc/{pid}/status").read_text()
+            status = _read_first(f"/proc/{pid}/smaps_rollup", f"/proc/{pid}/status")
             children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
         except OSError:
             continue
-        match = re.search(r"VmRSS:\s+(\d+) kB", status)
+        match = re.search(r"(?:Pss|VmRSS):\s+(\d+) kB", status)
         total += int(match.group(1)) * 1024 if match else 0
         stack.extend(int(child) for child in children)
     return total
 
 
-def run(folder: Path, workers: int, nlp: str, fmt: str) -> tuple[float, int, int]:
-    """(seconds, peak tree RSS, largest process RSS) of one conversion."""
+def _read_first(*paths: str) -> str:
+    for path in paths[:-1]:
+        try:
+            return Path(path).read_text()
+        except OSError:
+            pass
+    return Path(paths[-1]).read_text()
+
+
+def run(folder: Path, workers: int, nlp: str, fmt: str) -> tuple[float, float, int, int]:
+    """(wall seconds, CPU seconds, peak tree RSS, largest process RSS) of one conversion."""
     out = folder.parent / f"out-{workers}.{fmt}"
     command = [sys.executable, "-m", "eventparse.cli", "convert", str(folder), "-o", str(out),
                "--workers", str(workers), "--nlp", nlp, "--to", fmt, "--quiet",
@@ -94,7 +109,8 @@ def run(folder: Path, workers: int, nlp: str, fmt: str) -> tuple[float, int, int
     if process.returncode not in (0, 1):  # 1: some documents failed, still a full run
         sys.exit(f"convert failed with exit code {process.returncode}")
     out.unlink()
-    return seconds, peak, usage.ru_maxrss * 1024
+    cpu = usage.ru_utime + usage.ru_stime  # the command and the workers it reaped
+    return seconds, cpu, peak, usage.ru_maxrss * 1024
 
 
 def main() -> None:
@@ -108,7 +124,7 @@ def main() -> None:
     args = parser.parse_args()
     docs = sources(args.seminars, args.listings)
     print(f"{len(docs)} distinct documents; nlp={args.nlp}; {os.cpu_count()} CPUs")
-    print(f"{'docs':>7} {'workers':>7} {'seconds':>8} {'docs/s':>8} {'tree MB':>8} "
+    print(f"{'docs':>7} {'workers':>7} {'seconds':>8} {'CPU s':>8} {'docs/s':>8} {'tree MB':>8} "
           f"{'max proc MB':>11} {'speed-up':>8}")
     for size in args.sizes:
         scratch = Path(tempfile.mkdtemp(prefix="eventparse-bench-"))
@@ -116,10 +132,10 @@ def main() -> None:
             build(scratch / "in", size, docs)
             base_rate = None
             for workers in args.workers:
-                seconds, peak, largest = run(scratch / "in", workers, args.nlp, args.to)
+                seconds, cpu, peak, largest = run(scratch / "in", workers, args.nlp, args.to)
                 rate = size / seconds
                 base_rate = base_rate or rate
-                print(f"{size:>7} {workers:>7} {seconds:>8.1f} {rate:>8.1f} "
+                print(f"{size:>7} {workers:>7} {seconds:>8.1f} {cpu:>8.1f} {rate:>8.1f} "
                       f"{peak / 2**20:>8.0f} {largest / 2**20:>11.0f} {rate / base_rate:>7.2f}x",
                       flush=True)
         finally:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import time
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -190,8 +191,10 @@ class _ProgressBar:
             self.progress = Progress(
                 TextColumn("converting"), BarColumn(), MofNCompleteColumn(),
                 TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn(),
-                TextColumn("left"), TimeRemainingColumn(), console=err, transient=True)
+                TextColumn("left"), TimeRemainingColumn(), console=err, transient=True,
+                auto_refresh=False)  # no refresh thread: workers are forked (see convert)
             self.progress.start()
+            self.refreshed = 0.0
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -204,13 +207,18 @@ class _ProgressBar:
         total = _count_documents(self.inputs, self.limits)
         self.task = self.progress.add_task("convert", total=total, completed=summary.documents,
                                            rate="-")
+        self.progress.refresh()
 
     def advance(self, outcome: Any) -> None:
         if self.task is None:
             return
         self.progress.advance(self.task)
-        speed = self.progress.tasks[0].speed
-        self.progress.update(self.task, rate=f"{speed:.1f}" if speed else "-")
+        now = time.monotonic()
+        if now - self.refreshed >= 0.1:
+            speed = self.progress.tasks[0].speed
+            self.progress.update(self.task, rate=f"{speed:.1f}" if speed else "-")
+            self.progress.refresh()
+            self.refreshed = now
 
 
 def _count_documents(inputs: list[str], limits: Any) -> int | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
 from collections import deque
@@ -104,6 +105,8 @@ def ordered_results(jobs: Iterable[Job], options: ParseOptions, workers: int
 
 
 def _pooled(jobs: Iterable[Job], options: ParseOptions, workers: int) -> Iterator[Outcome]:
+    if _START_METHOD == "fork":
+        warm_up(options)
     pool = _new_pool(workers)
     pending: deque[tuple[Job, Future[Outcome]]] = deque()
     limit = workers * IN_FLIGHT_PER_WORKER
@@ -127,7 +130,7 @@ def _next(pending: deque[tuple[Job, Future[Outcome]]], pool: ProcessPoolExecutor
     try:
         return future.result(), pool
     except BrokenProcessPool:
-        pool.shutdown(wait=False, cancel_futures=True)
+        pool.shutdown(wait=True, cancel_futures=True)  # no pool thread may outlive a fork
         pool = _new_pool(workers)
         retried = [(other, pool.submit(parse_job, other, options)) for other, _ in pending]
         pending.clear()
@@ -136,10 +139,25 @@ def _next(pending: deque[tuple[Job, Future[Outcome]]], pool: ProcessPoolExecutor
                        error="the worker process died while parsing (out of memory?)"), pool
 
 
+# fork on Linux: workers start at once and share the loaded pipeline with the
+# parent (copy-on-write). It is safe because the parent starts no thread before
+# the pool forks all its workers (the progress bar refreshes without a thread;
+# the pool's manager thread starts after the fork). Elsewhere (macOS, Windows)
+# fork is unsafe or absent: spawn, and each worker loads the pipeline itself.
+_START_METHOD = "fork" if sys.platform.startswith("linux") else "spawn"
+
+
+def warm_up(options: ParseOptions) -> None:
+    """Load the pipeline and its vocabularies in this process, ready to be inherited."""
+    from eventparse.pipeline import parse
+
+    parse("Warm-up workshop\nDate: 3 March 2026, 10:00-11:00\nOnline via Zoom",
+          reference_date=options.reference_date or "2026-01-15", timezone=options.timezone,
+          nlp_model=options.nlp_model)
+
+
 def _new_pool(workers: int) -> ProcessPoolExecutor:
-    # spawn, not fork: the parent runs threads (progress bar, pool manager) and
-    # forking a threaded process can deadlock.
-    context = multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context(_START_METHOD)
     return ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                initializer=_watch_parent, initargs=(os.getpid(),))
 
