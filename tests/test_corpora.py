@@ -27,6 +27,8 @@ def _cases() -> list[Any]:
     cases = []
     for path in sorted(CORPORA.glob("*.jsonl")):
         field_name = path.stem
+        if field_name == "when":
+            continue  # the grammar's own phrases, not a whole-parse field: tests/test_when.py
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if line.strip():
                 case = json.loads(line)

@@ -74,7 +74,7 @@ def test_no_date_at_all() -> None:
 def test_seminar_sample_times() -> None:
     """A few CMU announcements: the start and end the header and body give (needs ../shared)."""
     folder = shared_path("corpora", "seminars", "dev")
-    from benchmarks.seminars import load, predictions, is_right
+    from benchmarks.seminars import is_right, load, predictions
 
     docs = load(folder, limit=25)
     right = total = 0
