@@ -10,7 +10,8 @@ Runs after the platform and venue extractors and weighs what they left in
   ("this online seminar", "an in-person meeting", "delivered online");
 - "hybrid", or both modes stated, or a venue with an offer to attend remotely
   ("join in the room or online") is hybrid;
-- a venue (or one "to be confirmed") means in person, a platform online.
+- a venue (or one "to be confirmed") means in person, a platform online;
+- failing all that, the page's schema.org attendance mode.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ FIELD = "delivery.mode"
 SKIPPED_SECTIONS = frozenset({"boilerplate"})
 MODES = ("hybrid", "in_person", "online")
 SHORT_LINE_WORDS = 8
+# The word after a mode word on its line, if a word follows (not a bracket or a dash).
+NEXT_WORD = regex.compile(r"[ \t]*([A-Za-z][\w'’-]*)")
 STRONG_PLATFORM_SCORE = 2.0
 
 
@@ -50,6 +53,10 @@ class _Patterns:
     modes: dict[str, regex.Pattern[str]]
     in_prose: dict[str, regex.Pattern[str]]
     remote: regex.Pattern[str]
+    both: regex.Pattern[str]
+    """hybrid phrases that name both ways to attend ("in person or online")"""
+    follow_words: frozenset[str]
+    """words that may follow a mode word on a short line that states the mode"""
 
 
 def _alternation(words: list[str]) -> str:
@@ -68,7 +75,11 @@ def _patterns() -> _Patterns:
         in_prose[mode] = regex.compile(
             rf"(?<!\w)(?:(?:{words})[ \t]+(?:{nouns})|(?:{verbs})[ \t]+(?:{words}))(?!\w)", regex.I)
     remote = regex.compile(rf"(?<!\w)(?:{_alternation(data['remote_access'])})(?!\w)", regex.I)
-    return _Patterns(modes, in_prose, remote)
+    both_ways = [p for p in data["hybrid"] if " or " in p or " and " in p]
+    both = regex.compile(rf"(?<!\w)(?:{_alternation(both_ways)})(?!\w)", regex.I)
+    follow = {w.lower() for w in data["event_nouns"] + data["platform_cues"]}
+    follow.update(w.lower() for w in data["mode_verbs"])
+    return _Patterns(modes, in_prose, remote, both, frozenset(follow))
 
 
 def modes_stated(text: str) -> set[str]:
@@ -94,12 +105,25 @@ def _stated(text: str, start: int, end: int,
             yield mode, span
 
 
-def _is_strong(block: Block, section_kind: str) -> bool:
+def _is_delivery_line(block: Block, section_kind: str) -> bool:
     if section_kind == "delivery":
         return True
-    if block.kind == "key_value" and block.key is not None:
-        return heading_kind(block.key) == "delivery"
+    return block.kind == "key_value" and block.key is not None and (
+        heading_kind(block.key) == "delivery")
+
+
+def _is_short_line(block: Block) -> bool:
     return len(block.text.split()) <= SHORT_LINE_WORDS
+
+
+def _says_mode(text: str, span: tuple[int, int]) -> bool:
+    """Whether a mode word on a short line states the mode ("Workshop · Online",
+    "Online (Zoom)", "Online seminar") rather than a topic ("Online safety",
+    "Hybrid working"): nothing, a delivery word or an event word follows it."""
+    following = NEXT_WORD.match(text, span[1])
+    if following is None:
+        return True
+    return following.group(1).lower() in _patterns().follow_words
 
 
 def _gather(ctx: Context) -> _Evidence:
@@ -111,12 +135,19 @@ def _gather(ctx: Context) -> _Evidence:
             continue
         blocks = ([section.heading] if section.heading else []) + section.blocks
         for block in blocks:
-            if _is_strong(block, section.kind):
+            if _is_delivery_line(block, section.kind):
                 for mode, span in _stated(text, block.start, block.end, patterns.modes):
                     found.strong[mode].append(span)
+            elif _is_short_line(block):
+                for mode, span in _stated(text, block.start, block.end, patterns.modes):
+                    if _says_mode(text[:block.end], span):
+                        found.strong[mode].append(span)
             else:
                 for mode, span in _stated(text, block.start, block.end, patterns.in_prose):
                     found.prose[mode].append(span)
+                # "join in the room or online" says hybrid wherever it stands
+                found.prose["hybrid"].extend(
+                    m.span() for m in patterns.both.finditer(text, block.start, block.end))
             found.remote.extend(m.span() for m in patterns.remote.finditer(
                 text, block.start, block.end))
     return found
@@ -147,6 +178,15 @@ def _decide(ctx: Context, found: _Evidence) -> tuple[str, list[tuple[int, int]],
     for mode in ("in_person", "online"):
         if prose[mode]:
             return mode, prose[mode], f"mode:{mode}-in-prose"
+    return _declared(ctx)
+
+
+def _declared(ctx: Context) -> tuple[str, list[tuple[int, int]], str] | None:
+    """The mode the page declares for machines (schema.org eventAttendanceMode)."""
+    for item in ctx.doc.structured:
+        if item.attendance_mode in MODES:
+            spans = [item.span] if item.span else []
+            return item.attendance_mode, spans, "mode:structured"
     return None
 
 
