@@ -12,6 +12,7 @@ value came from). Exit codes: 0 success, 1 what the command checks for was found
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import json
 import os
 import time
@@ -70,8 +71,11 @@ def _usage_error(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
-def _check_settings(reference_date: str | None, timezone: str) -> None:
-    """Fail fast (exit 2) on a malformed date or an unknown zone, before any work."""
+def _check_settings(reference_date: str | None, timezone: str, nlp: str = "auto") -> None:
+    """Fail fast (exit 2) on a malformed date, an unknown zone or spaCy pipeline."""
+    if nlp not in ("auto", "blank") and importlib.util.find_spec(nlp) is None:
+        raise _usage_error(f"--nlp {nlp!r}: no such spaCy pipeline is installed; "
+                           "use auto, blank or an installed package name")
     if reference_date is not None:
         try:
             dt.date.fromisoformat(reference_date)
@@ -92,7 +96,7 @@ def parse_command(
     nlp: Nlp = "auto",
 ) -> None:
     """Print each file's Event as JSON (JSON Lines for several files)."""
-    _check_settings(reference_date, timezone)
+    _check_settings(reference_date, timezone, nlp)
     indent = 2 if pretty else None
     failed = False
     for path in files:
@@ -139,7 +143,7 @@ def convert_command(
     from eventparse.convert import Limits, ParseOptions, ResumeMismatchError, convert
     from eventparse.export import SUFFIXES
 
-    _check_settings(reference_date, timezone)
+    _check_settings(reference_date, timezone, nlp)
     if output.is_dir():
         raise _usage_error(f"{output} is a folder; -o takes a file name")
     if not output.parent.is_dir():
@@ -246,7 +250,7 @@ def validate_command(
 
     Exit 0 when no problem reaches --fail-on, 1 when one does, 2 for unreadable input.
     """
-    _check_settings(reference_date, timezone)
+    _check_settings(reference_date, timezone, nlp)
     worst = -1
     unreadable = False
     for path in files:
@@ -346,7 +350,7 @@ def explain_command(
     """Show, per field, the chosen value, where it is in the text and the rule that chose it."""
     from rich.table import Table
 
-    _check_settings(reference_date, timezone)
+    _check_settings(reference_date, timezone, nlp)
     try:
         event = parse_file(file, reference_date=reference_date, timezone=timezone, nlp_model=nlp)
     except EventParseError as exc:
