@@ -28,6 +28,9 @@ IN_DELIVERY_SECTION = 3.0
 FROM_LINK = 2.5
 BESIDE_DELIVERY_WORD = 2.0
 IN_PASSING = 1.0
+# How far before and after a mention a delivery word is looked for ("online using Teams").
+CUE_BEFORE = 30
+CUE_AFTER = 12  # "Teams meeting", "Zoom link"
 
 
 @dataclass(frozen=True)
@@ -79,31 +82,34 @@ def platform_name(text: str) -> str | None:
     >>> platform_name("our child protection teams") is None
     True
     """
-    for _, _, name, _ in _mentions(text, 0, len(text)):
+    for _, _, name, _, _ in _mentions(text, 0, len(text)):
         return name
     return None
 
 
-def _mentions(text: str, start: int, end: int) -> Iterator[tuple[int, int, str, bool]]:
-    """(start, end, product, from a link) of each platform mention in text[start:end]."""
+def _mentions(text: str, start: int, end: int) -> Iterator[tuple[int, int, str, bool, bool]]:
+    """(start, end, product, from a link, an ordinary word's spelling) of each platform
+    mention in text[start:end]."""
     found = _matchers()
-    for pattern in (found.any_case, found.as_written):
+    for pattern, cased in ((found.any_case, False), (found.as_written, True)):
         if pattern is not None:
             for match in pattern.finditer(text, start, end):
-                yield match.start(), match.end(), found.names[match.group().lower()], False
+                yield match.start(), match.end(), found.names[match.group().lower()], False, cased
     if found.links is not None:
         for match in found.links.finditer(text, start, end):
-            yield match.start(), match.end(), found.names[match.group(1).lower()], True
+            yield match.start(), match.end(), found.names[match.group(1).lower()], True, False
 
 
-def _score(ctx: Context, block: Block, section_kind: str, from_link: bool) -> float:
+def _score(ctx: Context, block: Block, span: tuple[int, int], section_kind: str,
+           from_link: bool) -> float:
     if section_kind == "delivery":
         return IN_DELIVERY_SECTION
     if from_link:
         return FROM_LINK
-    if _matchers().cue.search(ctx.doc.text, block.start, block.end):
-        return BESIDE_DELIVERY_WORD
-    return IN_PASSING
+    start, end = span
+    near = _matchers().cue.search(ctx.doc.text, max(block.start, start - CUE_BEFORE), start) or (
+        _matchers().cue.search(ctx.doc.text, end, min(block.end, end + CUE_AFTER)))
+    return BESIDE_DELIVERY_WORD if near else IN_PASSING
 
 
 def extract(ctx: Context) -> list[Candidate[object]]:
@@ -114,8 +120,11 @@ def extract(ctx: Context) -> list[Candidate[object]]:
             continue
         blocks = ([section.heading] if section.heading else []) + section.blocks
         for block in blocks:
-            for start, end, name, from_link in _mentions(ctx.doc.text, block.start, block.end):
-                score = _score(ctx, block, section.kind, from_link)
+            for start, end, name, from_link, cased in _mentions(
+                    ctx.doc.text, block.start, block.end):
+                score = _score(ctx, block, (start, end), section.kind, from_link)
+                if cased and score <= IN_PASSING:
+                    continue  # "Teams around the child": a word, unless delivery words stand by
                 candidates.append(Candidate(name, ((start, end),), f"platform:{section.kind}",
                                             score))
     best = pick_one(candidates)
