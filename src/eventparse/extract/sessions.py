@@ -58,6 +58,7 @@ _MAIL_ANCHORS = {"from", "sent", "to", "subject"}
 _SCHEDULE_KINDS = {"schedule", "details"}
 _TOP_KINDS = {"preamble", "schedule", "details", "event_type", "delivery", "headers", "greeting"}
 _LEAD_LIMIT = 25
+_LEAD_WINDOW = 200
 
 SCHEDULE, TOP, PROSE = 0, 1, 2
 _RULES = {SCHEDULE: "sessions:schedule-line", TOP: "sessions:top-line", PROSE: "sessions:prose"}
@@ -100,7 +101,8 @@ def _useful(mention: Mention) -> bool:
 def _place(ctx: Context, mention: Mention) -> _Placed | None:
     block, section = _block_of(ctx, mention.start)
     text = ctx.doc.text
-    line_start = text.rfind("\n", 0, mention.start) + 1
+    window = max(0, mention.start - _LEAD_WINDOW)
+    line_start = max(text.rfind("\n", window, mention.start) + 1, window)
     lead = _SENTENCE_END.split(text[line_start:mention.start])[-1]
     key = (block.key or "").lower() if block is not None and block.kind == "key_value" else ""
     if _NOT_A_SITTING.search(lead[-80:]) or _NOT_A_SITTING.search(key):
