@@ -88,3 +88,8 @@ def test_mail_dates() -> None:
 def test_long_single_line_reads() -> None:
     doc = read_text("From: " + "x" * 1_000_000)
     assert len(doc.blocks) == 1
+
+
+def test_from_to_times_are_not_a_mail_block() -> None:
+    doc = read_text("Workshop\nFrom: 10am\nTo: 12.30pm\n")
+    assert doc.headers == {}

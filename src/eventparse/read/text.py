@@ -124,9 +124,11 @@ def _lines(text: str) -> list[_Line]:
 
 
 @cache
-def _mail_vocab() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], frozenset[str]]:
+def _mail_vocab() -> tuple[frozenset[str], tuple[frozenset[str], ...], tuple[str, ...],
+                           frozenset[str]]:
     data = vocab.load("mail_headers")
-    return (frozenset(data["keys"]), frozenset(data["signature"]), tuple(data["dated"]),
+    signatures = tuple(frozenset(keys) for keys in data["signature"])
+    return (frozenset(data["keys"]), signatures, tuple(data["dated"]),
             frozenset(data["openers"]))
 
 
@@ -181,7 +183,7 @@ def _header_run(text: str, lines: list[_Line], index: int, signed: bool) -> list
         previous = line
         index += 1
     keys = {_fold_key(h.key) for h in run}
-    if len(run) < 2 or not (signed or keys & signature):
+    if len(run) < 2 or not (signed or any(needed <= keys for needed in signature)):
         return []
     return run
 
