@@ -16,6 +16,9 @@ from typing import Any
 
 import pytest
 
+from eventparse.convert import workers
+from eventparse.convert.workers import Job, Outcome, ParseOptions
+
 from .test_cli_support import listing, run, write_listings
 
 FAST = ("--nlp", "blank", "--reference-date", "2026-01-15")
@@ -37,7 +40,7 @@ def by_source(path: Path) -> dict[str, dict[str, Any]]:
 
 
 def test_folder_gives_one_record_per_document_in_input_order(tmp_path: Path) -> None:
-    inputs = write_listings(tmp_path / "in" / "sub", 6)
+    inputs = write_listings(tmp_path / "in" / "sub", 24)
     (tmp_path / "in" / "photo.jpg").write_bytes(b"\xff\xd8 not a listing")
     (tmp_path / "in" / ".hidden.txt").write_text("hidden", encoding="utf-8")
     out = tmp_path / "out.jsonl"
@@ -46,7 +49,7 @@ def test_folder_gives_one_record_per_document_in_input_order(tmp_path: Path) -> 
     got = records(out)
     assert [r["source"] for r in got] == [str(p) for p in inputs]
     assert all("error" not in r and "text" not in r for r in got)
-    assert "6 documents: 6 converted" in result.stderr
+    assert "24 documents: 24 converted" in result.stderr
     assert not list(tmp_path.glob("*.journal")) and not list(tmp_path.glob(".*.tmp"))
 
 
@@ -243,3 +246,23 @@ def test_resume_without_journal_converts_everything(tmp_path: Path, workers: str
     out = tmp_path / "out.jsonl"
     result = convert(tmp_path / "in", "-o", out, "--resume", "--workers", workers)
     assert result.returncode == 0 and len(records(out)) == 4
+
+
+def _dies_on_marker(job: Job, options: ParseOptions) -> Outcome:
+    """Stands in for parse_job in forked workers: a document that kills its worker."""
+    if job.source == "kills-the-worker":
+        os._exit(1)
+    return Outcome(job.seq, job.source, event_json="{}")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forked workers inherit the patch")
+def test_a_dying_worker_costs_one_record_not_the_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(workers, "parse_job", _dies_on_marker)
+    monkeypatch.setattr(workers, "warm_up", lambda options: None)
+    sources = [f"doc-{n}" for n in range(12)]
+    sources[5] = "kills-the-worker"
+    jobs = [Job(seq, source, b"text") for seq, source in enumerate(sources)]
+    outcomes = list(workers.ordered_results(jobs, ParseOptions(), 2))
+    assert [o.source for o in outcomes] == sources
+    assert [o.error is not None for o in outcomes] == [n == 5 for n in range(12)]
+    assert "worker process died" in (outcomes[5].error or "")
