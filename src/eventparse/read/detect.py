@@ -12,9 +12,9 @@ Format rules, in order (the first that holds wins):
    Outlook block quoted into plain text (``From:/Sent:/To:/Subject:``, no RFC
    Date) and CMU seminar posts (a message-id line, then ``Type:/Topic:/PostedBy:``)
    are not messages: they stay text for the text reader.
-3. HTML: the text starts with ``<!doctype html``, ``<html``, ``<?xml`` (followed
-   by an html element) or a known element, or it has at least
-   ``MIN_HTML_TAGS`` known tags of which some close, in its first 64 KB.
+3. HTML: the text starts with ``<!doctype html``, ``<html``, ``<?xml`` or a
+   known HTML element (``<p>``, ``<div>``, ``<h1>``...), or it has at least
+   ``MIN_HTML_TAGS`` known tags of which two close, in its first 64 KB.
 4. Markdown: an ATX heading line (``# Title``), or two kinds of Markdown
    inline syntax (``[text](url)``, ``**bold**``, a setext underline).
 5. Otherwise text.
@@ -204,14 +204,12 @@ def _is_rfc_date(value: str) -> bool:
 
 def looks_like_html(head: str) -> bool:
     """A document or fragment made of HTML elements, not text that mentions a tag."""
-    if _HTML_START.match(head):
+    if _HTML_START.match(head) or _HTML_TAG.match(head.lstrip()):
         return True
     tags = _HTML_TAG.findall(head)
     if not tags:
         return False
     closing = sum(1 for slash, _ in tags if slash)
-    if head.lstrip().startswith("<") and closing:
-        return True
     return len(tags) >= MIN_HTML_TAGS and closing >= 2
 
 
