@@ -322,7 +322,7 @@ def _bare(g: dict[str, str | None], s: str, clock: Clock) -> bool:
 
 
 def _time_atom(m: regex.Match[str], strict: bool) -> Atom | None:
-    if m.group().isdigit():
+    if len(m.group()) <= 2 and m.group().isdigit():
         return None  # a number alone is not a time
     g = m.groupdict()
     clock = _clock(g, "")
@@ -347,6 +347,8 @@ def _time_atom(m: regex.Match[str], strict: bool) -> Atom | None:
     start = m.start("pre") if pre and pre not in ("at", "@", "for", "from") else m.start()
     if pre in ("at", "@", "for", "from") and not g.get("partb"):
         start = m.end("pre")
+        while start < m.end() and m.string[start].isspace():
+            start += 1
     return Atom("time", start, m.end(), times=[clock], lead=pre)
 
 
@@ -386,6 +388,8 @@ def _time_range_atom(m: regex.Match[str], strict: bool) -> Atom | None:
     start = m.start()
     if lead == "from" and not g.get("partb"):
         start = m.end("lead")
+        while start < m.end() and m.string[start].isspace():
+            start += 1
     return Atom("trange", start, m.end(), times=[first, second], lead=lead)
 
 

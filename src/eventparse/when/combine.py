@@ -251,7 +251,8 @@ def _mention(unit: _Unit, reference: dt.date, day_first: bool) -> Mention:
             offset, zone_named = atom.offset, True
     entries: list[Entry] = []
     if unit.end_unit is not None and unit.end_unit.date is not None:
-        end_days, _, end_weekdays = _days(unit.end_unit, reference, day_first)
+        end_days, _, end_weekdays = _days(unit.end_unit, days[0] if days else reference,
+                                          day_first)
         weekdays += end_weekdays
         first_clock = unit.time.times[0] if unit.time else None
         last_clock = unit.end_unit.time.times[0] if unit.end_unit.time else None

@@ -177,13 +177,16 @@ def _time_side(s: str, strict: bool) -> str:
            rf"|\d{{1,2}}(?=\s+(?:(?:minutes?|mins?)\s+)?(?:past|after))"
            rf"|\d{{1,2}}(?=\s+to\s+(?:noon|midnight))|{mw})(?:\s+(?:minutes?|mins?))?\s+(?P<dir{s}>past|after|to|before)\s+"
            rf"(?P<rh{s}>{h}(?!\d)|{hw}|noon|midnight)")
+    # a bare 1430 is a time only after words that announce one (years look the same)
+    hmm_after = r"at|around|approximately|approx\.?|about|time:?|-|–"
+    if not strict:
+        hmm_after += r"|^|from|between|to|until|till|and"
     word = rf"(?P<hw{s}>{hw})(?:[\s-]+(?P<mw{s}>{mw}))?"
     cores = [
         rf"(?P<h{s}>{h})(?P<sep{s}>[:.])(?P<mi{s}>[0-5]\d)(?::[0-5]\d)?(?![\d]|\.\d)",
         rf"(?P<h{s}>{h})(?P<hsep{s}>h)(?P<mi{s}>[0-5]\d)?(?![a-z\d])",
         rf"(?P<hmm{s}>[01]?\d[0-5]\d)(?=\s?{MER.format(s='x' + s)})",
-        rf"(?P<hmm{s}>[01]\d[0-5]\d|2[0-3][0-5]\d)(?<=(?:^|at|around|approximately|approx\.?|about"
-        rf"|from|between|time:?|-)\s*\d{{4}})(?!\d)",
+        rf"(?P<hmm{s}>[01]\d[0-5]\d|2[0-3][0-5]\d)(?<=(?:{hmm_after})\s*\d{{4}})(?!\d)",
         rel,
         rf"(?P<noon{s}>noon|midday|mid[-\s]?day)(?:ish)?",
         rf"(?P<mid{s}>mid[-\s]?night)",
