@@ -266,3 +266,12 @@ def test_a_dying_worker_costs_one_record_not_the_run(monkeypatch: pytest.MonkeyP
     assert [o.source for o in outcomes] == sources
     assert [o.error is not None for o in outcomes] == [n == 5 for n in range(12)]
     assert "worker process died" in (outcomes[5].error or "")
+
+
+def test_output_inside_the_inputs_is_never_read_back(tmp_path: Path) -> None:
+    write_listings(tmp_path, 2)
+    out = tmp_path / "out.md"  # a known document suffix, inside the folder being converted
+    for _ in range(2):
+        result = convert(tmp_path, str(tmp_path / "*"), "-o", out, "--to", "jsonl")
+        assert result.returncode == 0, result.stderr
+        assert len(records(out)) == 4  # the two listings, through the folder and the glob

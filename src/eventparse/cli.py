@@ -152,7 +152,7 @@ def convert_command(
     options = ParseOptions(reference_date=reference_date, timezone=timezone, nlp_model=nlp,
                            include_text=include_text)
     limits = Limits(document_bytes=max_document_bytes, archive_bytes=max_archive_bytes)
-    bar = _ProgressBar(inputs, limits, enabled=not quiet and err.is_terminal)
+    bar = _ProgressBar(inputs, output, limits, enabled=not quiet and err.is_terminal)
     try:
         with bar:
             summary = convert(inputs, output, fmt, options=options,
@@ -175,8 +175,9 @@ def convert_command(
 class _ProgressBar:
     """A rich progress bar on a terminal (documents, rate, time left); nothing otherwise."""
 
-    def __init__(self, inputs: list[str], limits: Any, *, enabled: bool) -> None:
+    def __init__(self, inputs: list[str], output: Path, limits: Any, *, enabled: bool) -> None:
         self.inputs = inputs
+        self.output = output
         self.limits = limits
         self.enabled = enabled
         self.task: Any = None
@@ -208,7 +209,7 @@ class _ProgressBar:
     def start(self, summary: Any) -> None:
         if not self.enabled:
             return
-        total = _count_documents(self.inputs, self.limits)
+        total = _count_documents(self.inputs, self.limits, self.output)
         self.task = self.progress.add_task("convert", total=total, completed=summary.documents,
                                            rate="-")
         self.progress.refresh()
@@ -225,13 +226,14 @@ class _ProgressBar:
             self.refreshed = now
 
 
-def _count_documents(inputs: list[str], limits: Any) -> int | None:
+def _count_documents(inputs: list[str], limits: Any, output: Path) -> int | None:
     """How many documents the inputs hold (for the time left); None when stdin is read."""
+    from eventparse.convert import journal_path
     from eventparse.convert.sources import discover
 
     if "-" in inputs:
         return None
-    return sum(1 for _ in discover(inputs, limits))
+    return sum(1 for _ in discover(inputs, limits, frozenset({output, journal_path(output)})))
 
 
 @app.command("validate")

@@ -45,7 +45,8 @@ def convert(inputs: list[str], output: Path, fmt: str, *, options: ParseOptions 
     if on_start:
         on_start(summary)
     try:
-        jobs = _jobs(discover(inputs, limits or Limits()), journal.done)
+        own_files = frozenset({output, journal.path})
+        jobs = _jobs(discover(inputs, limits or Limits(), own_files), journal.done)
         for outcome in ordered_results(jobs, options, workers):
             journal.append(outcome)
             summary.add(outcome)

@@ -55,10 +55,22 @@ class Item:
     error: str | None = None
 
 
-def discover(inputs: list[str], limits: Limits) -> Iterator[Item]:
-    """Every document the inputs name, in order."""
+def discover(inputs: list[str], limits: Limits, exclude: frozenset[Path] = frozenset()
+             ) -> Iterator[Item]:
+    """Every document the inputs name, in order, except the files in ``exclude``
+    (the run's own output and journal, which a folder or glob may well cover)."""
+    skip = {_resolved(path) for path in exclude}
     for raw in inputs:
-        yield from _one_input(raw, limits)
+        for item in _one_input(raw, limits):
+            if item.source == "-" or _resolved(Path(item.source)) not in skip:
+                yield item
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        return path
 
 
 def _one_input(raw: str, limits: Limits) -> Iterator[Item]:
