@@ -222,3 +222,31 @@ def test_listing_pages_read_as_html_with_their_title_as_h1(path: Path) -> None:
     assert doc.format == "html"
     assert any(b.kind == "heading" and b.level == 1 for b in doc.blocks)
     assert "<" not in doc.text.replace("< ", "")
+
+
+def test_other_events_declared_on_the_page_are_not_compared() -> None:
+    event = _event(dt.datetime(2026, 6, 16, 9, 30, tzinfo=LONDON),
+                   dt.datetime(2026, 6, 16, 12, 0, tzinfo=LONDON))
+    own = StructuredEvent("json-ld", name="Trauma-informed supervision for team managers",
+                          start="2026-06-16T08:30:00Z")
+    other = StructuredEvent("json-ld", name="Court skills day", start="2026-09-01T09:00:00Z")
+    assert structured_data_mismatch(event, _doc(own, other)) == []
+
+
+def test_microdata_on_a_related_card_is_not_evidence() -> None:
+    doc = read_html('<main><h1>Briefing</h1><p>On 3 March 2026, online.</p>'
+                    '<div class="related-events" itemscope itemtype="https://schema.org/Event">'
+                    '<span itemprop="name">Other</span></div></main>')
+    assert doc.structured == []
+
+
+def test_a_data_table_with_one_paragraph_per_cell_keeps_its_rows() -> None:
+    doc = read_html("<table><tr><td><p>1</p></td><td><p>Tue 13 Jan 2026</p></td>"
+                    "<td><p>13:30-15:30</p></td></tr></table>")
+    assert kinds(doc) == [("key_value", 0, "1", "Tue 13 Jan 2026 | 13:30-15:30")]
+
+
+def test_a_layout_table_gives_a_line_per_paragraph() -> None:
+    doc = read_html("<table><tr><td><p>Court skills</p><p>Date: 3 March 2026</p></td></tr></table>")
+    assert kinds(doc) == [("paragraph", 0, None, "Court skills"),
+                          ("key_value", 0, "Date", "3 March 2026")]

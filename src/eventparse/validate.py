@@ -159,6 +159,8 @@ DUPLICATE_MIN_CHARS = 12
 """Shorter repeats ("Book now", "Online") are layout, not mistakes."""
 DUPLICATE_PARAGRAPH_CHARS = 80
 """A paragraph this long that appears twice, anywhere, was pasted twice."""
+MAX_DUPLICATES = 10
+"""Each repeated text is reported once, and a text pasted over and over only this often."""
 _NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 
 
@@ -171,6 +173,7 @@ def duplicate_text(event: Event, doc: Document) -> list[Problem]:
     """A heading, line or paragraph repeated by mistake (next to itself, or pasted twice)."""
     found = []
     seen: dict[str, Block] = {}
+    reported: set[str] = set()
     previous = ""
     for block in doc.blocks:
         text = _folded(block)
@@ -179,12 +182,15 @@ def duplicate_text(event: Event, doc: Document) -> list[Problem]:
             # Only running text counts when apart: a page may repeat its title in a breadcrumb.
             pasted_again = (text in seen and len(text) >= DUPLICATE_PARAGRAPH_CHARS
                             and block.kind == "paragraph" and seen[text].kind == "paragraph")
-            if repeated_here or pasted_again:
+            if (repeated_here or pasted_again) and text not in reported:
+                reported.add(text)
                 first = seen.get(text)
                 where = f" (first at line {doc.line_col(first.start)[0]})" if first else ""
                 found.append(problem(doc, "duplicate-text",
                                      f"text repeated{where}: {block.text[:60]!r}",
                                      block.start, block.end))
+                if len(found) >= MAX_DUPLICATES:
+                    break
             seen.setdefault(text, block)
         previous = text
     return found
@@ -242,10 +248,17 @@ def structured_data_mismatch(event: Event, doc: Document) -> list[Problem]:
     from eventparse.document import schema_datetime
     from eventparse.sections import fold
 
+    def same_name(name: str, title: str) -> bool:
+        words, title_words = set(fold(name).split()), set(fold(title).split())
+        return len(words & title_words) * 2 >= min(len(words), len(title_words))
+
     zone = ZoneInfo(event.timezone)
     found: list[Problem] = []
     where = [(s, _evidence_span(event, f"sessions[{i}]")) for i, s in enumerate(event.sessions)]
-    for item in doc.structured:
+    declared = [item for item in doc.structured if item.source != "time"]
+    if len(declared) > 1 and event.title:  # a page that declares several events: its own
+        declared = [d for d in declared if d.name and same_name(d.name, event.title)]
+    for item in [*declared, *(item for item in doc.structured if item.source == "time")]:
         said = item.source if item.source != "time" else "<time datetime>"
         sessions = [(s, span) for s, span in where if item.source != "time" or (
             item.span and span[0] is not None and span[1] is not None
@@ -280,13 +293,11 @@ def structured_data_mismatch(event: Event, doc: Document) -> list[Problem]:
             found.append(problem(doc, "structured-data-mismatch",
                                  f"the page's {said} attendance mode is {item.attendance_mode} "
                                  f"but its text says {event.delivery.mode}", start, end))
-        if item.name and event.title:
-            name, title = set(fold(item.name).split()), set(fold(event.title).split())
-            if len(name & title) * 2 < min(len(name), len(title)):
-                start, end = _evidence_span(event, "title")
-                found.append(problem(doc, "structured-data-mismatch",
-                                     f"the page's {said} name {item.name!r} disagrees with its "
-                                     f"title {event.title!r}", start, end))
+        if item.name and event.title and not same_name(item.name, event.title):
+            start, end = _evidence_span(event, "title")
+            found.append(problem(doc, "structured-data-mismatch",
+                                 f"the page's {said} name {item.name!r} disagrees with its "
+                                 f"title {event.title!r}", start, end))
     return found
 
 

@@ -45,10 +45,11 @@ BLOCK_TAGS = frozenset({
 })
 BOLD_TAGS = frozenset({"strong", "b"})
 LABEL_TAGS = frozenset({"strong", "b", "span", "em", "i", "label", "dfn", "abbr"})
-_CELL_CONTENT = ("p", "div", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "dl",
-                 "blockquote", "address")
+_CELL_CONTENT = ("div", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "dl",
+                 "blockquote", "address", "p ~ p")
 CELL_BLOCKS = ", ".join(f"{cell} {inner}" for cell in ("td", "th") for inner in _CELL_CONTENT)
-"""A table whose cells hold these is for layout; a data table's rows become key-value lines."""
+"""A table whose cells hold these (or two paragraphs) is for layout, as in HTML e-mail;
+a data table's rows become key-value lines."""
 MAX_HEADING_WORDS = 12
 MAX_KEY_WORDS = 5
 _SPACE = re.compile(r"\s+")  # includes the no-break space
@@ -68,10 +69,13 @@ def read_html(html: str) -> Document:
     [('heading', None), ('key_value', 'Date'), ('list_item', None)]
     """
     tree = LexborHTMLParser(html)
-    structured = [*_json_ld_events(tree), *_microdata_events(tree)]
+    structured = list(_json_ld_events(tree))
     root = _main_root(tree)
-    lines = _Renderer(_boilerplate_nodes(root)).render(root) if root is not None else []
+    dropped = _boilerplate_nodes(root) if root is not None else set()
+    lines = _Renderer(dropped).render(root) if root is not None else []
     doc = document_from_lines(lines, "html")
+    if root is not None:  # microdata on related-event cards is other events' data
+        structured += _microdata_events(root, dropped)
     doc.structured = structured + _time_evidence(doc)
     page_title = tree.css_first("title")
     if page_title is not None:
@@ -558,9 +562,11 @@ def _attendance(value: str | None) -> str | None:
     return None
 
 
-def _microdata_events(tree: LexborHTMLParser) -> Iterator[StructuredEvent]:
-    for scope in tree.css("[itemscope][itemtype]"):
+def _microdata_events(root: LexborNode, dropped: set[int]) -> Iterator[StructuredEvent]:
+    for scope in root.css("[itemscope][itemtype]"):
         if not _is_event_type((scope.attributes.get("itemtype") or "").split()):
+            continue
+        if _ancestor_ids(scope) & dropped:
             continue
         props: dict[str, str] = {}
         for prop in scope.css("[itemprop]"):
