@@ -41,7 +41,7 @@ TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.\-'’][A-Za-z0-9]+)*")
 MIN_DOCS = 2
 MIN_SHARE = 0.05
 COMMON_DOCS = 8
-RARE_SHARE = 0.07
+RARE_SHARE = 0.05
 GIVEN = {
     "connectors": ["of", "the", "in", "and", "&", "located"],
     "heads": ["hall", "building", "bldg", "center", "centre", "room", "rm", "auditorium",
