@@ -39,6 +39,9 @@ _THIS_BEFORE = regex.compile(
 _THE_BEFORE = regex.compile(r"(?:^|[.!?]\s+)the(?:\s+[\w\-’']+){0,2}\s*$", regex.IGNORECASE)
 _SEPARATORS = regex.compile(r"\s+[|·•–—-]\s+|\s*[|·•]\s*")
 _WORD = regex.compile(r"[\w\-’']+")
+STATEMENT_RULE = "statement"
+MAX_SCANNED_BLOCKS = 400
+"""Labels and prose naming the event come early; a huge text is not read to its end."""
 PROSE_KINDS = ("preamble", "description", "details", "other", "audience", "event_type")
 
 
@@ -86,20 +89,29 @@ def _adjacent(text: str, end: int, after: regex.Match[str]) -> bool:
 def extract(ctx: Context) -> list[Candidate[str]]:
     found: list[Candidate[str]] = []
     title_span = ctx.shared.get("title_span")
+    rules_found: set[str] = set()
+    scanned = [0]  # blocks read so far, across sections
     for section in ctx.sections:
         if section.kind == "boilerplate":
             continue
-        found.extend(_from_section(section, title_span))
+        for candidate in _from_section(section, title_span, rules_found, scanned):
+            # The earliest of each rule is the one that can win: keep no others.
+            if candidate.rule not in rules_found:
+                rules_found.add(candidate.rule)
+                found.append(candidate)
+        if STATEMENT_RULE in rules_found:
+            break  # nothing later can beat a statement
     if title_span:
         found.extend(_mentions(ctx.text(*title_span), title_span[0], "title", IN_TITLE, first=True))
     return found
 
 
-def _from_section(section: Section,
-                  title_span: tuple[int, int] | None) -> Iterator[Candidate[str]]:
+def _from_section(section: Section, title_span: tuple[int, int] | None,
+                  rules_found: set[str], scanned: list[int]) -> Iterator[Candidate[str]]:
+    """Candidates of one section; rules that already have one are not tried again."""
     if section.kind == "event_type":
         for block in _with_heading(section):
-            yield from _mentions(block.text, block.start, "statement", STATEMENT, first=True)
+            yield from _mentions(block.text, block.start, STATEMENT_RULE, STATEMENT, first=True)
         return
     if section.heading is not None and section.kind == "outcomes":
         # "By the end of this webinar ..." names the event in its lead-in.
@@ -111,12 +123,18 @@ def _from_section(section: Section,
     for block in section.blocks:
         if title_span and (block.start, block.end) == tuple(title_span):
             continue
+        scanned[0] += 1
+        if scanned[0] > MAX_SCANNED_BLOCKS and section.kind != "event_type":
+            return
         if block.kind == "key_value" and block.key and heading_kind(block.key) == "delivery":
             yield from _mentions(block.value, block.value_start or block.start,
                                  "format-line", FORMAT_LINE, first=True)
-        elif _is_label_line(block) and section.kind in PROSE_KINDS:
-            yield from _label_line(block)
-        elif section.kind in PROSE_KINDS:
+        elif section.kind not in PROSE_KINDS:
+            continue
+        elif _is_label_line(block):
+            if "label-line" not in rules_found:
+                yield from _label_line(block)
+        elif "this-type" not in rules_found:  # nothing beats the first "this <type>"
             yield from _prose(block)
 
 

@@ -43,6 +43,9 @@ LABELLED_SCORE = 1.6
 """``Title: ...`` / ``Event name: ...`` says so outright: it beats even a page's h1."""
 MIN_SCORE = 0.25
 """Below this a line is a banner, a label or a delivery line even when nothing else is there."""
+MAX_CANDIDATES, MAX_SCANNED_BLOCKS = 40, 200
+"""Titles are near the top: after this many title-shaped lines, or blocks, no more are
+weighed (a page's h1 always is)."""
 TITLE_KINDS = ("preamble", "details", "other")
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
@@ -100,10 +103,14 @@ def _labelled(sections: list[Section]) -> Iterator[Candidate[str]]:
 def _body_candidates(sections: list[Section]) -> Iterator[Candidate[str]]:
     position = 0
     seen: set[str] = set()
+    scanned = 0
     for section in sections:
         blocks = ([section.heading] if section.heading else []) + section.blocks
         for block in blocks:
             is_h1 = block.kind == "heading" and block.level == 1
+            scanned += 1
+            if scanned > MAX_SCANNED_BLOCKS and not is_h1:
+                continue
             if section.kind not in TITLE_KINDS and not is_h1:
                 continue
             if section.kind == "boilerplate":
@@ -112,6 +119,8 @@ def _body_candidates(sections: list[Section]) -> Iterator[Candidate[str]]:
             if text is None or text.lower() in seen:
                 continue
             seen.add(text.lower())
+            if position >= MAX_CANDIDATES and not is_h1:
+                continue
             score = _score(text, is_h1) + max(0.0, FIRST_BONUS - STEP * position)
             position += 1
             if score < MIN_SCORE:
