@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import datetime as dt
 from dataclasses import dataclass
 
 import regex
@@ -42,7 +43,7 @@ FIELD = "sessions"
 _NOT_A_SITTING = regex.compile(
     r"\b(?:book(?:ing|ings)?\s+(?:by|before|closes?|deadline|ends?)|deadline|closing\s+date"
     r"|closes|register\s+(?:by|before)|registration|apply\s+(?:by|before)|respond\s+by"
-    r"|reply\s+by|rsvp|arriv(?:e|al|als)|coffee|tea\b|refreshments?|lunch\s+(?:is|will|at|from)"
+    r"|booked\s+(?:by|before)|reply\s+by|rsvp|arriv(?:e|al|als)|coffee|tea\b|refreshments?|lunch\s+(?:is|will|at|from)"
     r"|reception|doors\s+open|networking|sent|posted(?:by)?|received|updated|published"
     r"|previous(?:ly)?|last\s+year|was\s+held|took\s+place|recording|expir(?:es|y)"
     r"|cancel(?:led|lation)|by\s+no\s+later|no\s+later\s+than|gather(?:ing)?|sign[-\s]?in"
@@ -51,6 +52,8 @@ _NOT_A_SITTING = regex.compile(
 _END_CUE = regex.compile(
     r"\b(?:until|till|to|end(?:s|ing)?(?:\s+at)?|finish(?:es|ing)?(?:\s+at)?|conclud(?:es|ing)"
     r"(?:\s+at)?|close[sd]?\s+at)\s+(?:around\s+|about\s+|approximately\s+)?$", regex.IGNORECASE)
+_END_KEY = regex.compile(r"\b(?:finish(?:es|ing)?|ends?|end\s+time|closes?|until)\b",
+                          regex.IGNORECASE)
 _SENTENCE_END = regex.compile(r"[.;!?](?:\s+|$)")
 _MAIL_KEYS = {"from", "sent", "to", "cc", "bcc", "subject", "date", "reply-to", "received",
               "message-id", "posted", "postedby", "newsgroups", "organization"}
@@ -58,6 +61,8 @@ _MAIL_ANCHORS = {"from", "sent", "to", "subject"}
 _SCHEDULE_KINDS = {"schedule", "details"}
 _TOP_KINDS = {"preamble", "schedule", "details", "event_type", "delivery", "headers", "greeting"}
 _LEAD_LIMIT = 25
+MAX_DAYS = 14
+"""A range of days up to this long is a sitting on each day (a course, a conference)."""
 _LEAD_WINDOW = 200
 
 SCHEDULE, TOP, PROSE = 0, 1, 2
@@ -80,7 +85,7 @@ def extract(ctx: Context) -> list[Candidate[When]]:
     usable = [p for p in placed if p.tier < PROSE and _useful(p.mention)]
     if not usable:
         usable = [p for p in placed if _useful(p.mention)][:1]
-    chosen = _sessions(usable)
+    chosen = _each_day(_sessions(usable))
     _fill_ends(ctx, chosen, placed)
     _flag_weekdays(ctx, usable)
     candidates = [
@@ -185,6 +190,7 @@ def _sessions(usable: list[_Placed]) -> list[_Sitting]:
     pending: _Placed | None = None
     pending_used = False
     any_dated = any(p.mention.has_date and not p.mention.weekday_only for p in usable)
+    usable = _date_before_time(usable)
 
     def flush() -> None:
         if pending is not None and not pending_used:
@@ -201,6 +207,8 @@ def _sessions(usable: list[_Placed]) -> list[_Sitting]:
             flush()
             pending, pending_used = placed, False
         elif mention.has_time:
+            if _ends_previous(placed, out):
+                continue
             if pending is not None and pending_used and _agenda_item(mention, out):
                 continue
             if pending is not None:
@@ -215,6 +223,49 @@ def _sessions(usable: list[_Placed]) -> list[_Sitting]:
                                     [placed]) for e in mention.entries)
     flush()
     return out
+
+
+def _each_day(sittings: list[_Sitting]) -> list[_Sitting]:
+    """A range of days ("2-4 March 2026, 9:30-16:00") is a sitting on each day."""
+    out: list[_Sitting] = []
+    for sitting in sittings:
+        entry = sitting.entry
+        days = (entry.end_date - entry.date).days if entry.end_date and entry.date else 0
+        spans_days = any(a.kind == "drange" for p in sitting.parts for a in p.mention.atoms)
+        if not spans_days or not 0 < days <= MAX_DAYS:
+            out.append(sitting)
+            continue
+        for offset in range(days + 1):
+            day = entry.date + dt.timedelta(days=offset) if entry.date else None
+            out.append(_Sitting(Entry(day, None, entry.start_min, entry.end_min,
+                                      entry.utc_offset), sitting.parts))
+    return out
+
+
+def _date_before_time(usable: list[_Placed]) -> list[_Placed]:
+    """"Time: 10:00-12:00" then "Date: 3 March 2026": read the date first."""
+    out = list(usable)
+    for index in range(len(out) - 1):
+        first, second = out[index].mention, out[index + 1].mention
+        earlier_date = any(p.mention.has_date for p in out[:index])
+        if (not earlier_date and first.has_time and not first.has_date
+                and second.has_date and not second.has_time and not second.weekday_only):
+            out[index], out[index + 1] = out[index + 1], out[index]
+    return out
+
+
+def _ends_previous(placed: _Placed, so_far: list[_Sitting]) -> bool:
+    """ "Start: 10:00" then "Finish: 12:30": the second time ends the sitting before it."""
+    key = (placed.block.key or "") if placed.block is not None else ""
+    entry = placed.mention.entries[0]
+    if not so_far or entry.end_min is not None or not _END_KEY.search(key):
+        return False
+    last = so_far[-1].entry
+    if last.start_min is None or last.end_min is not None:
+        return False
+    last.end_min = entry.start_min
+    so_far[-1].parts.append(placed)
+    return True
 
 
 def _agenda_item(mention: Mention, so_far: list[_Sitting]) -> bool:

@@ -91,7 +91,7 @@ def _atoms_in(text: str, pos: int, endpos: int, strict: bool) -> list[Atom]:
         if atom is not None:
             found.append(atom)
     for m in duration_pattern().finditer(text, pos, endpos):
-        found.append(_duration_atom(m))
+        found.append(duration_atom(m))
     for m in zone_pattern().finditer(text, pos, endpos):
         found.append(_zone_atom(m))
     return found
@@ -393,7 +393,7 @@ def _time_range_atom(m: regex.Match[str], strict: bool) -> Atom | None:
     return Atom("trange", start, m.end(), times=[first, second], lead=lead)
 
 
-def _duration_atom(m: regex.Match[str]) -> Atom:
+def duration_atom(m: regex.Match[str]) -> Atom:
     n_text = m.group("n").lower()
     if n_text in ("a", "an"):
         n = 1.0
