@@ -39,6 +39,7 @@ BANNER_PENALTY, CAPS_PENALTY, DELIVERY_PENALTY, LABEL_PENALTY = 0.35, 0.6, 0.5, 
 NOTICE_PENALTY = 0.4
 SUBJECT_SCORE = 0.2
 PAGE_TITLE_SCORE = 0.4
+STRUCTURED_SCORE = 0.45
 LABELLED_SCORE = 1.6
 """``Title: ...`` / ``Event name: ...`` says so outright: it beats even a page's h1."""
 MIN_SCORE = 0.25
@@ -71,6 +72,12 @@ def extract(ctx: Context) -> list[Candidate[str]]:
         first = _DASH_SPLIT.split(page_title, maxsplit=1)[0].strip()
         if first and title_text_of(first):
             found.append(Candidate(first, (), "html-title", PAGE_TITLE_SCORE))
+    for declared in ctx.doc.structured[:1]:
+        # The page's schema.org name, when no h1 says it (weaker than the text's own lines).
+        if declared.name and title_text_of(declared.name) and not any(
+                c.rule == "h1" for c in found):
+            found.append(Candidate(declared.name.strip(), (), "structured-name",
+                                   STRUCTURED_SCORE))
     subject = ctx.doc.headers.get("subject")
     cleaned = clean_subject(subject) if subject else ""
     if subject and cleaned:
@@ -177,8 +184,9 @@ def _score(text: str, is_h1: bool) -> float:
         score += SUBTITLE_BONUS
     if _is_caps(text):
         score -= CAPS_PENALTY
+    # A site's name left in an h1 beside the event's own h1 is a banner too.
+    score -= _banner_penalty(text, words)
     if not is_h1:
-        score -= _banner_penalty(text, words)
         if _is_label(text, words):
             score -= LABEL_PENALTY
         if _is_delivery_line(text, words):
