@@ -285,6 +285,8 @@ ORDINAL = regex.compile(r"(?i)\d{1,2}(?:st|nd|rd|th)")
 ROOM_WORDS = frozenset({"room", "rm", "rooms"})
 LETTERS_DIGITS = regex.compile(r"([A-Za-z]+)?(\d[\w.\-]*?)([A-Za-z]+)?")
 YEAR = regex.compile(r"19[5-9]\d|20[0-3]\d")
+# "WH7220", "DH2315": a building's capitals and its room number in one token.
+BUILDING_AND_ROOM = regex.compile(r"[A-Z][A-Za-z]{0,3}\d{3,4}[A-Z]?")
 YEAR_RANGE = regex.compile(r"(?:19|20)\d\d[-/]\d{2,4}")
 PROSE_LIMIT = 50_000
 STRONG_SHARE = 0.6
@@ -560,7 +562,9 @@ def _lone_room(text: str, run: list[_Token]) -> bool:
     after = text[run[0].end:run[0].end + 3]
     if after[:1].isspace() and after[1:2].isalpha():  # "the 100 seat room": a count
         return False
-    return _shape(run[0].text) in _places().shapes and bool(
+    known_shape = _shape(run[0].text) in _places().shapes or BUILDING_AND_ROOM.fullmatch(
+        run[0].text) is not None
+    return known_shape and bool(
         _places().cue.search(text[max(0, run[0].start - 12):run[0].start]))
 
 
