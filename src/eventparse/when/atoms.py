@@ -364,8 +364,9 @@ def _time_range_atom(m: regex.Match[str], strict: bool) -> Atom | None:
     dash = sep in ("-", "–", "—", "‐")
     if dash and (g.get("hw1") or g.get("hw2") or g.get("rel1") or g.get("rel2")):
         return None  # "twenty-three" is one number
-    if sep == "to" and not lead and (g.get("noon2") or g.get("mid2")) and first.h > 12:
-        return None  # "15 to noon" is 11:45
+    if sep == "to" and not lead and first.h > 12 and not first.mer and (
+            g.get("noon2") or g.get("mid2") or (g.get("hw1") and not g.get("mw1"))):
+        return None  # "15 to noon" is 11:45, "twenty to four" 3:40
     if g.get("partb"):
         part = _PARTS.get(g["partb"].lower())
         for clock in (first, second):

@@ -119,6 +119,8 @@ def date_patterns() -> list[tuple[str, regex.Pattern[str]]]:
         # 2026-03-16, 2019/aug/01
         "year_first": rf"(?<![\d.])(?P<y>(?:1\d|20)\d\d)\s*(?P<sep>[-/.])\s*"
                       rf"(?:(?P<mn>1[0-2]|0?[1-9])|{mon})\s*(?P=sep)\s*(?P<d>3[01]|[12]\d|0?[1-9])(?!\d)",
+        "year_month_day": rf"(?<![\d.])(?P<y>(?:1\d|20)\d\d),?\s+{mon},?\s+"
+                          rf"(?P<d>{p['dnum']}|{p['dayw']})",
         "month_year_day": rf"{mon}-(?P<y>(?:1\d|20)\d\d)-(?P<d>3[01]|[12]\d|0?[1-9])(?!\d)",
         "day_year_month": rf"(?<!\d)(?P<d>3[01]|[12]\d|0?[1-9])-(?P<y>(?:1\d|20)\d\d)-{mon}",
         # 16/03/2026, 03/18/40, 11.02.2026, 15/2, 08/12,2015
