@@ -6,7 +6,8 @@ Where the listing says what kind of event it is, strongest first:
 2. a format line (``Format: In person workshop``, ``Format: face-to-face training``);
 3. a label line (``Webinar``, ``Workshop · Online``, ``Course | Harrowden ...``,
    ``Virtual seminar | Presented by ...``, ``STAFF BRIEFING``);
-4. the title ("... a refresher briefing", "(two-day course)", "Learning lab: ...");
+4. the title ("... a refresher briefing", "(two-day course)", "Learning lab: ..."),
+   then an e-mail's Subject;
 5. prose naming the event ("In this webinar", "This full-day workshop").
 
 A listing that says none of these ("This session looks at ...") has no type:
@@ -28,7 +29,8 @@ from eventparse.sections import Section, heading_kind
 
 FIELD = "event_type"
 
-STATEMENT, FORMAT_LINE, LABEL_LINE, IN_TITLE, PROSE, THE_PROSE = 1.0, 0.95, 0.9, 0.8, 0.6, 0.55
+STATEMENT, FORMAT_LINE, LABEL_LINE, IN_TITLE, IN_SUBJECT = 1.0, 0.95, 0.9, 0.8, 0.7
+PROSE, THE_PROSE = 0.6, 0.55
 LABEL_MAX_WORDS = 8
 # "This full-day workshop", "In this webinar", "Our annual conference", "this year’s
 # conference": a few words after "this" or "our"; or a strapline opening "A hybrid seminar".
@@ -103,6 +105,11 @@ def extract(ctx: Context) -> list[Candidate[str]]:
             break  # nothing later can beat a statement
     if title_span:
         found.extend(_mentions(ctx.text(*title_span), title_span[0], "title", IN_TITLE, first=True))
+    subject = ctx.doc.headers.get("subject")
+    if subject:
+        # An e-mail's Subject names the event too ("Spring term DSL forum – 15 January").
+        start = ctx.doc.text.find(subject)
+        found.extend(_mentions(subject, max(start, 0), "subject", IN_SUBJECT, first=True))
     return found
 
 
