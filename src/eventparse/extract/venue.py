@@ -303,6 +303,7 @@ MIN_ROOM_SCORE = 0.5  # a room number makes a weaker phrase a place ("HH B131")
 NOT_TALK_PENALTY = 3.0
 LOOK_BACK = 80
 MAX_NAME_WORDS = 3
+WRAPPED_LINE = 40  # characters: a line this long that breaks mid-phrase is wrapped prose
 SENTENCE_END = regex.compile(r"[.!?](?:\s|$)|\n\s*\n")
 
 
@@ -435,7 +436,8 @@ def _roles(text: str, tokens: list[_Token]) -> None:
             token.role, token.weight = "name", NAME_WEIGHT
     for index in range(len(tokens) - 2, -1, -1):  # names stand before place words
         token, after = tokens[index], tokens[index + 1]
-        if token.role or not NAME_GAP.fullmatch(text, token.end, after.start):
+        if token.role or not (NAME_GAP.fullmatch(text, token.end, after.start)
+                              or _wrapped_before_head(text, token, after)):
             continue
         if not token.text[0].isupper() or TIME_WORD.fullmatch(token.text):
             continue
@@ -447,6 +449,16 @@ def _roles(text: str, tokens: list[_Token]) -> None:
                         and not YEAR.fullmatch(after.text))
         if before_place or abbreviation:
             token.role, token.weight = "name", NAME_WEIGHT
+
+
+def _wrapped_before_head(text: str, token: _Token, after: _Token) -> bool:
+    """A name wrapped onto the next line of running prose before its head noun
+    ("... in the Babcock\nRoom"); a short line is layout, not a wrap."""
+    if after.lower not in _places().heads or not LINE_BREAK_GAP.fullmatch(
+            text, token.end, after.start):
+        return False
+    line_start = text.rfind("\n", 0, token.start) + 1
+    return token.end - line_start >= WRAPPED_LINE
 
 
 def _is_abbreviation(token: _Token) -> bool:
