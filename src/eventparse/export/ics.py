@@ -38,6 +38,7 @@ class IcsExporter(Exporter):
     def __init__(self, out: TextIO, *, include_text: bool = False) -> None:
         super().__init__(out, include_text=include_text)
         self.zone_dates: dict[str, tuple[dt.date, dt.date]] = {}
+        self.in_utc: set[str] = set(UTC_NAMES)
         self.stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
 
     def scan(self, record: Record) -> None:
@@ -55,14 +56,18 @@ class IcsExporter(Exporter):
         self._line(f"PRODID:{PRODID}")
         self._line("CALSCALE:GREGORIAN")
         for name, (low, high) in sorted(self.zone_dates.items()):
-            timezone = Timezone.from_tzid(name, first_date=dt.date(low.year - 1, 1, 1),
-                                          last_date=dt.date(high.year + 2, 1, 1))
+            try:
+                timezone = Timezone.from_tzid(name, first_date=dt.date(low.year - 1, 1, 1),
+                                              last_date=dt.date(high.year + 2, 1, 1))
+            except ValueError:  # a zone icalendar cannot describe: its events go in UTC
+                self.in_utc.add(name)
+                continue
             self.out.write(timezone.to_ical().decode())
 
     def write(self, record: Record) -> None:
         if isinstance(record, Failure):
             return
-        for vevent in vevents(record, self.stamp):
+        for vevent in vevents(record, self.stamp, in_utc=record.timezone in self.in_utc):
             self.out.write(vevent.to_ical().decode())
 
     def end(self) -> None:
@@ -72,8 +77,8 @@ class IcsExporter(Exporter):
         self.out.write(text + "\r\n")
 
 
-def vevents(event: Event, stamp: dt.datetime) -> list[VEvent]:
-    """One VEVENT per dated session of ``event``."""
+def vevents(event: Event, stamp: dt.datetime, *, in_utc: bool = False) -> list[VEvent]:
+    """One VEVENT per dated session of ``event`` (times in UTC when ``in_utc``)."""
     dated = [(i, s) for i, s in enumerate(event.sessions) if s.date]
     found = []
     for index, session in dated:
@@ -84,7 +89,7 @@ def vevents(event: Event, stamp: dt.datetime) -> list[VEvent]:
         if len(event.sessions) > 1:
             summary += f" (session {index + 1} of {len(event.sessions)})"
         vevent.add("summary", summary)
-        start, end = session_bounds(session, event.timezone)
+        start, end = session_bounds(session, event.timezone, as_utc=in_utc)
         vevent.add("dtstart", start)
         if end is not None:
             vevent.add("dtend", end)
@@ -109,11 +114,14 @@ def uid(event: Event, index: int) -> str:
     return f"{digest}@eventparse"
 
 
-def session_bounds(session: Session, zone_name: str
+def session_bounds(session: Session, zone_name: str, *, as_utc: bool = False
                    ) -> tuple[dt.datetime | dt.date, dt.datetime | dt.date | None]:
-    """DTSTART and DTEND values: aware datetimes in the event's zone, or an all-day date."""
+    """DTSTART and DTEND: aware datetimes in the event's zone (or UTC), or an all-day date."""
     assert session.date is not None
     zone = _zone(zone_name) or dt.timezone.utc
+    if as_utc:
+        local_start, local_end = session_bounds(session, zone_name)
+        return _to_utc(local_start), _to_utc(local_end) if local_end is not None else None
     start = _at(session.start, session.date, session.start_time, zone)
     if start is None:
         return session.date, session.date + dt.timedelta(days=1)
@@ -121,6 +129,12 @@ def session_bounds(session: Session, zone_name: str
     if end is not None and end <= start:
         end = None  # an end before the start is flagged as a problem; DTEND must follow DTSTART
     return start, end
+
+
+def _to_utc(moment: dt.datetime | dt.date) -> dt.datetime | dt.date:
+    if isinstance(moment, dt.datetime):
+        return moment.astimezone(dt.timezone.utc)
+    return moment
 
 
 def _at(moment: dt.datetime | None, day: dt.date, clock: dt.time | None,
