@@ -133,3 +133,12 @@ def test_convert_writes_every_format_readably(tmp_path: Path) -> None:
             assert len(list(csv.DictReader(io.StringIO(text)))) >= 4
         else:
             assert len(text.splitlines()) == 4
+
+
+def test_ics_utc_event_needs_no_vtimezone() -> None:
+    event = Event(title="Call", source="c.txt", timezone="UTC",
+                  sessions=[Session(date=dt.date(2026, 7, 1), start_time=dt.time(9, 30))])
+    calendar = icalendar.Calendar.from_ical(export("ics", [event]))
+    assert calendar.walk("VTIMEZONE") == []
+    [vevent] = calendar.walk("VEVENT")
+    assert vevent.decoded("DTSTART") == dt.datetime(2026, 7, 1, 9, 30, tzinfo=dt.timezone.utc)
