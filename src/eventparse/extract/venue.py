@@ -48,6 +48,16 @@ MAX_ADDRESS_LINE_WORDS = 10
 
 # A wide gap inside a line separates columns ("3313 DH          Date and time : ...").
 COLUMN_GAP = regex.compile(r"[ \t]{3,}|\t")
+# "Hybrid – Room 3, ...", "In person at The Hub": the mode before the place.
+LEADING_MODE = regex.compile(
+    r"[ \t]*(?:hybrid|in[ -]person|face[ -]to[ -]face|on[ -]site)[ \t]*(?:[-–—:,]|at\b)[ \t]*",
+    regex.I)
+# "... LS1 1UR and online via Teams", "(or join online)": the other way to attend.
+ONLINE_ALTERNATIVE = regex.compile(
+    r"[ \t]*[,;(]?[ \t]*\b(?:and|or|plus|with)[ \t]+(?:join[ \t]+|attend[ \t]+)?"
+    r"(?:online|virtually|remotely|via)\b", regex.I)
+POSTCODE_THEN_SENTENCE = regex.compile(
+    r"(\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b)\.?[ \t]+\p{Lu}\p{Ll}")
 URL = regex.compile(r"://|\bwww\.")
 POSTCODE = regex.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b")
 # "– details to follow", "(parking nearby)": a remark after the place, in lower case.
@@ -175,7 +185,8 @@ def _keyed(ctx: Context, sections: list[Section]) -> Iterator[Candidate[object]]
         if block.kind != "key_value" or block.key is None or not is_venue_key(block.key):
             continue
         value = block.value
-        if not value.strip():
+        if not value.strip():  # "Venue:" alone, the address on the lines below
+            yield from _lines_below(ctx, all_blocks, index)
             continue
         if is_pending(value):
             ctx.shared[PENDING_KEY] = True
@@ -187,10 +198,43 @@ def _keyed(ctx: Context, sections: list[Section]) -> Iterator[Candidate[object]]
         parts = [(value_start, _first_line_end(ctx, value_start, block.end))]
         if not POSTCODE.search(value):
             parts += [(b.start, b.end) for b in _continuation(ctx, all_blocks, index)]
-        parts[0] = _without_remark(ctx, *parts[0])
+        parts[0] = _trimmed_span(ctx, *parts[0])
         found = _candidate(ctx, parts, "venue:key", KEYED_SCORE)
         if found:
             yield found
+
+
+def _lines_below(ctx: Context, blocks: list[Block], index: int) -> Iterator[Candidate[object]]:
+    run = _address_run(ctx, blocks, index + 1)
+    if not run:
+        return
+    text = " ".join(b.text for b in run)
+    if is_pending(text):
+        ctx.shared[PENDING_KEY] = True
+    elif is_online_only(text):
+        ctx.shared[ONLINE_KEY] = True
+    else:
+        found = _candidate(ctx, [(b.start, b.end) for b in run], "venue:key-lines-below",
+                           KEYED_SCORE)
+        if found:
+            yield found
+
+
+def _trimmed_span(ctx: Context, start: int, end: int) -> tuple[int, int]:
+    """A place value's span without a mode word before it ("In person at ..."), an
+    online alternative after it ("... and online via Teams") or a sentence after its
+    postcode, then without a remark."""
+    text = ctx.doc.text
+    lead = LEADING_MODE.match(text, start, end)
+    if lead:
+        start = lead.end()
+    tail = ONLINE_ALTERNATIVE.search(text, start, end)
+    if tail and tail.start() > start:
+        end = tail.start()
+    after_postcode = POSTCODE_THEN_SENTENCE.search(text, start, end)
+    if after_postcode:
+        end = after_postcode.end(1)
+    return _without_remark(ctx, start, end)
 
 
 def _without_remark(ctx: Context, start: int, end: int) -> tuple[int, int]:
