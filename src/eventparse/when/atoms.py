@@ -68,20 +68,50 @@ def find_atoms(text: str, *, strict: bool) -> list[Atom]:
     return _best_cover(found)
 
 
+# What a window must contain for each family of patterns to be worth running.
+_MONTH = re.compile(r"(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
+_WEEKDAY = re.compile(r"(?<![a-z])(?:mon|tue|wed|thu|fri|sat|sun)", re.IGNORECASE)
+_CLOCKISH = re.compile(
+    r"\d|\b(?:noon|mid|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half"
+    r"|quarter|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)",
+    re.IGNORECASE)
+_DURATIONISH = re.compile(r"hour|hr|min|day", re.IGNORECASE)
+_NEEDS_MONTH = {"day_month", "month_day", "month_year_day", "day_year_month", "year_month_day",
+                "nth_weekday", "days_month", "month_days", "day_to_month_day"}
+_NEEDS_WEEKDAY = {"weekday_day", "weekday"}
+
+
+def _worth_running(name: str, strict: bool, has_month: bool, has_weekday: bool,
+                   has_digit: bool) -> bool:
+    if strict and name in _PHRASE_ONLY:
+        return False
+    if name in _NEEDS_MONTH:
+        return has_month
+    if name in _NEEDS_WEEKDAY:
+        return has_weekday
+    return has_digit or name == "day_only"
+
+
 def _atoms_in(text: str, pos: int, endpos: int, strict: bool) -> list[Atom]:
     found: list[Atom] = []
+    has_month = _MONTH.search(text, pos, endpos) is not None
+    has_weekday = _WEEKDAY.search(text, pos, endpos) is not None
+    has_digit = any(ch.isdigit() for ch in text[pos:endpos])
     for name, pattern in date_patterns():
-        if strict and name in _PHRASE_ONLY:
+        if not _worth_running(name, strict, has_month, has_weekday, has_digit):
             continue
         for m in pattern.finditer(text, pos, endpos):
             atom = _date_atom(name, m, strict)
             if atom is not None:
                 found.append(atom)
-    for name, pattern in range_patterns():
-        for m in pattern.finditer(text, pos, endpos):
-            atom = _days_atom(name, m, strict)
-            if atom is not None:
-                found.append(atom)
+    if has_month:
+        for name, pattern in range_patterns():
+            for m in pattern.finditer(text, pos, endpos):
+                atom = _days_atom(name, m, strict)
+                if atom is not None:
+                    found.append(atom)
+    if not _CLOCKISH.search(text, pos, endpos):
+        return found
     for m in time_pattern(strict).finditer(text, pos, endpos):
         atom = _time_atom(m, strict)
         if atom is not None:
@@ -90,10 +120,12 @@ def _atoms_in(text: str, pos: int, endpos: int, strict: bool) -> list[Atom]:
         atom = _time_range_atom(m, strict)
         if atom is not None:
             found.append(atom)
-    for m in duration_pattern().finditer(text, pos, endpos):
-        found.append(duration_atom(m))
-    for m in zone_pattern().finditer(text, pos, endpos):
-        found.append(_zone_atom(m))
+    if _DURATIONISH.search(text, pos, endpos):
+        for m in duration_pattern().finditer(text, pos, endpos):
+            found.append(duration_atom(m))
+    if found:
+        for m in zone_pattern().finditer(text, pos, endpos):
+            found.append(_zone_atom(m))
     return found
 
 
