@@ -58,6 +58,12 @@ ONLINE_ALTERNATIVE = regex.compile(
     r"(?:online|virtually|remotely|via)\b", regex.I)
 POSTCODE_THEN_SENTENCE = regex.compile(
     r"(\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b)\.?[ \t]+\p{Lu}\p{Ll}")
+# "The workshop will be held at Riverside House, 2 Canal Wharf, Northampton NN1 5DA."
+HELD_AT = regex.compile(
+    r"\b(?:held|take[sn]?[ \t]+place|taking[ \t]+place|hosted|located|venue[ \t]+is|meet)"
+    r"[ \t]+(?:at|in)[ \t]+(?:the[ \t]+)?"
+    r"([\p{Lu}\d][^.\n;]{2,150}?\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b)", regex.I)
+ADDRESS_IN_PROSE_SCORE = 4.0
 URL = regex.compile(r"://|\bwww\.")
 POSTCODE = regex.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b")
 # "– details to follow", "(parking nearby)": a remark after the place, in lower case.
@@ -288,6 +294,18 @@ def _under_heading(ctx: Context, sections: list[Section]) -> Iterator[Candidate[
             yield found
 
 
+def _address_in_prose(ctx: Context, sections: list[Section]) -> Iterator[Candidate[object]]:
+    """A sentence that says where the event is held, with an address ending in a postcode."""
+    for section in sections:
+        if section.kind in SKIPPED_SECTIONS:
+            continue
+        for block in section.blocks:
+            for match in HELD_AT.finditer(ctx.doc.text, block.start, block.end):
+                found = _candidate(ctx, [match.span(1)], "venue:held-at", ADDRESS_IN_PROSE_SCORE)
+                if found:
+                    yield found
+
+
 def _structured(ctx: Context) -> Iterator[Candidate[object]]:
     for item in ctx.doc.structured:
         location = item.location or ""
@@ -302,7 +320,8 @@ def _structured(ctx: Context) -> Iterator[Candidate[object]]:
 def extract(ctx: Context) -> list[Candidate[object]]:
     """Venue candidates from key lines, venue headings, prose and structured data."""
     sections = list(ctx.sections)
-    candidates: list[Candidate[object]] = [*_keyed(ctx, sections), *_under_heading(ctx, sections)]
+    candidates: list[Candidate[object]] = [*_keyed(ctx, sections), *_under_heading(ctx, sections),
+                                           *_address_in_prose(ctx, sections)]
     online = ctx.shared.get(platform.SHARED_KEY) is not None or ctx.shared.get(ONLINE_KEY)
     if not candidates and not online:
         # an online event's prose names rooms in passing, not where it is held
