@@ -55,6 +55,9 @@ _END_CUE = regex.compile(
 _END_KEY = regex.compile(r"\b(?:finish(?:es|ing)?|ends?|end\s+time|closes?|until)\b",
                           regex.IGNORECASE)
 _SENTENCE_END = regex.compile(r"[.;!?](?:\s+|$)")
+_CLAUSE_END = regex.compile(r"[,(](?:\s+|$)")
+_ARRIVAL = regex.compile(r"[ \t]*for[ \t]+(?:an?[ \t]+)?\d{1,2}(?:[:.]\d\d)?[ \t]*"
+                         r"(?:[ap]\.?m\.?[ \t]*)?(?:start|prompt)", regex.IGNORECASE)
 _MAIL_KEYS = {"from", "sent", "to", "cc", "bcc", "subject", "date", "reply-to", "received",
               "message-id", "posted", "postedby", "newsgroups", "organization"}
 _MAIL_ANCHORS = {"from", "sent", "to", "subject"}
@@ -64,6 +67,7 @@ _LEAD_LIMIT = 25
 MAX_DAYS = 14
 """A range of days up to this long is a sitting on each day (a course, a conference)."""
 _LEAD_WINDOW = 200
+_NEARBY = 160
 
 SCHEDULE, TOP, PROSE = 0, 1, 2
 _RULES = {SCHEDULE: "sessions:schedule-line", TOP: "sessions:top-line", PROSE: "sessions:prose"}
@@ -75,6 +79,8 @@ class _Placed:
     tier: int
     block: Block | None
     section: str
+    clause: str = ""
+    """The words before the mention in its own clause ("finishing at")."""
 
 
 def extract(ctx: Context) -> list[Candidate[When]]:
@@ -86,6 +92,8 @@ def extract(ctx: Context) -> list[Candidate[When]]:
     if not usable:
         usable = [p for p in placed if _useful(p.mention)][:1]
     chosen = _each_day(_sessions(usable))
+    if chosen and all(s.entry.start_min is None for s in chosen):
+        chosen = _times_nearby(ctx, chosen, placed)
     _fill_ends(ctx, chosen, placed)
     _flag_weekdays(ctx, usable)
     candidates = [
@@ -109,9 +117,12 @@ def _place(ctx: Context, mention: Mention) -> _Placed | None:
     window = max(0, mention.start - _LEAD_WINDOW)
     line_start = max(text.rfind("\n", window, mention.start) + 1, window)
     lead = _SENTENCE_END.split(text[line_start:mention.start])[-1]
+    clause = _CLAUSE_END.split(lead)[-1]
     key = (block.key or "").lower() if block is not None and block.kind == "key_value" else ""
-    if _NOT_A_SITTING.search(lead[-80:]) or _NOT_A_SITTING.search(key):
+    if _NOT_A_SITTING.search(clause[-80:]) or _NOT_A_SITTING.search(key):
         return None
+    if _ARRIVAL.match(text, mention.end):
+        return None  # "09:30 for 10:00 start": the first time is when to arrive
     if block is not None and _is_mail_header(ctx, block):
         return None
     if block is not None and block.value_start is not None and mention.start >= block.value_start:
@@ -123,7 +134,7 @@ def _place(ctx: Context, mention: Mention) -> _Placed | None:
         tier = TOP
     else:
         tier = PROSE
-    return _Placed(mention, tier, block, section)
+    return _Placed(mention, tier, block, section, clause)
 
 
 def _block_of(ctx: Context, offset: int) -> tuple[Block | None, str]:
@@ -225,6 +236,25 @@ def _sessions(usable: list[_Placed]) -> list[_Sitting]:
     return out
 
 
+def _times_nearby(ctx: Context, chosen: list[_Sitting],
+                  placed: list[_Placed]) -> list[_Sitting]:
+    """Dates without times take a time said in the prose right after the date
+    ("Thursday 5 March 2026. Doors open 6pm, talk starts 6.30pm.")."""
+    text = ctx.doc.text
+    date_end = max(p.mention.end for s in chosen for p in s.parts)
+    for p in placed:
+        mention = p.mention
+        if mention.start < date_end or mention.has_date or not mention.has_time:
+            continue
+        between = text[date_end:mention.start]
+        if len(between) > _NEARBY or "\n\n" in between:
+            break
+        entry = mention.entries[0]
+        return [_Sitting(Entry(s.entry.date, s.entry.end_date, entry.start_min, entry.end_min,
+                               entry.utc_offset), [*s.parts, p]) for s in chosen]
+    return chosen
+
+
 def _each_day(sittings: list[_Sitting]) -> list[_Sitting]:
     """A range of days ("2-4 March 2026, 9:30-16:00") is a sitting on each day."""
     out: list[_Sitting] = []
@@ -258,7 +288,8 @@ def _ends_previous(placed: _Placed, so_far: list[_Sitting]) -> bool:
     """ "Start: 10:00" then "Finish: 12:30": the second time ends the sitting before it."""
     key = (placed.block.key or "") if placed.block is not None else ""
     entry = placed.mention.entries[0]
-    if not so_far or entry.end_min is not None or not _END_KEY.search(key):
+    if not so_far or entry.end_min is not None or not (
+            _END_KEY.search(key) or _END_KEY.search(placed.clause[-25:])):
         return False
     last = so_far[-1].entry
     if last.start_min is None or last.end_min is not None:
