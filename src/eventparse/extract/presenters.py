@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 
 import regex
 
@@ -36,6 +36,14 @@ from eventparse.sections import fold
 FIELD = "presenters"
 
 STRONG = 0.75
+LIST_LIMIT = 12
+"""People one list may name."""
+MENTIONS_KEPT = 8
+"""Mentions of one person kept for their role, bio and spans."""
+NEAR = 200
+"""How far around a name its line is read (characters): keeps a 1 MB line linear."""
+NER_LINES = 12
+"""At most this many of the best guesses' lines go through spaCy."""
 GUESS = 0.45
 """A guess scoring below this is not worth giving."""
 """Mentions scoring at least this are certain presenters; below it, guesses."""
@@ -53,16 +61,26 @@ _TOKEN = rf"(?:(?:{_WORD}|{_CAPS}|\p{{Lu}})\.?|\(\p{{Lu}}\p{{Ll}}+\))"
 _PARTICLE = r"(?:de|van|von|der|den|da|di|du|le|la|del|della|ter|ten|bin|al|el)"
 _SEP = r"(?: {1,2}|(?<=(?<!\p{L})\p{Lu}\.)(?=\p{Lu}))"
 # Not inside an e-mail address or a dotted login ("Barbara.R.Moore@...").
-RUN = regex.compile(rf"(?<![\p{{L}}\p{{N}}.@_+])({_TOKEN}(?:{_SEP}(?:{_PARTICLE} )?{_TOKEN}){{0,6}})")
+RUN = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}.@_+])({_TOKEN}(?:{_SEP}(?:{_PARTICLE} )?{_TOKEN}){{0,6}})")
 TOKEN = regex.compile(rf"{_TOKEN}|{_PARTICLE}(?=[ \t])")
 # Kept with the name: generations, and degrees (the CMU protocol scores "X, PhD" whole).
 SUFFIX = regex.compile(
     r",?[ \t]*(?:Jr\.?|Sr\.?|III|II|IV|3rd|Ph\.?[ ]?D\.?|PH\.?[ ]?D\.?|M\.D\.|MD)(?![\p{L}\p{N}])")
 PHONE = regex.compile(r"\(?\d{3}\)?[ \t]*\d{3}-\d{4}|\b[xX]\d-?\d{4}\b|\b\d-\d{4}\b")
-PREPOSITION = regex.compile(r"\b(?:in|at|on|to|from|of|near|with|by|for|and)[ \t]*\n?[ \t]*$", regex.I)
+PREPOSITION = regex.compile(
+    r"\b(?:in|at|on|to|from|of|near|with|by|for|and)[ \t]*\n?[ \t]*$", regex.I)
 SENTENCE_END = regex.compile(r"[.!?](?=\s|$)|\n[ \t]*\n")
 # Where the next person of a list may start: "; ", ", and ", " and ", " & ", ", ".
 PERSON_BREAK = regex.compile(r";[ \t]*|,?\s+(?:and|&)\s+|,[ \t]*|\n[ \t]*")
+LEAD_WORD = regex.compile(r"[\p{L}']+")
+AND = regex.compile(r"(?:and|&)\s")
+LAST_WORD = regex.compile(r"(?<![\p{L}'’])\p{L}+$")
+BIO_VERB = regex.compile(
+    r"(?:is|was|has|works|leads|teaches|joined|specialises|specializes)\b")
+FORENAME = regex.compile(r"\p{Lu}\p{Ll}+")
+RELATIVE = regex.compile(r"\b(?:who|which|that)\b")
+WORDS = regex.compile(r"[\p{L}&]+")
 AFFILIATION_AFTER = regex.compile(r",[ \t]+\S")
 LOWER_WORDS = regex.compile(r"(?:\p{Ll}[\p{Ll}-]*,?[ \t]+){1,3}")
 WILL = regex.compile(r"\b(?:will|shall|is going to|are going to)\s+(?:also\s+)?")
@@ -81,8 +99,9 @@ class Name:
     title_start: int
     """Where the name starts including its title."""
 
-    @property
+    @cached_property
     def words(self) -> list[str]:
+        """The name's words in lower case, initials left out."""
         return [w.rstrip(".").lower() for w in self.text.split() if len(w.rstrip(".")) > 1]
 
 
@@ -280,7 +299,7 @@ def _group_lead(text: str, pos: int, end: int) -> int | None:
     """
     while pos < end and text[pos] in " \t\n":
         pos += 1
-    word = regex.match(r"[\p{L}']+", text[pos:end])
+    word = LEAD_WORD.match(text, pos, end)
     if word is None or word.group().lower() not in cues().group_words:
         return pos
     colon = text.find(":", pos, end)
@@ -305,7 +324,7 @@ def people_at(text: str, pos: int, end: int, rule: str, score: float,
     if name is None and skip_words:
         lead = LOWER_WORDS.match(text, start, end)
         name = name_at(text, lead.end(), end, allow_single) if lead else None
-    while name is not None:
+    while name is not None and len(found) < LIST_LIMIT:
         stop, following = _next_person(text, name.end, end, allow_single)
         found.append(Mention(name, rule, score, role=_short_role(text[name.end:stop])))
         name = following
@@ -330,7 +349,7 @@ def _next_person(text: str, pos: int, end: int, allow_single: bool) -> tuple[int
 def _ends_item(text: str, pos: int, end: int) -> bool:
     """Whether a name is a whole list item (followed by a role, the next name or the end)."""
     rest = text[pos:min(end, pos + 12)].lstrip(" \t")
-    return not rest or rest[0] in ",;()–—-.:\n" or regex.match(r"(?:and|&)\s", rest) is not None
+    return not rest or rest[0] in ",;()–—-.:\n" or AND.match(rest) is not None
 
 
 def _short_role(written: str) -> str | None:
@@ -349,12 +368,13 @@ def _segment_end(text: str, pos: int) -> int:
     for found in SENTENCE_END.finditer(text, pos, limit):
         if found.group() in ".!?" and _is_abbreviation(text, found.start()):
             continue
-        return found.start()
+        end: int = found.start()
+        return end
     return limit
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    word = regex.search(r"(?<![\p{L}'’])\p{L}+$", text[max(0, dot - 12):dot])
+    word = LAST_WORD.search(text[max(0, dot - 12):dot])
     return word is not None and (len(word.group()) <= 2 or _is_title(word.group())
                                  or word.group().lower() in ("dept", "univ", "inc", "corp"))
 
@@ -423,22 +443,29 @@ def _merge(chosen: list[Mention], every: list[Mention]) -> list[list[Mention]]:
     """The chosen mentions grouped by person, people in order of first mention.
 
     Other mentions of the same person (a bio paragraph, a weaker cue) join them,
-    so a role or bio given elsewhere is kept.
+    so a role or bio given elsewhere is kept. A person keeps at most
+    ``MENTIONS_KEPT`` mentions, so a name repeated through a huge text stays cheap.
     """
     people: list[list[Mention]] = []
+    taken: set[int] = set()
     for mention in sorted(chosen, key=lambda m: m.name.start):
-        for person in people:
-            if any(same_person(mention.name, m.name) for m in person):
-                person.append(mention)
-                break
-        else:
-            people.append([mention])
+        _join(people, mention)
+        taken.add(id(mention))
     for mention in every:
-        for person in people:
-            if mention not in person and any(same_person(mention.name, m.name) for m in person):
-                person.append(mention)
-                break
+        if id(mention) not in taken:
+            _join(people, mention, may_start=False)
     return people
+
+
+def _join(people: list[list[Mention]], mention: Mention, may_start: bool = True) -> None:
+    for person in people:
+        if any(mention.name.text == m.name.text or same_person(mention.name, m.name)
+               for m in person):
+            if len(person) < MENTIONS_KEPT:
+                person.append(mention)
+            return
+    if may_start:
+        people.append([mention])
 
 
 # ---------------------------------------------------------------- strong rules
@@ -513,21 +540,20 @@ def _presenter_sections(scan: Scan) -> None:
 def _is_bio(text: str, pos: int, end: int) -> bool:
     """Whether a name is the subject of a biography sentence ("X is a midwife ...")."""
     rest = text[pos:min(end, pos + 20)].lstrip(" \t,")
-    return regex.match(r"(?:is|was|has|works|leads|teaches|joined|specialises|specializes)\b",
-                       rest) is not None
+    return BIO_VERB.match(rest) is not None
 
 
 def _is_name_line(text: str, people: list[Mention], end: int) -> bool:
     """A block holding a name and at most a role after a dash, comma or bracket."""
     after = text[people[-1].name.end:end].lstrip(" \t")
-    return not after or after[0] in "–—-,(:|" or people[-1].role is not None and len(after) < 120
+    return not after or after[0] in "–—-,(:|" or (people[-1].role is not None and len(after) < 120)
 
 
 def _bio_by_forename(found: list[Mention], text: str, start: int, end: int,
                      block_text: str) -> None:
     """ "Martin is professor of ..." under "Professor Martin Helliwell": his bio."""
-    word = regex.match(r"\p{Lu}\p{Ll}+", text[start:end])
-    if word is None or not _is_bio(text, start + word.end(), end):
+    word = FORENAME.match(text, start, end)
+    if word is None or not _is_bio(text, word.end(), end):
         return
     for index, mention in enumerate(found):
         if mention.name.words and mention.name.words[0] == word.group().lower():
@@ -537,9 +563,14 @@ def _bio_by_forename(found: list[Mention], text: str, start: int, end: int,
 def _before_cues(scan: Scan) -> None:
     """ "Presented by A and B", "The speaker is X", "led by X (role), with guest speaker Y"."""
     text = scan.ctx.doc.text
+    covered = 0
     for cue in cues().before.finditer(text):
+        if cue.start() < covered:
+            continue  # inside the list the last cue read
         end = _segment_end(text, cue.end())
-        scan.add(people_at(text, cue.end(), end, "cue-before", 0.85, skip_words=True))
+        people = people_at(text, cue.end(), end, "cue-before", 0.85, skip_words=True)
+        covered = people[-1].name.end if people else covered
+        scan.add(people)
 
 
 def _after_cues(scan: Scan) -> None:
@@ -570,7 +601,7 @@ def _clause_start(text: str, pos: int) -> int:
 def _reaches(text: str, last: Mention, will: int) -> bool:
     """Whether the list of names runs up to 'will' (only a role or affiliation between)."""
     between = text[last.name.end:will]
-    return len(between) <= 160 and regex.search(r"\b(?:who|which|that)\b", between) is None
+    return len(between) <= 160 and RELATIVE.search(between) is None
 
 
 # ---------------------------------------------------------------- guesses
@@ -610,8 +641,9 @@ def _weigh(scan: Scan, name: Name, index: int, key: str | None) -> Mention:
         talk = cues().talk_nouns.match(text, name.end) is not None
         return Mention(name, "subject-name", 0.4 + hints + 0.1 * talk)
     start = block.value_start or block.start
-    before = text[start:name.title_start].strip(" \t|*")
-    if not before and _line_rest_short(text, name.end, block.end):
+    before = text[max(start, name.title_start - NEAR):name.title_start].strip(" \t|*")
+    if not before and name.title_start - start <= NEAR and _line_rest_short(text, name.end,
+                                                                           block.end):
         if _signs_off(scan, name, index):
             return Mention(name, "signature", 0.0)
         return Mention(name, "name-line", 0.4 + hints + 0.1 * _has_affiliation(scan, name, index))
@@ -640,19 +672,19 @@ def _signs_off(scan: Scan, name: Name, index: int) -> bool:
     blocks = scan.ctx.doc.blocks
     if index == len(blocks) - 1:
         return True
-    comma_only = scan.ctx.text(name.end, blocks[index].end).strip() == ","
+    comma_only = scan.ctx.text(name.end, min(blocks[index].end, name.end + NEAR)).strip() == ","
     return comma_only and index >= len(blocks) - 3
 
 
 def _line_rest_short(text: str, pos: int, end: int) -> bool:
     """Whether only an affiliation or a bracket follows a name on its line."""
-    rest = text[pos:end].lstrip(" \t")
+    rest = text[pos:min(end, pos + NEAR)].lstrip(" \t")
     if not rest or rest[0] in ",(<[/|\t-–\"“" or text[pos:pos + 2] == "  ":
         return True
-    if regex.match(r"(?:and|&)\s", rest):
+    if AND.match(rest):
         return True
     words = rest.split()
-    return len(words) <= 4 and all(w[0].isupper() for w in words)
+    return end - pos <= NEAR and len(words) <= 4 and all(w[0].isupper() for w in words)
 
 
 def _all_caps(name: Name) -> bool:
@@ -662,10 +694,10 @@ def _all_caps(name: Name) -> bool:
 def _has_affiliation(scan: Scan, name: Name, index: int) -> bool:
     """An institution on the rest of the name's line or on the next line."""
     blocks = scan.ctx.doc.blocks
-    texts = [scan.ctx.text(name.end, blocks[index].end)]
+    texts = [scan.ctx.text(name.end, min(blocks[index].end, name.end + NEAR))]
     if index + 1 < len(blocks):
-        texts.append(blocks[index + 1].text)
-    words = {w.lower() for t in texts for w in regex.findall(r"[\p{L}&]+", t)}
+        texts.append(blocks[index + 1].text[:NEAR])
+    words = {w.lower() for t in texts for w in WORDS.findall(t)}
     return bool(words & cues().affiliation_words)
 
 
@@ -688,7 +720,8 @@ def _with_entities(scan: Scan, guesses: list[Mention]) -> list[Mention]:
     if not scan.ctx.has_ner or not guesses:
         return guesses
     text = scan.ctx.doc.text
-    lines = sorted({_line_of(text, m.name) for m in guesses})
+    best = sorted(guesses, key=lambda m: -m.score)[:NER_LINES]
+    lines = sorted({_line_of(text, m.name) for m in best})
     entities = scan.ctx.entities_in(lines, recase=True)
     weighed: list[Mention] = []
     for mention in guesses:
@@ -701,9 +734,9 @@ def _with_entities(scan: Scan, guesses: list[Mention]) -> list[Mention]:
 
 def _line_of(text: str, name: Name) -> tuple[int, int]:
     """The line holding a name, without its indentation (which puts spaCy off)."""
-    start = text.rfind("\n", 0, name.start) + 1
-    end = text.find("\n", name.end)
-    end = len(text) if end == -1 else end
+    start = max(text.rfind("\n", max(0, name.start - NEAR), name.start) + 1, name.start - NEAR)
+    end = text.find("\n", name.end, name.end + NEAR)
+    end = min(len(text), name.end + NEAR) if end == -1 else end
     while start < name.start and text[start] in " \t|*":
         start += 1
     while end > name.end and text[end - 1] in " \t|*":
