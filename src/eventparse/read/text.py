@@ -31,6 +31,7 @@ BULLET = regex.compile(r"[ \t]*(?:[-*•·▪◦‣–—]|\(?\d{1,2}[.)]|\(?[a-
 KEY_VALUE = regex.compile(r"[ \t]*([A-Za-z][\w'’&/()\- ]{0,38}?)[ \t]*:(?:[ \t]+|$)(?!//)")
 CLOSING = ".;,!?"
 MAX_HEADING_WORDS = 10
+MAX_HEADER_FIELDS = 40  # a mail header block is short; a longer run of keys is the text
 
 # A mail header key: one word (hyphens allowed) and a colon.
 HEADER_KEY = regex.compile(r"([A-Za-z][A-Za-z-]{0,24})[ \t]*:(?:[ \t]+|$)")
@@ -165,7 +166,7 @@ def _header_run(text: str, lines: list[_Line], index: int, signed: bool) -> list
     known, signature, _, _ = _mail_vocab()
     run: list[_Header] = []
     previous: _Line | None = None
-    while index < len(lines):
+    while index < len(lines) and len(run) < MAX_HEADER_FIELDS:
         line = lines[index]
         if previous is not None and line.number != previous.number + 1:
             break
