@@ -121,6 +121,8 @@ def _place(ctx: Context, mention: Mention) -> _Placed | None:
     key = (block.key or "").lower() if block is not None and block.kind == "key_value" else ""
     if _NOT_A_SITTING.search(clause[-80:]) or _NOT_A_SITTING.search(key):
         return None
+    if mention.bare_numeric and not mention.has_time and section not in _SCHEDULE_KINDS:
+        return None  # "Room 2/14" outside a Date: line
     if _ARRIVAL.match(text, mention.end):
         return None  # "09:30 for 10:00 start": the first time is when to arrive
     if block is not None and _is_mail_header(ctx, block):

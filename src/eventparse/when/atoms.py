@@ -221,6 +221,7 @@ def _date_atom(name: str, m: regex.Match[str], strict: bool) -> Atom | None:
         if ny is None and strict and groups.get("sep") != "/":
             return None
         spec.numeric = (a, b)
+        spec.bare_numeric = ny is None
         if ny is not None:
             spec.y, spec.two_digit_year = int(ny), len(ny) == 2
     else:

@@ -76,6 +76,8 @@ class Mention:
     year_written: bool = False
     zone_named: bool = False
     weekday_only: bool = False
+    bare_numeric: bool = False
+    """The date is two numbers alone ("2/14"), no year or weekday beside them."""
     weekdays: list[Weekday] = field(default_factory=list)
     atoms: list[Atom] = field(default_factory=list)
 
@@ -271,9 +273,12 @@ def _mention(unit: _Unit, reference: dt.date, day_first: bool) -> Mention:
     year_written = bool(date_atom and any(s.y is not None for s in date_atom.dates))
     weekday_only = bool(date_atom and all(s.d is None and s.numeric is None
                                           for s in date_atom.dates))
+    bare_numeric = bool(date_atom and all(s.bare_numeric and s.wd is None
+                                          for s in date_atom.dates))
     return Mention(unit.start, unit.end, entries, has_date=bool(days), has_time=time_atom
                    is not None, year_written=year_written, zone_named=zone_named,
-                   weekday_only=weekday_only, weekdays=weekdays, atoms=unit.atoms)
+                   weekday_only=weekday_only, bare_numeric=bare_numeric, weekdays=weekdays,
+                   atoms=unit.atoms)
 
 
 def _days(unit: _Unit, reference: dt.date,

@@ -44,6 +44,8 @@ class DateSpec:
     """For "the first Tuesday of October": which weekday of the month (-1: last)."""
     numeric: tuple[int, int] | None = None
     """Both numbers of a numeric day/month date, to read day- or month-first later."""
+    bare_numeric: bool = False
+    """Written as two numbers only ("2/14"): in running text that may be a room or a score."""
 
 
 @dataclass
