@@ -54,6 +54,12 @@ def test_not_sittings() -> None:
     assert _sessions(text) == [{"date": "2026-02-26", "start_time": "09:30", "end_time": "16:30"}]
 
 
+def test_numbers_that_only_look_like_dates() -> None:
+    text = ("Workshop\nDate: 4 March 2026\nTime: 09:30 for 10:00 start, finishing at 12:30\n"
+            "Venue: Room 2/14, Civic Centre\nPlaces are limited to 20. Ages 11-16.")
+    assert _sessions(text) == [{"date": "2026-03-04", "start_time": "10:00", "end_time": "12:30"}]
+
+
 def test_mail_header_date_is_not_a_sitting() -> None:
     text = ("From: Team <team@example.org>\nDate: Mon 1 Dec 2025 09:12\nTo: Leads\n"
             "Subject: Forum\n\nForum\nThursday 15 January 2026, 1.15pm – 3.45pm")
