@@ -5,7 +5,8 @@ Where it looks, best first:
 1. A ``Key: value`` line whose key names a place (``Venue:``, ``Where:``,
    ``Location:``, ``Address:``, ``Place:``, ``In person:``; ``vocab/delivery.json``),
    with the address lines that follow it joined by ", " (postcode kept).
-2. A ``Venue``/``Location`` heading and the address lines under it.
+2. A ``Venue``/``Location`` heading (or a bare ``Venue:``) and the address lines
+   under it; a sentence saying where it is "held at", with a postcode.
 3. Running prose: a room or building phrase found with the place vocabulary
    learned from seminar announcements (``vocab/locations.json``, built by
    ``scripts/learn_locations.py``): "in Wean Hall 5409", "Adamson Wing, Baker
@@ -60,9 +61,9 @@ POSTCODE_THEN_SENTENCE = regex.compile(
     r"(\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b)\.?[ \t]+\p{Lu}\p{Ll}")
 # "The workshop will be held at Riverside House, 2 Canal Wharf, Northampton NN1 5DA."
 HELD_AT = regex.compile(
-    r"\b(?:held|take[sn]?[ \t]+place|taking[ \t]+place|hosted|located|venue[ \t]+is|meet)"
-    r"[ \t]+(?:at|in)[ \t]+(?:the[ \t]+)?"
-    r"([\p{Lu}\d][^.\n;]{2,150}?\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b)", regex.I)
+    r"\b(?i:held|take[sn]?[ \t]+place|taking[ \t]+place|hosted|located|venue[ \t]+is|meet)"
+    r"[ \t]+(?i:at|in)[ \t]+(?:the[ \t]+)?"
+    r"([\p{Lu}\d][^.\n;]{2,150}?\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b)")
 ADDRESS_IN_PROSE_SCORE = 4.0
 URL = regex.compile(r"://|\bwww\.")
 POSTCODE = regex.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b")
