@@ -44,6 +44,8 @@ NEAR = 200
 """How far around a name its line is read (characters): keeps a 1 MB line linear."""
 NER_LINES = 12
 """At most this many of the best guesses' lines go through spaCy."""
+NER_DOUBT = 0.15
+"""How much a guess loses when spaCy reads it as a place or an organisation."""
 GUESS = 0.45
 """A guess scoring below this is not worth giving."""
 """Mentions scoring at least this are certain presenters; below it, guesses."""
@@ -727,7 +729,7 @@ def _with_entities(scan: Scan, guesses: list[Mention]) -> list[Mention]:
     for mention in guesses:
         labels = {label for label, s, e in entities
                   if s < mention.name.end and mention.name.start < e}
-        change = 0.15 if "PERSON" in labels else -0.25 if labels else 0.0
+        change = 0.15 if "PERSON" in labels else -NER_DOUBT if labels else 0.0
         weighed.append(replace(mention, score=mention.score + change))
     return weighed
 
