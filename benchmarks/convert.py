@@ -117,7 +117,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seminars", type=Path, default=SEMINARS)
     parser.add_argument("--listings", type=Path, default=LISTINGS)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 3000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000])
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--nlp", default="auto")
     parser.add_argument("--to", default="jsonl")

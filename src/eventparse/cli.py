@@ -18,7 +18,7 @@ import os
 import time
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -27,6 +27,10 @@ from eventparse.errors import EventParseError
 from eventparse.model import Event, Problem
 from eventparse.pipeline import parse_file
 from eventparse.settings import zone_for
+
+if TYPE_CHECKING:
+    from eventparse.convert import Limits, Summary
+    from eventparse.convert.workers import Outcome
 
 app = typer.Typer(help="Read event announcements into structured data.", no_args_is_help=True,
                   pretty_exceptions_enable=False, add_completion=False)
@@ -121,7 +125,7 @@ def convert_command(
     to: Annotated[ExportFormat | None, typer.Option(
         "--to", help="Export format; by default from OUT's suffix, else jsonl.")] = None,
     workers: Annotated[int, typer.Option(
-        help="Worker processes (default: the CPU count).", show_default=False)] = 0,
+        help="Worker processes (default: the CPU count).", show_default=False, min=0)] = 0,
     resume: Annotated[bool, typer.Option(
         "--resume", help="Continue an interrupted run from OUT's journal.")] = False,
     reference_date: ReferenceDate = None,
@@ -130,9 +134,9 @@ def convert_command(
     include_text: Annotated[bool, typer.Option(
         "--include-text", help="Keep each Event's full text in JSON Lines output.")] = False,
     max_document_bytes: Annotated[int, typer.Option(
-        help="Bound on one document's size (archive members included).")] = 20_000_000,
+        help="Bound on one document's size (archive members included).", min=1)] = 20_000_000,
     max_archive_bytes: Annotated[int, typer.Option(
-        help="Bound on what one archive may expand to.")] = 1_000_000_000,
+        help="Bound on what one archive may expand to.", min=1)] = 1_000_000_000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
 ) -> None:
     """Convert many announcements into one JSON Lines, CSV, iCalendar or JSON-LD file.
@@ -175,7 +179,8 @@ def convert_command(
 class _ProgressBar:
     """A rich progress bar on a terminal (documents, rate, time left); nothing otherwise."""
 
-    def __init__(self, inputs: list[str], output: Path, limits: Any, *, enabled: bool) -> None:
+    def __init__(self, inputs: list[str], output: Path, limits: Limits, *,
+                 enabled: bool) -> None:
         self.inputs = inputs
         self.output = output
         self.limits = limits
@@ -206,7 +211,7 @@ class _ProgressBar:
         if self.enabled:
             self.progress.stop()
 
-    def start(self, summary: Any) -> None:
+    def start(self, summary: Summary) -> None:
         if not self.enabled:
             return
         total = _count_documents(self.inputs, self.limits, self.output)
@@ -214,7 +219,7 @@ class _ProgressBar:
                                            rate="-")
         self.progress.refresh()
 
-    def advance(self, outcome: Any) -> None:
+    def advance(self, outcome: Outcome) -> None:
         if self.task is None:
             return
         self.progress.advance(self.task)
@@ -226,7 +231,7 @@ class _ProgressBar:
             self.refreshed = now
 
 
-def _count_documents(inputs: list[str], limits: Any, output: Path) -> int | None:
+def _count_documents(inputs: list[str], limits: Limits, output: Path) -> int | None:
     """How many documents the inputs hold (for the time left); None when stdin is read."""
     from eventparse.convert import journal_path
     from eventparse.convert.sources import discover
