@@ -180,11 +180,6 @@ def _candidate(ctx: Context, parts: list[tuple[int, int]], rule: str,
     return Candidate(value, tuple(parts), rule, score)
 
 
-def _following(section: Section, block: Block) -> list[Block]:
-    blocks = section.blocks
-    return blocks[blocks.index(block) + 1:] if block in blocks else []
-
-
 def _keyed(ctx: Context, sections: list[Section]) -> Iterator[Candidate[object]]:
     """Places from ``Venue:``-like lines, with the address lines that follow them."""
     all_blocks = [b for s in sections if s.kind not in SKIPPED_SECTIONS for b in s.blocks]
@@ -461,9 +456,17 @@ def _classify(token: _Token) -> None:
 
 
 def _roles(text: str, tokens: list[_Token]) -> None:
-    """Give each token its role and weight from the learned vocabulary."""
+    """Give each token its role and weight: from the learned vocabulary first, then
+    from its neighbours, pass by pass."""
     for token in tokens:
         _classify(token)
+    _mark_ordinals_and_dates(text, tokens)
+    _mark_after_of(tokens)
+    _mark_weak_and_bridges(text, tokens)
+    _mark_names(text, tokens)
+
+
+def _mark_ordinals_and_dates(text: str, tokens: list[_Token]) -> None:
     for token, after in pairwise(tokens):  # "40th floor", "4th Avenue"
         if ORDINAL.fullmatch(token.text) and after.role == "place":
             token.role, token.weight = "number", 0.0
@@ -472,19 +475,26 @@ def _roles(text: str, tokens: list[_Token]) -> None:
             token.role = ""
             if before.role == "number":
                 before.role = ""
+
+
+def _mark_after_of(tokens: list[_Token]) -> None:
+    """"Cathedral of Learning", "Room 2224 of EDRC": a weak place word or an
+    abbreviation after "of" and a place."""
     for first, of, token in zip(tokens, tokens[1:], tokens[2:], strict=False):
-        # "Cathedral of Learning", "Room 2224 of EDRC": a weak place word or an
-        # abbreviation after "of" and a place
         if of.lower != "of" or first.role not in ("place", "number") or token.role:
             continue
         if token.lower in _places().weak:
             token.role, token.weight = "place", _places().weak[token.lower]
         elif _is_abbreviation(token):
             token.role, token.weight = "name", NAME_WEIGHT
+
+
+def _mark_weak_and_bridges(text: str, tokens: list[_Token]) -> None:
+    weak = _places().weak
     for first, token in pairwise(tokens):  # "Fine Arts": a weak place word after a place
-        if (first.role == "place" and not token.role and token.lower in _places().weak
+        if (first.role == "place" and not token.role and token.lower in weak
                 and token.text[0].isupper() and NAME_GAP.fullmatch(text, first.end, token.start)):
-            token.role, token.weight = "place", _places().weak[token.lower]
+            token.role, token.weight = "place", weak[token.lower]
     for first, token, last in zip(tokens, tokens[1:], tokens[2:], strict=False):
         # "CMT red conference room", "GSIA in the new building": one lower-case word
         # between the words of a place holds it together
@@ -498,7 +508,12 @@ def _roles(text: str, tokens: list[_Token]) -> None:
         if (number.role == "number" and not token.role and _is_abbreviation(token)
                 and NAME_GAP.fullmatch(text, number.end, token.start)):
             token.role, token.weight = "name", NAME_WEIGHT
-    for index in range(len(tokens) - 2, -1, -1):  # names stand before place words
+
+
+def _mark_names(text: str, tokens: list[_Token]) -> None:
+    """Capitalised words before place words ("Allen Hall") and abbreviations before
+    room numbers ("HH B131") are a building's name; right to left, so names chain."""
+    for index in range(len(tokens) - 2, -1, -1):
         token, after = tokens[index], tokens[index + 1]
         if token.role or not (NAME_GAP.fullmatch(text, token.end, after.start)
                               or _wrapped_before_head(text, token, after)):
