@@ -250,3 +250,15 @@ def test_a_layout_table_gives_a_line_per_paragraph() -> None:
     doc = read_html("<table><tr><td><p>Court skills</p><p>Date: 3 March 2026</p></td></tr></table>")
     assert kinds(doc) == [("paragraph", 0, None, "Court skills"),
                           ("key_value", 0, "Date", "3 March 2026")]
+
+
+def test_a_site_name_h1_in_the_masthead_is_furniture() -> None:
+    doc = read_html('<body><header id="masthead"><h1>Eastshire SAB</h1></header>'
+                    "<div><h1>Self-neglect workshop</h1><p>On 12 March 2026.</p></div></body>")
+    assert doc.text == "Self-neglect workshop\nOn 12 March 2026."
+
+
+def test_values_without_a_term_are_lines_of_their_own() -> None:
+    doc = read_html("<dl><dd>Riverside Centre</dd><dd><address>1 High St<br>Eastshire ES1 1AA"
+                    "</address></dd></dl>")
+    assert doc.text == "Riverside Centre\n1 High St, Eastshire ES1 1AA"

@@ -123,7 +123,7 @@ def _main_root(tree: LexborHTMLParser) -> LexborNode | None:
 def _boilerplate_nodes(root: LexborNode) -> set[int]:
     """Ids (``mem_id``) of the elements under ``root`` that are page furniture."""
     patterns = _patterns()
-    h1 = root.css_first("h1")
+    h1 = _content_h1(root, patterns)
     protected = _ancestor_ids(h1) if h1 is not None else set()
     dropped: set[int] = set()
     for node in root.css("*"):
@@ -136,6 +136,20 @@ def _boilerplate_nodes(root: LexborNode) -> set[int]:
             if patterns.headings.match(fold(_collapse(heading.text(deep=True)))):
                 dropped.update(_block_opened_by(heading, root, protected))
     return dropped
+
+
+def _content_h1(root: LexborNode, patterns: _Patterns) -> LexborNode | None:
+    """The page's own h1: the first not inside site furniture (a masthead's site name)."""
+    headings = root.css("h1")
+    for heading in headings:
+        current = heading.parent
+        while current is not None and current.mem_id != root.mem_id:
+            if _looks_like_furniture(current, patterns):
+                break
+            current = current.parent
+        else:
+            return heading
+    return headings[0] if headings else None
 
 
 def _ancestor_ids(node: LexborNode) -> set[int]:
@@ -376,8 +390,10 @@ class _Renderer:
         if line.key_end is not None and line.value_start is None and line.length:
             self._raw(" " if "".join(line.pieces).rstrip().endswith(":") else ": ")
             line.value_start = line.length
-        elif line.length:
-            self._raw("; ")
+        elif line.length and line.key_end is not None:
+            self._raw("; ")  # a second value for the same term
+        else:
+            self._flush()  # a value with no term is a line of its own
         self.inline_depth += 1
 
     # text
