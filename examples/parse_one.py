@@ -22,7 +22,8 @@ def main() -> None:
     event = eventparse.parse_file(args.file, reference_date=args.reference_date)
     print(f"Title:     {event.title}")
     print(f"Type:      {event.event_type}")
-    print(f"Delivery:  {event.delivery.mode} {event.delivery.platform or event.delivery.venue or ''}")
+    where = event.delivery.platform or event.delivery.venue or ""
+    print(f"Delivery:  {event.delivery.mode} {where}")
     for session in event.sessions:
         print(f"Session:   {session.start} -> {session.end}")
     print(f"Presenters: {', '.join(p.name for p in event.presenters)}")
@@ -30,7 +31,8 @@ def main() -> None:
     for standard in event.standards:
         print(f"Standard:  {standard.framework} {standard.name}")
     for problem in event.problems:
-        print(f"Problem:   {problem.severity} {problem.code} (line {problem.line}): {problem.message}")
+        print(f"Problem:   {problem.severity} {problem.code} (line {problem.line}): "
+              f"{problem.message}")
 
 
 if __name__ == "__main__":
