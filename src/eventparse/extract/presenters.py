@@ -420,7 +420,9 @@ def extract(ctx: Context) -> list[Candidate[Presenter]]:
     _presenter_sections(scan)
     _before_cues(scan)
     _after_cues(scan)
-    strong = [m for m in scan.mentions if m.score >= STRONG]
+    # A host or contact may well "introduce" or "talk" too: only an explicit cue overrides.
+    strong = [m for m in scan.mentions if m.score >= STRONG
+              and (m.rule != "cue-will" or not scan.is_excluded(m.name))]
     if strong:
         return _candidates(ctx, _merge(strong, scan.mentions))
     guess = _best_guess(scan)
@@ -612,7 +614,7 @@ def _reaches(text: str, last: Mention, will: int) -> bool:
 def _best_guess(scan: Scan) -> Mention | None:
     """One speaker when nothing says so outright: the best-supported weak mention."""
     guesses = [m for m in _guesses(scan) if not scan.is_excluded(m.name)]
-    guesses = [m for m in _with_entities(scan, guesses) if m.score >= GUESS]
+    guesses = [m for m in _with_entities(scan, guesses) if round(m.score, 3) >= GUESS]
     return max(guesses, key=lambda m: (m.score, -m.name.start), default=None)
 
 

@@ -1,0 +1,118 @@
+"""The presenters extractor: names, roles and bios, hosts left out, both spaCy paths."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import eventparse
+from eventparse import nlp
+from eventparse.extract.presenters import name_at, names_in, people_at, same_person
+
+from .conftest import ROOT, shared_path
+
+MODELS = ["blank", pytest.param("auto", marks=pytest.mark.skipif(
+    nlp.resolve_model_name("auto") == nlp.BLANK, reason="no statistical model installed"))]
+
+LISTING = """Working with fathers
+Tuesday 17 February 2026, 2pm to 4pm
+Online – Zoom
+In this webinar, Dr Amina Farouk and Professor Leon Whitby will share findings.
+Presenters: Dr Amina Farouk (Consultant Social Worker) and Leon Whitby (Professor of Law)
+About the presenters
+Dr Farouk is a consultant social worker who has led audits in three authorities.
+Hosted by the Family Safeguarding Team. Contact: Nell Price, nell@example.org
+"""
+
+
+def _names(text: str, model: str) -> list[str]:
+    event = eventparse.parse(text, reference_date="2026-01-15", nlp_model=model)
+    return [p.name for p in event.presenters]
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_each_person_once_in_order_without_titles_or_hosts(model: str) -> None:
+    assert _names(LISTING, model) == ["Amina Farouk", "Leon Whitby"]
+
+
+def test_role_and_provenance_are_kept() -> None:
+    event = eventparse.parse(LISTING, reference_date="2026-01-15", nlp_model="blank")
+    roles = {p.name: p.role for p in event.presenters}
+    assert roles["Amina Farouk"] == "Consultant Social Worker"
+    assert roles["Leon Whitby"] == "Professor of Law"
+    span = event.provenance["presenters[0]"].spans[0]
+    assert event.text[span.start:span.end] == "Amina Farouk"
+
+
+def test_bio_from_about_section() -> None:
+    text = ("Safer sleep\nDate: 3 March 2026\nAbout the facilitator\n"
+            "Maja Lindqvist is a health visitor.\nShe has worked in London.\n")
+    event = eventparse.parse(text, reference_date="2026-01-15", nlp_model="blank")
+    [person] = event.presenters
+    assert person.name == "Maja Lindqvist"
+    assert person.bio is not None and person.bio.startswith("Maja Lindqvist is a health visitor")
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_organisation_after_cue_is_no_presenter(model: str) -> None:
+    text = "Drop-in\nWhen: Tues 10 Mar, noon – 1pm\nHosted by the Early Help Team.\n"
+    assert _names(text, model) == []
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_seminar_speaker_comes_first_and_host_is_left_out(model: str) -> None:
+    text = ("Type:     seminar\nTopic:    Robot learning\nDates:    12-Oct-94\n"
+            "Time:     3:30 PM\nWho:      Dr. Tomas Verhoeven, Delft University\n"
+            "Host:     Mariko Tanaka\nAbstract:\nMariko Tanaka will introduce the talk.\n")
+    assert _names(text, model)[:1] == ["Tomas Verhoeven"]
+    assert "Mariko Tanaka" not in _names(text, model)
+
+
+def test_name_shapes() -> None:
+    found = name_at("Prof. Anne-Marie O'Gorman-Quigley spoke", 0, 40)
+    assert found is not None and found.text == "Anne-Marie O'Gorman-Quigley" and found.titled
+    assert name_at("Baker Hall 129", 0, 14) is None
+    assert name_at("Internal Revenue Service", 0, 24) is None
+    assert [n.text for n in names_in("by Dan R. Olsen Jr. and H. T. Kung", 0, 34)] == [
+        "Dan R. Olsen Jr.", "H. T. Kung"]
+
+
+def test_same_person_by_surname_and_forename() -> None:
+    full = name_at("Amara Osei-Bonsu", 0, 16)
+    short = name_at("Dr Osei-Bonsu", 0, 13)
+    other = name_at("Kofi Osei-Bonsu", 0, 15)
+    assert full and short and other
+    assert same_person(full, short) and not same_person(full, other)
+
+
+def test_list_with_roles_containing_and() -> None:
+    text = ("Nia Roberts, Head of Service for Children in Need and Child Protection, "
+            "and Ewan Gilchrist, Principal Social Worker.")
+    people = people_at(text, 0, len(text), "test", 1.0)
+    assert [(m.name.text, m.role) for m in people] == [
+        ("Nia Roberts", "Head of Service for Children in Need and Child Protection"),
+        ("Ewan Gilchrist", "Principal Social Worker")]
+
+
+def test_huge_single_line_is_linear() -> None:
+    line = "Presented by Ann Lee and Bob Ray, and " * 20_000
+    started = time.perf_counter()
+    event = eventparse.parse(line, reference_date="2026-01-15", nlp_model="blank")
+    assert [p.name for p in event.presenters] == ["Ann Lee", "Bob Ray"]
+    assert time.perf_counter() - started < 120  # a guard against a hang, not a speed test
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_seminar_sample_speaker_f1(model: str) -> None:
+    folder = shared_path("corpora", "seminars", "dev")
+    sys.path.insert(0, str(ROOT))
+    try:
+        from benchmarks.seminars import load, score
+    finally:
+        sys.path.remove(str(ROOT))
+    docs = load(Path(folder), limit=60)
+    result = score(docs, lambda text: eventparse.parse(text, nlp_model=model))
+    assert result.prf("speaker")[2] >= 0.8
