@@ -78,3 +78,9 @@ def test_the_caller_names_the_format() -> None:
 def test_reader_aliases() -> None:
     assert reader_for("MD") is reader_for("markdown")
     assert reader_for("eml") is reader_for("email")
+
+
+def test_a_pasted_date_line_is_not_an_rfc_message() -> None:
+    pasted = ("From: Team <team@example.org>\nTo: Heads\nDate: Mon 1 Dec 2025 09:12\n"
+              "Subject: Forum\n\nBody")
+    assert detect_format(pasted, "forum.txt") == "text"

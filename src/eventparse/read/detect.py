@@ -7,7 +7,9 @@ Format rules, in order (the first that holds wins):
    (``.txt`` included) leaves it to the content.
 2. An RFC 822 message: the text opens with a block of ``Name: value`` header
    lines ending in a blank line, and that block holds a ``Date:`` header in the
-   RFC 5322 form (``Mon, 9 Feb 2026 08:47:00 +0000``) and at least one of
+   RFC 5322 form (``Mon, 9 Feb 2026 08:47:00 +0000``: with a zone, and a comma
+   after any weekday, so a pasted ``Date: Mon 1 Dec 2025 09:12`` is not one) and
+   at least one of
    From, To, Subject, Message-ID, MIME-Version, Received or Content-Type. An
    Outlook block quoted into plain text (``From:/Sent:/To:/Subject:``, no RFC
    Date) and CMU seminar posts (a message-id line, then ``Type:/Topic:/PostedBy:``)
@@ -46,6 +48,9 @@ _HTML_TAG = re.compile(
 _HTML_START = re.compile(r"\s*(?:<!--.{0,2000}?-->\s*)?<(?:!doctype\s+html|html\b|\?xml\b)",
                          re.IGNORECASE | re.DOTALL)
 _HEADER_LINE = re.compile(r"([A-Za-z][A-Za-z0-9-]{0,40}):[ \t]*(.*)")
+_RFC_DATE = re.compile(
+    r"(?:[A-Za-z]{3},[ \t]*)?\d{1,2}[ \t]+[A-Za-z]{3}[ \t]+\d{2,4}[ \t]+\d{1,2}:\d{2}(?::\d{2})?"
+    r"[ \t]+(?:[+-]\d{4}|UT|GMT|[ECMP][SD]T|Z)(?:[ \t]*\([^()]{0,40}\))?")
 _MESSAGE_HEADERS = frozenset(
     {"from", "to", "subject", "message-id", "mime-version", "received", "content-type"})
 _ATX_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.MULTILINE)
@@ -196,10 +201,14 @@ def looks_like_email(head: str) -> bool:
 
 
 def _is_rfc_date(value: str) -> bool:
+    """An RFC 5322 date: optional 'Mon,', day, month name, year, time and a zone."""
+    if not _RFC_DATE.fullmatch(value.strip()):
+        return False
     try:
-        return email.utils.parsedate_to_datetime(value.strip()) is not None
+        parsed = email.utils.parsedate_tz(value.strip())
     except (TypeError, ValueError, IndexError):
         return False
+    return parsed is not None
 
 
 def looks_like_html(head: str) -> bool:
