@@ -91,3 +91,16 @@ def test_a_markdown_listing_parses_like_its_text() -> None:
 def test_long_and_odd_markdown_reads_quickly() -> None:
     doc = read_markdown("*" * 100_000 + "\n" + "[" * 50_000 + "\n" + "_a " * 100_000)
     assert doc.blocks
+
+
+def test_soft_wrapped_lines_rejoin_their_item_or_paragraph() -> None:
+    doc = read_markdown("A webinar for practitioners who assess\nand support parents.\n"
+                        "**Date:** 3 March 2026\n**Time:** 10am\n\n"
+                        "* Describe how neurodivergence can shape\n  family life.\n* Plan support.")
+    assert blocks(doc) == [
+        ("paragraph", 0, None, "A webinar for practitioners who assess and support parents."),
+        ("key_value", 0, "Date", "3 March 2026"),
+        ("key_value", 0, "Time", "10am"),
+        ("list_item", 0, None, "Describe how neurodivergence can shape family life."),
+        ("list_item", 0, None, "Plan support."),
+    ]

@@ -51,27 +51,44 @@ def read_markdown(markdown: str) -> Document:
     'Knife crime briefing\nDate: 3 March 2026\n- Book now'
     >>> [(b.kind, b.level, b.key) for b in doc.blocks]
     [('heading', 1, None), ('key_value', 0, 'Date'), ('list_item', 0, None)]
+    >>> read_markdown("* Describe how a plan\n  is agreed.\n* Plan").text
+    '- Describe how a plan is agreed.\n- Plan'
     """
     source = _HTML_COMMENT.sub("", markdown.replace("\r\n", "\n").replace("\r", "\n"))
     raw_lines = source.split("\n")
     lines: list[LayoutLine] = []
     in_fence = False
-    follows_text = False  # the line before was text (so '---' under it is a setext underline)
+    adjoining = False  # the source line before gave a line (no blank line between)
     for raw in raw_lines:
         if _FENCE.match(raw):
-            in_fence, follows_text = not in_fence, False
+            in_fence, adjoining = not in_fence, False
             continue
         if in_fence:
             _append(lines, LayoutLine(raw.strip(), "paragraph"))
             continue
+        follows_text = adjoining and lines[-1].kind in ("paragraph", "key_value")
         if follows_text and _SETEXT.fullmatch(raw) and _is_setext_underline(raw, lines):
             lines[-1] = LayoutLine(lines[-1].text, "heading", 1 if "=" in raw else 2)
-            follows_text = False
+            adjoining = False
+            continue
+        line = _line(raw)
+        if adjoining and line is not None and _continues(lines[-1], raw, line):
+            lines[-1].text = f"{lines[-1].text} {line.text}"
             continue
         count = len(lines)
-        _append(lines, _line(raw))
-        follows_text = len(lines) > count and lines[-1].kind in ("paragraph", "key_value")
+        _append(lines, line)
+        adjoining = len(lines) > count
     return document_from_lines(lines, "markdown")
+
+
+def _continues(previous: LayoutLine, raw: str, line: LayoutLine) -> bool:
+    """A soft-wrapped line: an indented line under a list item, or a line that opens in
+    lower case after a paragraph or item line that has not ended its sentence."""
+    if line.kind != "paragraph" or previous.kind not in ("paragraph", "list_item"):
+        return False
+    if previous.kind == "list_item" and raw[:1] in (" ", "\t"):
+        return True
+    return line.text[:1].islower() and previous.text[-1:] not in ".:!?"
 
 
 def _append(lines: list[LayoutLine], line: LayoutLine | None) -> None:
