@@ -262,3 +262,12 @@ def test_values_without_a_term_are_lines_of_their_own() -> None:
     doc = read_html("<dl><dd>Riverside Centre</dd><dd><address>1 High St<br>Eastshire ES1 1AA"
                     "</address></dd></dl>")
     assert doc.text == "Riverside Centre\n1 High St, Eastshire ES1 1AA"
+
+
+def test_a_details_box_beside_main_is_kept_and_other_sidebars_are_not() -> None:
+    doc = read_html("<body><main><h1>Court skills</h1><p>A workshop on writing for court.</p>"
+                    "</main><aside><h2>Event details</h2><p><b>Date:</b> 3 March 2026</p></aside>"
+                    "<aside><h2>Other events</h2><p>Date: 5 May 2026</p></aside>"
+                    "<aside><h2>Contact</h2><p>Call 01632 960000</p></aside></body>")
+    assert doc.text == ("Court skills\nA workshop on writing for court.\n\n"
+                        "Event details\nDate: 3 March 2026")

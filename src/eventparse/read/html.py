@@ -73,6 +73,8 @@ def read_html(html: str) -> Document:
     root = _main_root(tree)
     dropped = _boilerplate_nodes(root) if root is not None else set()
     lines = _Renderer(dropped).render(root) if root is not None else []
+    if root is not None:
+        lines += _detail_boxes_beside(tree, root)
     doc = document_from_lines(lines, "html")
     if root is not None:  # microdata on related-event cards is other events' data
         structured += _microdata_events(root, dropped)
@@ -150,6 +152,44 @@ def _content_h1(root: LexborNode, patterns: _Patterns) -> LexborNode | None:
         else:
             return heading
     return headings[0] if headings else None
+
+
+DETAIL_KINDS = frozenset({"schedule", "delivery", "price", "booking", "details"})
+"""Section kinds whose lines make a box beside the main content part of the announcement."""
+
+
+def _detail_boxes_beside(tree: LexborHTMLParser, root: LexborNode) -> list[LayoutLine]:
+    """Lines of the sidebars outside the main content that give the event's own details
+    (a 'Date:'/'Venue:' box beside <main>), in page order; other sidebars stay out."""
+    patterns = _patterns()
+    found: list[LayoutLine] = []
+    for box in tree.css("aside, [role=complementary]"):
+        if root.mem_id in _ancestor_ids(box) or not _outside_furniture(box, patterns):
+            continue
+        if _is_hidden(box) or _looks_like_furniture(box, patterns):
+            continue
+        heading = _first_heading(box)
+        if heading is not None and patterns.headings.match(fold(_collapse(heading.text()))):
+            continue
+        lines = _Renderer(_boilerplate_nodes(box)).render(box)
+        if any(_gives_details(line) for line in lines):
+            found += lines
+    return found
+
+
+def _outside_furniture(node: LexborNode, patterns: _Patterns) -> bool:
+    current = node.parent
+    while current is not None:
+        if _looks_like_furniture(current, patterns):
+            return False
+        current = current.parent
+    return True
+
+
+def _gives_details(line: LayoutLine) -> bool:
+    if line.kind == "key_value" and line.key_end is not None:
+        return heading_kind(line.text[: line.key_end]) in DETAIL_KINDS
+    return line.kind == "heading" and heading_kind(line.text) in DETAIL_KINDS
 
 
 def _ancestor_ids(node: LexborNode) -> set[int]:
