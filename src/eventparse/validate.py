@@ -241,64 +241,12 @@ def reference_or_today(reference: dt.date | None) -> dt.date:
 
 def structured_data_mismatch(event: Event, doc: Document) -> list[Problem]:
     """The page's schema.org data (JSON-LD, microdata, ``<time datetime>``) disagrees with
-    its visible text, which wins. Times compare as instants: ``08:30Z`` is 09:30 BST.
-    A ``<time>`` element is checked against the session whose text it marks up."""
-    from zoneinfo import ZoneInfo
+    its visible text, which wins; times compare as instants (``08:30Z`` is 09:30 BST).
+    The comparisons: ``eventparse.evidence``."""
+    from eventparse.evidence import disagreements
 
-    from eventparse.document import schema_datetime
-    from eventparse.sections import fold
-
-    def same_name(name: str, title: str) -> bool:
-        words, title_words = set(fold(name).split()), set(fold(title).split())
-        return len(words & title_words) * 2 >= min(len(words), len(title_words))
-
-    zone = ZoneInfo(event.timezone)
-    found: list[Problem] = []
-    where = [(s, _evidence_span(event, f"sessions[{i}]")) for i, s in enumerate(event.sessions)]
-    declared = [item for item in doc.structured if item.source != "time"]
-    if len(declared) > 1 and event.title:  # a page that declares several events: its own
-        declared = [d for d in declared if d.name and same_name(d.name, event.title)]
-    for item in [*declared, *(item for item in doc.structured if item.source == "time")]:
-        said = item.source if item.source != "time" else "<time datetime>"
-        sessions = [(s, span) for s, span in where if item.source != "time" or (
-            item.span and span[0] is not None and span[1] is not None
-            and span[0] < item.span[1] and item.span[0] < span[1])]
-        for label, raw, ends in (("startDate", item.start, False), ("endDate", item.end, True)):
-            value = schema_datetime(raw, zone)
-            if value is None or not sessions:
-                continue
-            if isinstance(value, dt.datetime):
-                seen = [s.end if ends else s.start for s, _ in sessions]
-                if item.source == "time":
-                    seen += [s.end for s, _ in sessions]
-                known = [moment for moment in seen if moment is not None]
-                shown = value.astimezone(zone)
-                agrees = (not known or shown in known) and any(
-                    s.date == shown.date() for s, _ in sessions)
-                visible = ", ".join(f"{m.astimezone(zone):%Y-%m-%d %H:%M}" for m in known) or (
-                    sessions[0][0].date.isoformat() if sessions[0][0].date else "no date")
-                wanted = f"{shown:%Y-%m-%d %H:%M} {event.timezone}"
-            else:
-                agrees = any(s.date == value for s, _ in sessions)
-                visible = ", ".join(s.date.isoformat() for s, _ in sessions if s.date)
-                wanted = value.isoformat()
-            if not agrees:
-                start, end = sessions[0][1]
-                found.append(problem(doc, "structured-data-mismatch",
-                                     f"the page's {said} {label} {raw!r} ({wanted}) disagrees "
-                                     f"with its text ({visible})", start, end))
-        if item.attendance_mode and event.delivery.mode and (
-                item.attendance_mode != event.delivery.mode):
-            start, end = _evidence_span(event, "delivery.mode")
-            found.append(problem(doc, "structured-data-mismatch",
-                                 f"the page's {said} attendance mode is {item.attendance_mode} "
-                                 f"but its text says {event.delivery.mode}", start, end))
-        if item.name and event.title and not same_name(item.name, event.title):
-            start, end = _evidence_span(event, "title")
-            found.append(problem(doc, "structured-data-mismatch",
-                                 f"the page's {said} name {item.name!r} disagrees with its "
-                                 f"title {event.title!r}", start, end))
-    return found
+    return [problem(doc, "structured-data-mismatch", found.message, found.start, found.end)
+            for found in disagreements(event, doc.structured)]
 
 
 def mojibake(event: Event, doc: Document) -> list[Problem]:
