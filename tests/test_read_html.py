@@ -271,3 +271,12 @@ def test_a_details_box_beside_main_is_kept_and_other_sidebars_are_not() -> None:
                     "<aside><h2>Contact</h2><p>Call 01632 960000</p></aside></body>")
     assert doc.text == ("Court skills\nA workshop on writing for court.\n\n"
                         "Event details\nDate: 3 March 2026")
+
+
+def test_preformatted_text_keeps_its_lines() -> None:
+    doc = read_html("<h1>Talk</h1><pre>Topic:    Robots\nDates:    3-Mar-26\n\n * first point\n"
+                    "A <b>bold</b> word\n</pre><p>after</p>")
+    assert doc.text == ("Talk\nTopic:    Robots\nDates:    3-Mar-26\n* first point\n"
+                        "A bold word\nafter")
+    assert [(b.kind, b.key) for b in doc.blocks][1:4] == [
+        ("key_value", "Topic"), ("key_value", "Dates"), ("list_item", None)]

@@ -33,7 +33,7 @@ from eventparse.document import (
     StructuredEvent,
     document_from_lines,
 )
-from eventparse.read.text import KEY_VALUE
+from eventparse.read.text import BULLET, KEY_VALUE
 from eventparse.sections import fold, heading_kind
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -267,6 +267,7 @@ class _Open:
     data_cells: int = 0
     bold_chars: int = 0
     label_end: int | None = None
+    preformatted: bool = False
     times: list[tuple[int, int, str]] = field(default_factory=list)
 
     def ends_with_space(self) -> bool:
@@ -295,6 +296,7 @@ class _Renderer:
         self.context: list[_Ctx] = [_Ctx("paragraph")]
         self.bold_depth = 0
         self.inline_depth = 0  # > 0 inside a dt/dd or a data-table row: blocks run inline
+        self.pre_depth = 0  # > 0 inside <pre>: line breaks and spacing are the text's own
 
     def render(self, root: LexborNode) -> list[LayoutLine]:
         stack: list[tuple[LexborNode, str, int]] = [(root, "", 0)]
@@ -321,6 +323,10 @@ class _Renderer:
     def _enter(self, node: LexborNode, tag: str) -> str:
         if tag in BOLD_TAGS:
             self.bold_depth += 1
+        if tag == "pre" and not self.inline_depth:
+            self._enter_block(node, tag)
+            self.pre_depth += 1
+            return "pre"
         if tag == "br":
             self._text(", ") if self.inline_depth else self._flush()
             return "inline"
@@ -397,6 +403,10 @@ class _Renderer:
         elif mode == "block":
             self._flush()
             self.context.pop()
+        elif mode == "pre":
+            self.pre_depth -= 1
+            self._flush()
+            self.context.pop()
 
     def _trim_trailing(self, chars: str = " ") -> None:
         line = self.line
@@ -439,11 +449,23 @@ class _Renderer:
     # text
 
     def _text(self, raw: str) -> None:
+        if self.pre_depth:
+            self._preformatted(raw)
+            return
         text = _SPACE.sub(" ", _INVISIBLE.sub("", raw))
         if text and self.line.ends_with_space() and text.startswith(" "):
             text = text[1:]
         if text:
             self._raw(text, bold=self.bold_depth > 0)
+
+    def _preformatted(self, raw: str) -> None:
+        """Text in <pre> (a plain-text message in a mail archive): each line its own."""
+        for index, segment in enumerate(_INVISIBLE.sub("", raw).split("\n")):
+            if index:
+                self._flush()
+            if segment.strip():
+                self._raw(segment.replace("\t", "    ").replace("\r", ""))
+                self.line.preformatted = True
 
     def _raw(self, text: str, *, bold: bool = False) -> None:
         line = self.line
@@ -513,6 +535,10 @@ def _label_as_key(
 def _classified(text: str, kind: BlockKind, line: _Open,
                 times: list[tuple[int, int, str]]) -> LayoutLine:
     """A paragraph or list line: 'Key: value' by the text reader's rule; short all-bold: heading."""
+    bullet = BULLET.match(text) if line.preformatted else None
+    if bullet:  # a plain-text bullet: the marker goes before the span, as the text reader does
+        return LayoutLine(text[bullet.end():], "list_item", marker=text[:bullet.end()],
+                          times=_moved(times, -bullet.end()))
     key = key_value_split(text)
     if key is not None and (kind != "list_item" or heading_kind(text[: key[0]]) is not None):
         return LayoutLine(text, "key_value", key_end=key[0], value_start=key[1], times=times)
@@ -522,6 +548,10 @@ def _classified(text: str, kind: BlockKind, line: _Open,
             and text[-1] not in ".;,!?"):
         return LayoutLine(text, "heading", 0, times=times)
     return LayoutLine(text, "paragraph", times=times)
+
+
+def _moved(times: list[tuple[int, int, str]], shift: int) -> list[tuple[int, int, str]]:
+    return [(a + shift, b + shift, v) for a, b, v in times if a + shift >= 0]
 
 
 def key_value_split(line: str) -> tuple[int, int] | None:
