@@ -280,3 +280,10 @@ def test_preformatted_text_keeps_its_lines() -> None:
                         "A bold word\nafter")
     assert [(b.kind, b.key) for b in doc.blocks][1:4] == [
         ("key_value", "Topic"), ("key_value", "Dates"), ("list_item", None)]
+
+
+def test_a_hero_banner_above_main_gives_the_title() -> None:
+    doc = read_html('<body><header class="site-header"><nav>Home</nav><div class="hero">'
+                    "<h1>Court skills</h1><p>Date: 3 March 2026</p></div></header>"
+                    "<main><h2>About</h2><p>A workshop.</p></main><footer>x</footer></body>")
+    assert doc.text == "Court skills\nDate: 3 March 2026\n\nAbout\nA workshop."

@@ -74,7 +74,7 @@ def read_html(html: str) -> Document:
     dropped = _boilerplate_nodes(root) if root is not None else set()
     lines = _Renderer(dropped).render(root) if root is not None else []
     if root is not None:
-        lines += _detail_boxes_beside(tree, root)
+        lines = _title_above(tree, root) + lines + _detail_boxes_beside(tree, root)
     doc = document_from_lines(lines, "html")
     if root is not None:  # microdata on related-event cards is other events' data
         structured += _microdata_events(root, dropped)
@@ -152,6 +152,22 @@ def _content_h1(root: LexborNode, patterns: _Patterns) -> LexborNode | None:
         else:
             return heading
     return headings[0] if headings else None
+
+
+def _title_above(tree: LexborHTMLParser, root: LexborNode) -> list[LayoutLine]:
+    """A hero banner above <main> that holds the page's h1 (and often its date), when
+    <main> has no h1 of its own: the banner's lines come first."""
+    body = tree.body
+    if body is None or root.mem_id == body.mem_id or root.css_first("h1") is not None:
+        return []
+    h1 = _content_h1(body, _patterns())
+    root_line = _ancestor_ids(root)
+    if h1 is None or h1.mem_id in root_line or root.mem_id in _ancestor_ids(h1):
+        return []
+    banner = h1
+    while banner.parent is not None and banner.parent.mem_id not in root_line:
+        banner = banner.parent
+    return _Renderer(_boilerplate_nodes(banner)).render(banner)
 
 
 DETAIL_KINDS = frozenset({"schedule", "delivery", "price", "booking", "details"})
