@@ -104,3 +104,9 @@ def test_soft_wrapped_lines_rejoin_their_item_or_paragraph() -> None:
         ("list_item", 0, None, "Describe how neurodivergence can shape family life."),
         ("list_item", 0, None, "Plan support."),
     ]
+
+
+def test_a_bulleted_detail_line_is_a_key_value_line() -> None:
+    doc = read_markdown("# Briefing\n- **Date:** 3 March 2026\n- Note: bring a laptop")
+    assert blocks(doc)[1:] == [("key_value", 0, "Date", "3 March 2026"),
+                               ("list_item", 0, None, "Note: bring a laptop")]

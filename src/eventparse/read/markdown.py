@@ -16,6 +16,7 @@ import re
 
 from eventparse.document import Document, LayoutLine, document_from_lines
 from eventparse.read.html import key_value_split
+from eventparse.sections import heading_kind
 
 MAX_HEADING_WORDS = 12
 _ATX = re.compile(r" {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*")
@@ -114,7 +115,13 @@ def _line(raw: str) -> LayoutLine | None:
     if bullet:
         marker = f"{bullet.group(2)}. " if bullet.group(2) else "- "
         level = len(bullet.group(1).expandtabs(4)) // 2
-        return LayoutLine(inline_text(raw[bullet.end():]), "list_item", level, marker=marker)
+        text = inline_text(raw[bullet.end():])
+        key = key_value_split(text)
+        if key is not None and heading_kind(text[: key[0]]) is not None:
+            # '- **Date:** 3 March' is a detail line set out as a bullet, as in HTML lists
+            return LayoutLine(text, "key_value", key_end=key[0], value_start=key[1],
+                              marker=marker)
+        return LayoutLine(text, "list_item", level, marker=marker)
     if raw.lstrip().startswith("|"):
         return _table_row(raw)
     return _plain(raw)
