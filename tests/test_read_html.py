@@ -287,3 +287,10 @@ def test_a_hero_banner_above_main_gives_the_title() -> None:
                     "<h1>Court skills</h1><p>Date: 3 March 2026</p></div></header>"
                     "<main><h2>About</h2><p>A workshop.</p></main><footer>x</footer></body>")
     assert doc.text == "Court skills\nDate: 3 March 2026\n\nAbout\nA workshop."
+
+
+@pytest.mark.parametrize(("opening", "closing"), [("<!--", "-->"), ("//<![CDATA[", "//]]>")])
+def test_json_ld_wrapped_in_a_comment_or_cdata_is_read(opening: str, closing: str) -> None:
+    doc = read_html(f'<script type="application/ld+json">{opening}\n'
+                    f'{{"@type": "Event", "name": "Briefing"}}\n{closing}</script><p>Hi</p>')
+    assert [s.name for s in doc.structured] == ["Briefing"]

@@ -54,6 +54,8 @@ MAX_HEADING_WORDS = 12
 MAX_KEY_WORDS = 5
 _SPACE = re.compile(r"\s+")  # includes the no-break space
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\xad]")
+# Old CMSs wrap a script's JSON in an HTML comment or a CDATA section.
+_JSON_WRAPPER = re.compile(r"^\s*(?:<!--|//\s*<!\[CDATA\[)|(?:-->|//\s*\]\]>)\s*$")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 
 
@@ -599,7 +601,7 @@ def _time_evidence(doc: Document) -> list[StructuredEvent]:
 def _json_ld_events(tree: LexborHTMLParser) -> Iterator[StructuredEvent]:
     for script in tree.css('script[type="application/ld+json"]'):
         try:
-            data = json.loads(script.text(deep=True), strict=False)
+            data = json.loads(_JSON_WRAPPER.sub("", script.text(deep=True)), strict=False)
         except (ValueError, RecursionError):
             continue  # a broken block is the page's problem, not a reason to fail
         for item in _json_ld_items(data):
