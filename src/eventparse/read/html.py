@@ -1,13 +1,18 @@
 """HTML -> Document: the page's main content as lines of visible text, one block per line.
 
-The main content is ``<main>`` (else ``[role=main]``, a single ``<article>``,
-else ``<body>``); inside it, page furniture is dropped: navigation, cookie
-banners, newsletter boxes, share bars and "related events" cards that carry
-other events' dates (``vocab/html_boilerplate.json``). What remains is laid out
-the way a careful copy into plain text would be: headings ``h1``-``h6`` (kind
-``heading`` with their level), list items (``list_item``, after a ``- `` marker
-outside their span), ``dt``/``dd`` pairs and table rows as ``Key: value`` lines
-(``key_value``), paragraphs, and ``<br>`` as a line break.
+The main content is ``<main>`` (else ``[role=main]``, an ``<article>``, else
+``<body>``), with a hero banner above it that holds the page's h1 when ``<main>``
+has none, and a sidebar beside it that gives the event's date, venue or price.
+Inside, page furniture is dropped: navigation, cookie banners, newsletter boxes,
+share bars, hidden elements and "related events" cards that carry other events'
+dates (by class, role or heading: ``vocab/html_boilerplate.json``). What remains
+is laid out the way a careful copy into plain text would be: headings
+``h1``-``h6`` (kind ``heading`` with their level; a short all-bold paragraph is a
+heading of level 0), list items (``list_item``, after a ``- `` or ``1. `` marker
+outside their span), ``dt``/``dd`` pairs, data-table rows and ``Key: value``
+paragraphs as ``key_value`` lines, other paragraphs, ``<br>`` as a line break and
+``<pre>`` with its own lines. A layout table (cells holding blocks, as in HTML
+e-mail) is read as the blocks it holds. The DOM is walked without recursion.
 
 Machine-readable evidence goes to ``Document.structured``: JSON-LD and
 microdata Events, and every ``<time datetime>`` in the content with the span
