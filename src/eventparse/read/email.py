@@ -57,13 +57,14 @@ def read_email(message: str) -> Document:
 
 
 def _headers(message: Message) -> dict[str, str]:
+    """Each header's first value, RFC 2047 words decoded; a malformed one as written."""
     found: dict[str, str] = {}
-    for name, value in message.items():
+    for name, raw in message.raw_items():
         try:
-            text = " ".join(str(value).split())
-        except (ValueError, TypeError, LookupError):
-            text = " ".join(str(message.get(name, failobj="")).split())
-        found.setdefault(name.lower(), text)
+            value = str(message.policy.header_fetch_parse(name, raw))
+        except (ValueError, TypeError, LookupError, AttributeError):
+            value = str(raw)  # the stdlib's header parser fails on some malformed headers
+        found.setdefault(name.lower(), " ".join(value.split()))
     return found
 
 
