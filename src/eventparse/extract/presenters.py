@@ -42,8 +42,10 @@ MENTIONS_KEPT = 8
 """Mentions of one person kept for their role, bio and spans."""
 NEAR = 200
 """How far around a name its line is read (characters): keeps a 1 MB line linear."""
-NER_LINES = 12
+NER_LINES = 6
 """At most this many of the best guesses' lines go through spaCy."""
+NER_LIFT = 0.15
+"""How much a guess gains when spaCy reads it as a person."""
 NER_DOUBT = 0.15
 """How much a guess loses when spaCy reads it as a place or an organisation."""
 GUESS = 0.45
@@ -723,17 +725,29 @@ def _with_entities(scan: Scan, guesses: list[Mention]) -> list[Mention]:
     those it reads as a place or an organisation (NER runs over their lines only)."""
     if not scan.ctx.has_ner or not guesses:
         return guesses
-    text = scan.ctx.doc.text
-    best = sorted(guesses, key=lambda m: -m.score)[:NER_LINES]
-    lines = sorted({_line_of(text, m.name) for m in best})
+    contested = _contested(guesses)
+    if not contested:
+        return guesses
+    lines = sorted({_line_of(scan.ctx.doc.text, m.name) for m in contested})
     entities = scan.ctx.entities_in(lines, recase=True)
     weighed: list[Mention] = []
     for mention in guesses:
         labels = {label for label, s, e in entities
                   if s < mention.name.end and mention.name.start < e}
-        change = 0.15 if "PERSON" in labels else -NER_DOUBT if labels else 0.0
+        change = NER_LIFT if "PERSON" in labels else -NER_DOUBT if labels else 0.0
         weighed.append(replace(mention, score=mention.score + change))
     return weighed
+
+
+def _contested(guesses: list[Mention]) -> list[Mention]:
+    """The guesses whose order or fate spaCy's reading could change (often none: the
+    model is then not run at all, which is most of its cost)."""
+    top = max(m.score for m in guesses)
+    floor = max(GUESS, top - NER_DOUBT)
+    rivals = [m for m in guesses if m.score + NER_LIFT >= floor]
+    if len(rivals) == 1 and top - NER_DOUBT >= GUESS:
+        return []
+    return sorted(rivals, key=lambda m: -m.score)[:NER_LINES]
 
 
 def _line_of(text: str, name: Name) -> tuple[int, int]:
