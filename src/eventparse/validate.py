@@ -79,6 +79,7 @@ def _evidence_span(event: Event, path: str) -> tuple[int | None, int | None]:
 
 
 def missing_title(event: Event, doc: Document) -> list[Problem]:
+    """No title was found."""
     if event.title:
         return []
     return [problem(doc, "missing-title", "the listing has no title")]
@@ -88,6 +89,7 @@ _DATE_KEYS = frozenset({"date", "dates", "when", "date and time", "dates and tim
 
 
 def missing_date(event: Event, doc: Document) -> list[Problem]:
+    """No session has a date; points at a ``Date: TBC`` line where there is one."""
     if any(s.date for s in event.sessions):
         return []
     # Point at a "Date: TBC" line where the listing has one.
@@ -100,6 +102,7 @@ def missing_date(event: Event, doc: Document) -> list[Problem]:
 
 
 def missing_time(event: Event, doc: Document) -> list[Problem]:
+    """Each session with a date and no start time."""
     found = []
     for index, s in enumerate(event.sessions):
         if s.date and s.start_time is None:
@@ -111,6 +114,7 @@ def missing_time(event: Event, doc: Document) -> list[Problem]:
 
 
 def end_before_start(event: Event, doc: Document) -> list[Problem]:
+    """Each session whose end time is before its start time."""
     found = []
     for index, s in enumerate(event.sessions):
         if s.start_time and s.end_time and s.end_time < s.start_time:
@@ -124,6 +128,7 @@ def end_before_start(event: Event, doc: Document) -> list[Problem]:
 
 
 def date_in_past(event: Event, doc: Document) -> list[Problem]:
+    """The first session dated before the reference date."""
     today = event.reference_date
     if today is None:
         return []
@@ -140,6 +145,7 @@ def date_in_past(event: Event, doc: Document) -> list[Problem]:
 
 
 def online_without_platform(event: Event, doc: Document) -> list[Problem]:
+    """Online or hybrid, and no platform named."""
     if event.delivery.mode in ("online", "hybrid") and not event.delivery.platform:
         start, end = _evidence_span(event, "delivery.mode")
         return [problem(doc, "online-without-platform",
@@ -148,6 +154,7 @@ def online_without_platform(event: Event, doc: Document) -> list[Problem]:
 
 
 def in_person_without_venue(event: Event, doc: Document) -> list[Problem]:
+    """In person or hybrid, and no venue named."""
     if event.delivery.mode in ("in_person", "hybrid") and not event.delivery.venue:
         start, end = _evidence_span(event, "delivery.mode")
         return [problem(doc, "in-person-without-venue",

@@ -31,6 +31,7 @@ SKIP_KINDS = ("boilerplate", "headers", "greeting")
 
 
 def extract(ctx: Context) -> list[Candidate[str]]:
+    """How to book, from a booking line or section, else a "Book ..." sentence."""
     found: list[Candidate[str]] = []
     for section in ctx.sections_of("booking"):
         found.extend(_from_section(section))

@@ -23,6 +23,7 @@ PREAMBLE_KINDS = ("preamble", "details")
 
 
 def extract(ctx: Context) -> list[Candidate[str]]:
+    """The description section's text, else the preamble's prose."""
     under_heading = [b for b in ctx.blocks_of("description") if _is_text(b)]
     if under_heading:
         return [_joined(under_heading, "description-section", SECTION_SCORE)]

@@ -89,6 +89,7 @@ def _adjacent(text: str, end: int, after: regex.Match[str]) -> bool:
 
 
 def extract(ctx: Context) -> list[Candidate[str]]:
+    """The earliest candidate of each rule; the rule's strength is its score."""
     found: list[Candidate[str]] = []
     title_span = ctx.shared.get("title_span")
     rules_found: set[str] = set()

@@ -29,6 +29,7 @@ SKIP_KINDS = ("boilerplate", "headers", "greeting")
 
 
 def extract(ctx: Context) -> list[Candidate[str]]:
+    """The price a price line states, else a "free to attend" sentence."""
     found: list[Candidate[str]] = []
     for section in ctx.sections_of("price"):
         blocks = section.blocks

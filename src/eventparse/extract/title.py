@@ -65,6 +65,7 @@ def _cues() -> dict[str, frozenset[str]]:
 
 
 def extract(ctx: Context) -> list[Candidate[str]]:
+    """Title candidates, scored; leaves the best one's span in ``ctx.shared["title_span"]``."""
     found = list(_labelled(ctx.sections)) + list(_body_candidates(ctx.sections))
     page_title = ctx.doc.extras.get("html_title")
     if isinstance(page_title, str) and not any(c.rule == "h1" for c in found):
