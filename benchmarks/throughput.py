@@ -19,10 +19,13 @@ import warnings
 from collections.abc import Callable
 from pathlib import Path
 
-from eventparse import nlp, parse
-from eventparse.read import read
-
 ROOT = Path(__file__).resolve().parent.parent
+
+sys.path.insert(0, str(ROOT))  # run as a script: make benchmarks.* importable
+
+from benchmarks.html_overhead import html_overhead  # noqa: E402
+from eventparse import nlp, parse  # noqa: E402
+
 LISTINGS = ROOT / "tests" / "data" / "listings"
 SEMINARS = ROOT.parent / "shared" / "corpora" / "seminars" / "dev"
 
@@ -61,18 +64,6 @@ def report(name: str, texts: list[str], repeat: int) -> None:
     print(f"  dateparser.search_dates {baseline:6.1f} docs/s")
 
 
-def html_overhead(repeat: int) -> None:
-    """An HTML page's parse time against the parse of its own visible text."""
-    pages = corpus(LISTINGS, "*.html")
-    if not pages:
-        return
-    visible = [read(page, format="html").text for page in pages]
-    page_rate = docs_per_second(lambda t: parse(t, nlp_model="blank"), pages, repeat)
-    text_rate = docs_per_second(lambda t: parse(t, nlp_model="blank", format="text"),
-                                visible, repeat)
-    print(f"html: a page takes {text_rate / page_rate:.2f}x the time of its visible text")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seminars", type=Path, default=SEMINARS)
@@ -80,14 +71,12 @@ def main() -> None:
     args = parser.parse_args()
     report("listings", corpus(LISTINGS, "*.txt") + corpus(LISTINGS, "*.html"), args.repeat)
     if args.seminars.is_dir():
-        sys.path.insert(0, str(ROOT))  # run as a script: make benchmarks.* importable
         from benchmarks.seminars import load
 
         report("seminars", [doc.text for doc in load(args.seminars)], 1)
-    try:
-        html_overhead(args.repeat)
-    except Exception as exc:  # the HTML reader may not be installed in an old checkout
-        print(f"html: not measured ({exc})")
+    pages = corpus(LISTINGS, "*.html")
+    ratio = html_overhead(pages, repeat=args.repeat)
+    print(f"html: a page takes {ratio:.2f}x the time of its visible text ({len(pages)} pages)")
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory {peak_mib:.0f} MiB")
 
