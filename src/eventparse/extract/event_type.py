@@ -25,7 +25,7 @@ import regex
 from eventparse import vocab
 from eventparse.document import Block
 from eventparse.extract.base import Candidate, Context
-from eventparse.sections import Section, heading_kind
+from eventparse.sections import Section, fold
 
 FIELD = "event_type"
 
@@ -64,6 +64,11 @@ def _matcher() -> tuple[regex.Pattern[str], dict[str, str], frozenset[str]]:
     alternatives = "|".join(regex.escape(p) for p in sorted(names, key=len, reverse=True))
     pattern = regex.compile(rf"(?<![\w\-])(?:{alternatives})(?![\w\-])", regex.IGNORECASE)
     return pattern, names, frozenset(table.get("_not_followed_by", []))
+
+
+@cache
+def _format_keys() -> frozenset[str]:
+    return frozenset(fold(key) for key in vocab.load("event_types").get("_format_keys", []))
 
 
 def find_types(text: str) -> list[TypeMention]:
@@ -134,7 +139,7 @@ def _from_section(section: Section, title_span: tuple[int, int] | None,
         scanned[0] += 1
         if scanned[0] > MAX_SCANNED_BLOCKS and section.kind != "event_type":
             return
-        if block.kind == "key_value" and block.key and heading_kind(block.key) == "delivery":
+        if block.kind == "key_value" and block.key and fold(block.key) in _format_keys():
             yield from _mentions(block.value, block.value_start or block.start,
                                  "format-line", FORMAT_LINE, first=True)
         elif section.kind not in PROSE_KINDS:

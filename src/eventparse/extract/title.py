@@ -166,6 +166,13 @@ def title_text_of(text: str) -> str | None:
         return None
     if _is_date_line(text, words):
         return None
+    return _unquoted(text)
+
+
+def _unquoted(text: str) -> str:
+    """A title without the quotation marks around the whole of it."""
+    if len(text) > 2 and text[0] in "\"“‘'" and text[-1] in "\"”’'":
+        return text[1:-1].strip()
     return text
 
 
