@@ -259,13 +259,13 @@ def _dies_on_marker(job: Job, options: ParseOptions) -> Outcome:
 def test_a_dying_worker_costs_one_record_not_the_run(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(workers, "parse_job", _dies_on_marker)
     monkeypatch.setattr(workers, "warm_up", lambda options: None)
-    sources = [f"doc-{n}" for n in range(12)]
-    sources[5] = "kills-the-worker"
+    sources = [f"doc-{n}" for n in range(16)]
+    sources[3] = sources[9] = "kills-the-worker"
     jobs = [Job(seq, source, b"text") for seq, source in enumerate(sources)]
     outcomes = list(workers.ordered_results(jobs, ParseOptions(), 2))
     assert [o.source for o in outcomes] == sources
-    assert [o.error is not None for o in outcomes] == [n == 5 for n in range(12)]
-    assert "worker process died" in (outcomes[5].error or "")
+    assert [o.error is not None for o in outcomes] == [n in (3, 9) for n in range(16)]
+    assert "worker process died" in (outcomes[3].error or "")
 
 
 def test_output_inside_the_inputs_is_never_read_back(tmp_path: Path) -> None:

@@ -107,36 +107,75 @@ def ordered_results(jobs: Iterable[Job], options: ParseOptions, workers: int
 def _pooled(jobs: Iterable[Job], options: ParseOptions, workers: int) -> Iterator[Outcome]:
     if _START_METHOD == "fork":
         warm_up(options)
-    pool = _new_pool(workers)
-    pending: deque[tuple[Job, Future[Outcome]]] = deque()
+    pool = _Pool(workers, options)
     limit = workers * IN_FLIGHT_PER_WORKER
     try:
         for job in jobs:
-            pending.append((job, pool.submit(parse_job, job, options)))
-            while len(pending) >= limit:
-                outcome, pool = _next(pending, pool, options, workers)
-                yield outcome
-        while pending:
-            outcome, pool = _next(pending, pool, options, workers)
-            yield outcome
+            pool.submit(job)
+            while len(pool.pending) >= limit:
+                yield pool.next_outcome()
+        while pool.pending:
+            yield pool.next_outcome()
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.close()
 
 
-def _next(pending: deque[tuple[Job, Future[Outcome]]], pool: ProcessPoolExecutor,
-          options: ParseOptions, workers: int) -> tuple[Outcome, ProcessPoolExecutor]:
-    """The oldest job's Outcome; if a worker died, that job fails and the rest are retried."""
-    job, future = pending.popleft()
-    try:
-        return future.result(), pool
-    except BrokenProcessPool:
-        pool.shutdown(wait=True, cancel_futures=True)  # no pool thread may outlive a fork
-        pool = _new_pool(workers)
-        retried = [(other, pool.submit(parse_job, other, options)) for other, _ in pending]
-        pending.clear()
-        pending.extend(retried)
-        return Outcome(job.seq, job.source,
-                       error="the worker process died while parsing (out of memory?)"), pool
+class _Pool:
+    """A process pool with the jobs in flight, in input order; survives a dying worker.
+
+    When a worker dies (killed, out of memory, a crash in native code) the pool
+    breaks and every job in flight with it. The oldest job is then run again
+    alone in a fresh pool: if that kills its worker too, it is the culprit and
+    becomes an error Outcome; otherwise its result stands. The other jobs are
+    submitted again, so an innocent document never pays for another's crash.
+    """
+
+    def __init__(self, workers: int, options: ParseOptions) -> None:
+        self.workers = workers
+        self.options = options
+        self.executor = _new_pool(workers)
+        self.pending: deque[tuple[Job, Future[Outcome]]] = deque()
+
+    def submit(self, job: Job) -> None:
+        self.pending.append((job, self._future(job)))
+
+    def _future(self, job: Job) -> Future[Outcome]:
+        try:
+            return self.executor.submit(parse_job, job, self.options)
+        except BrokenProcessPool as exc:  # broken before we noticed: fail like its peers
+            failed: Future[Outcome] = Future()
+            failed.set_exception(exc)
+            return failed
+
+    def next_outcome(self) -> Outcome:
+        """The oldest job's Outcome (waiting for it)."""
+        job, future = self.pending.popleft()
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            pass
+        self._restart()
+        outcome = self._alone(job)
+        retried = [other for other, _ in self.pending]
+        self.pending.clear()
+        for other in retried:
+            self.submit(other)
+        return outcome
+
+    def _alone(self, job: Job) -> Outcome:
+        try:
+            return self._future(job).result()
+        except BrokenProcessPool:
+            self._restart()
+            return Outcome(job.seq, job.source,
+                           error="the worker process died while parsing (out of memory?)")
+
+    def _restart(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)  # no pool thread outlives a fork
+        self.executor = _new_pool(self.workers)
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
 
 
 # fork on Linux: workers start at once and share the loaded pipeline with the
