@@ -139,6 +139,16 @@ def heading_kind(heading: str) -> str | None:
     return found[0] if found else None
 
 
+def is_exact_heading(heading: str) -> bool:
+    """Whether the whole of ``heading`` is a vocabulary entry ("Date", "Who should attend").
+
+    >>> is_exact_heading("Cost"), is_exact_heading("Social Work England registration")
+    (True, False)
+    """
+    found = _match(heading)
+    return found is not None and found[1]
+
+
 def _match(heading: str) -> tuple[str, bool] | None:
     """(kind, whether the whole heading is a vocabulary entry) or None."""
     folded = fold(heading)

@@ -29,7 +29,7 @@ from eventparse import vocab
 from eventparse.document import Block
 from eventparse.extract.base import Candidate, Context
 from eventparse.extract.event_type import find_types
-from eventparse.sections import Section
+from eventparse.sections import Section, is_exact_heading
 
 FIELD = "title"
 
@@ -48,6 +48,9 @@ MAX_CANDIDATES, MAX_SCANNED_BLOCKS = 40, 200
 """Titles are near the top: after this many title-shaped lines, or blocks, no more are
 weighed (a page's h1 always is)."""
 TITLE_KINDS = ("preamble", "details", "other")
+TOP_LINE_KINDS = ("standards", "outcomes", "description")
+"""Kinds whose opening words may also open a title ("Professional standards in practice")."""
+TOP_BLOCKS, TOP_LINE_PENALTY = 2, 0.2
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
 _TIME = regex.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b|\b\d{1,2}[:.]\d{2}\b|\bnoon\b",
@@ -119,8 +122,13 @@ def _body_candidates(sections: list[Section]) -> Iterator[Candidate[str]]:
             scanned += 1
             if scanned > MAX_SCANNED_BLOCKS and not is_h1:
                 continue
+            penalty = 0.0
             if section.kind not in TITLE_KINDS and not is_h1:
-                continue
+                if not _opens_the_text(section, block, scanned):
+                    continue
+                # "Social Work England registration: what changes" named a section kind
+                # by its first words, but stands at the top of the text: maybe a title.
+                penalty = TOP_LINE_PENALTY
             if section.kind == "boilerplate":
                 continue
             text = title_text(block)
@@ -129,12 +137,20 @@ def _body_candidates(sections: list[Section]) -> Iterator[Candidate[str]]:
             seen.add(text.lower())
             if position >= MAX_CANDIDATES and not is_h1:
                 continue
-            score = _score(text, is_h1) + max(0.0, FIRST_BONUS - STEP * position)
+            score = _score(text, is_h1) + max(0.0, FIRST_BONUS - STEP * position) - penalty
             position += 1
             if score < MIN_SCORE:
                 continue
             yield Candidate(text, ((block.start, block.end),), "h1" if is_h1 else "title-line",
                             round(score, 3))
+
+
+def _opens_the_text(section: Section, block: Block, scanned: int) -> bool:
+    """A line at the very top that a sectioner took for an inline label (not a ``Key:``)."""
+    if block.kind == "key_value" and (block.key is None or is_exact_heading(block.key)):
+        return False
+    return (scanned <= TOP_BLOCKS and section.heading is None and not section.continues
+            and section.kind in TOP_LINE_KINDS)
 
 
 def title_text(block: Block) -> str | None:
