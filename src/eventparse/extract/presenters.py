@@ -85,8 +85,8 @@ BIO_VERB = regex.compile(
 FORENAME = regex.compile(r"\p{Lu}\p{Ll}+")
 RELATIVE = regex.compile(r"\b(?:who|which|that)\b")
 WORDS = regex.compile(r"[\p{L}&]+")
-AFFILIATION_AFTER = regex.compile(r",[ \t]+\S")
-LOWER_WORDS = regex.compile(r"(?:\p{Ll}[\p{Ll}-]*,?[ \t]+){1,3}")
+AFFILIATION_AFTER = regex.compile(r"(?:,|\s+(?:from|of|at))\s+\S")
+LOWER_WORDS = regex.compile(r"(?:\p{Ll}[\p{Ll}-]*,?\s+){1,3}")
 WILL = regex.compile(r"\b(?:will|shall|is going to|are going to)\s+(?:also\s+)?")
 ROLE_TRIM = " \t\n,;:–—-()."
 
@@ -207,6 +207,8 @@ def _valid(words: list[tuple[str, int, int]], titled: bool, allow_single: bool) 
     if len(words) == 1:
         return titled or allow_single
     caps = [w for w in full_words if w.rstrip(".").isupper()]
+    if caps and all(len(w.rstrip(".")) <= 3 for w in caps):
+        return False  # "CEE EES", "HCI": acronyms
     # A mix of CAPITALS and Capitalised words is a heading or an acronym, not a name.
     return not caps or len(caps) == len(full_words)
 
@@ -434,7 +436,7 @@ def extract(ctx: Context) -> list[Candidate[Presenter]]:
 def _candidates(ctx: Context, people: list[list[Mention]]) -> list[Candidate[Presenter]]:
     out: list[Candidate[Presenter]] = []
     for mentions in people:
-        best = max(mentions, key=lambda m: (len(m.name.words), m.score))
+        best = max(mentions, key=lambda m: (len(m.name.words), len(m.name.text), m.score))
         role = next((m.role for m in mentions if m.role), None)
         bio = next((m.bio for m in mentions if m.bio), None)
         spans = tuple(dict.fromkeys((m.name.start, m.name.end) for m in mentions))
