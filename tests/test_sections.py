@@ -130,3 +130,13 @@ def test_one_megabyte_line_splits_without_trouble() -> None:
     doc = read_text("Who is this for? " + "social workers and " * 60_000)
     sections = split_sections(doc)
     assert sections[0].kind == "audience"
+
+
+def test_labels_with_a_tail_still_name_their_section() -> None:
+    sections = split_sections(read_text(
+        "Title here: sub\nLearning outcomes include:\n- One\n- Two\nThe speakers are:\n"
+        "- Jane Smith\nJoin the meeting now:\nhttps://example.org/join"))
+    assert _section_of(sections, "One") == "outcomes"
+    assert _section_of(sections, "Jane Smith") == "presenters"
+    # An unknown lead-in opens an 'other' section rather than joining the one above.
+    assert _section_of(sections, "https://example.org/join") == "other"
