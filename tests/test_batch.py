@@ -275,3 +275,14 @@ def test_output_inside_the_inputs_is_never_read_back(tmp_path: Path) -> None:
         result = convert(tmp_path, str(tmp_path / "*"), "-o", out, "--to", "jsonl")
         assert result.returncode == 0, result.stderr
         assert len(records(out)) == 4  # the two listings, through the folder and the glob
+
+
+def test_stdin_line_past_the_bound_is_an_error_record(tmp_path: Path) -> None:
+    lines = [json.dumps({"id": "big", "text": "x " * 5000}),
+             json.dumps({"id": "small", "text": listing(1)})]
+    out = tmp_path / "out.jsonl"
+    result = convert("-", "-o", out, "--max-document-bytes", "2000", stdin="\n".join(lines))
+    assert result.returncode == 1
+    got = records(out)
+    assert [r["source"] for r in got] == ["-:1", "small"]
+    assert "bound" in got[0]["error"]

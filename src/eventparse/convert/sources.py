@@ -75,7 +75,7 @@ def _resolved(path: Path) -> Path:
 
 def _one_input(raw: str, limits: Limits) -> Iterator[Item]:
     if raw == "-":
-        yield from stdin_items(sys.stdin.buffer)
+        yield from stdin_items(sys.stdin.buffer, limits.document_bytes)
         return
     path = Path(raw)
     if path.is_dir():
@@ -272,12 +272,20 @@ def _tar_loader(archive: tarfile.TarFile, member: tarfile.TarInfo,
     return load
 
 
-def stdin_items(stream: IO[bytes]) -> Iterator[Item]:
-    """JSON Lines of ``{"id", "text"}``; a bad line becomes an error item ``-:LINE``."""
-    for number, line in enumerate(stream, 1):
+def stdin_items(stream: IO[bytes], bound: int = Limits.document_bytes) -> Iterator[Item]:
+    """JSON Lines of ``{"id", "text"}``; a bad line becomes an error item ``-:LINE``.
+
+    >>> import io
+    >>> [(i.source, i.error) for i in stdin_items(io.BytesIO(b'{"id": 7, "text": "x"}\\n[]\\n'))]
+    [('7', None), ('-:2', 'expected an object with a "text" string')]
+    """
+    for number, line in enumerate(_bounded_lines(stream, bound), 1):
+        fallback = f"-:{number}"
+        if line is None:
+            yield Item(fallback, error=f"larger than the bound of {bound:,} bytes")
+            continue
         if not line.strip():
             continue
-        fallback = f"-:{number}"
         try:
             record = json.loads(line)
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
@@ -289,3 +297,14 @@ def stdin_items(stream: IO[bytes]) -> Iterator[Item]:
         source = str(record["id"]) if record.get("id") is not None else fallback
         text: str = record["text"]
         yield Item(source, load=lambda text=text: text)  # type: ignore[misc]
+
+
+def _bounded_lines(stream: IO[bytes], bound: int) -> Iterator[bytes | None]:
+    """The lines of a stream; None for a line past ``bound`` (skipped, never held whole)."""
+    while line := stream.readline(bound + 1):
+        if len(line) <= bound:
+            yield line
+            continue
+        while line and not line.endswith(b"\n"):
+            line = stream.readline(CHUNK)
+        yield None
