@@ -219,12 +219,13 @@ def test_killed_run_resumes_with_every_document_exactly_once(tmp_path: Path) -> 
     assert not out.exists(), "a killed run must not leave a partial OUT"
     with journal.open("ab") as handle:
         handle.write(b'{"seq": 99999, "source": "torn wri')  # a write cut short by the kill
+    (tmp_path / ".out.jsonl.12345.tmp").write_text("a kill during the final rename")
     result = convert(tmp_path / "in", "-o", out, "--workers", "1", "--resume")
     assert result.returncode == 0, result.stderr
     assert f"({finished_before} from the interrupted run)" in result.stderr
     got = records(out)
     assert [r["source"] for r in got] == [str(p) for p in inputs]
-    assert not journal.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out.jsonl"]
 
 
 def test_resume_refuses_a_journal_of_other_inputs(tmp_path: Path) -> None:

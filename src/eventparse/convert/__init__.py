@@ -17,6 +17,7 @@ from eventparse.convert.journal import (
     Journal,
     ResumeMismatchError,
     journal_path,
+    remove_stale_temporaries,
     replace_atomically,
 )
 from eventparse.convert.sources import Item, Limits, TooLargeError, discover
@@ -41,6 +42,7 @@ def convert(inputs: list[str], output: Path, fmt: str, *, options: ParseOptions 
     """
     options = options or ParseOptions()
     summary = Summary()
+    remove_stale_temporaries(output)
     journal = Journal(journal_path(output), resume=resume, summary=summary)
     if on_start:
         on_start(summary)

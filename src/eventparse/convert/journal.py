@@ -18,6 +18,7 @@ resumed run may even choose another ``--to`` format.
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 from collections.abc import Iterator
@@ -116,9 +117,19 @@ def _problem_count(entry: dict[str, Any]) -> int:
     return len(event.get("problems", [])) if isinstance(event, dict) else 0
 
 
+def _temporary(target: Path, tag: str) -> Path:
+    return target.with_name(f".{target.name}.{tag}.tmp")
+
+
+def remove_stale_temporaries(target: Path) -> None:
+    """Remove temporary files a run killed while writing ``target`` left behind."""
+    for stale in target.parent.glob(glob.escape(f".{target.name}.") + "*.tmp"):
+        stale.unlink(missing_ok=True)
+
+
 def replace_atomically(target: Path, write: Any) -> None:
     """Call ``write(stream)`` on a temporary file beside ``target``, then rename it over."""
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    temporary = _temporary(target, str(os.getpid()))
     try:
         with temporary.open("w", encoding="utf-8", newline="") as stream:
             write(stream)
