@@ -60,3 +60,9 @@ def test_booking(text: str, booking: str) -> None:
 
 def test_a_bare_button_is_not_how_to_book() -> None:
     assert _parse("A title: subtitle\nDate: 3 March 2026\nRegister").booking is None
+
+
+def test_how_to_book_beats_booking_is_open() -> None:
+    event = _parse("A title: subtitle\n\nBooking is now open for our annual refresher.\n\n"
+                   "Date: 3 March 2026\n\nPlease reply to this email to book.")
+    assert event.booking == "Please reply to this email to book."

@@ -3,8 +3,8 @@
 A booking line or section ("Booking: via the partnership learning portal",
 "To book a place, email ...", "How to book" with its text) first; the sentence
 that tells the reader how (via, email, click, reply, a link) wins over one that
-only says booking is open. Failing that, a sentence anywhere that starts with
-"Book" or "To book" ("Cost: free. Book via the Board's website.").
+only says booking is open. A sentence anywhere that says how ("Cost: free. Book via the
+Board's website.", "Please reply to this email to book.") is a weaker candidate.
 """
 
 from __future__ import annotations
@@ -20,13 +20,18 @@ from eventparse.sections import Section, label_of
 FIELD = "booking"
 
 LABELLED, SENTENCE, ANYWHERE = 0.8, 0.6, 0.4
-HOW_BONUS = 0.15
+HOW_BONUS, NO_HOW_PENALTY = 0.15, 0.3
 MIN_SENTENCE_WORDS = 3
 """A bare button ("Register", "Book now") says nothing about how to book."""
 _HOW = regex.compile(r"\b(?:via|e-?mail|click|reply|portal|website|online|link|contact|"
-                     r"call|phone|register|form)\b|https?://|\S@\S", regex.IGNORECASE)
-_BOOK_SENTENCE = regex.compile(r"(?:^|(?<=[.!?]\s))(?:To book|Book|Booking|Register|To register)"
-                               r"\b[^.!?\n]{0,300}[.!?]?")
+                     r"call|phone|register|form|through|using)\b|https?://|\S@\S",
+                     regex.IGNORECASE)
+# A sentence that says how to book: it opens with "Book"/"To book"/"Register", or says
+# "to book", "book via ...", "register online" somewhere ("Please reply to this email to book.").
+_BOOK_SENTENCE = regex.compile(
+    r"(?:^|(?<=[.!?]\s))(?:(?:To book|Book|Booking|Register|To register)\b[^.!?\n]{0,300}"
+    r"|[^.!?\n]{0,200}\b(?:to book|book (?:via|through|on|online|by|at|using)|"
+    r"register (?:via|at|online|through|by))\b[^.!?\n]{0,200})[.!?]?")
 SKIP_KINDS = ("boilerplate", "headers", "greeting")
 
 
@@ -35,14 +40,16 @@ def extract(ctx: Context) -> list[Candidate[str]]:
     found: list[Candidate[str]] = []
     for section in ctx.sections_of("booking"):
         found.extend(_from_section(section))
-    if found:
-        return found
-    for section in ctx.sections:
-        if section.kind in SKIP_KINDS:
-            continue
-        for block in section.blocks:
-            found.extend(_book_sentences(block))
-    return found[:1]
+    sentences = (c for section in ctx.sections if section.kind not in SKIP_KINDS
+                 for block in section.blocks for c in _book_sentences(block))
+    # The first sentence that says how to book, else the first that mentions booking.
+    first: Candidate[str] | None = None
+    for sentence in sentences:
+        first = first or sentence
+        if sentence.score > ANYWHERE:
+            first = sentence
+            break
+    return [*found, first] if first else found
 
 
 def _from_section(section: Section) -> Iterator[Candidate[str]]:
@@ -51,8 +58,8 @@ def _from_section(section: Section) -> Iterator[Candidate[str]]:
         if len(text) < 3:
             continue
         score = LABELLED if section.heading is None or block.kind == "key_value" else SENTENCE
-        if _HOW.search(text):
-            score += HOW_BONUS
+        # "Booking is now open" says nothing of how: a how-to sentence elsewhere beats it.
+        score += HOW_BONUS if _HOW.search(text) else -NO_HOW_PENALTY
         yield Candidate(text, ((start, start + len(text)),), "booking-section", score)
 
 
@@ -75,5 +82,6 @@ def _book_sentences(block: Block) -> Iterator[Candidate[str]]:
     for match in _BOOK_SENTENCE.finditer(block.text):
         text = match.group().strip()
         if len(text.split()) >= MIN_SENTENCE_WORDS:
+            score = ANYWHERE + (HOW_BONUS if _HOW.search(text) else 0.0)
             yield Candidate(text, ((block.start + match.start(), block.start + match.end()),),
-                            "book-sentence", ANYWHERE)
+                            "book-sentence", score)
