@@ -77,6 +77,7 @@ PREPOSITION = regex.compile(
 SENTENCE_END = regex.compile(r"[.!?](?=\s|$)|\n[ \t]*\n")
 # Where the next person of a list may start: "; ", ", and ", " and ", " & ", ", ".
 PERSON_BREAK = regex.compile(r";[ \t]*|,?\s+(?:and|&)\s+|,[ \t]*|\n[ \t]*")
+WRAP = regex.compile(r"[ \t]*\n[ \t]*(?=\S)")
 LEAD_WORD = regex.compile(r"[\p{L}']+")
 AND = regex.compile(r"(?:and|&)\s")
 LAST_WORD = regex.compile(r"(?<![\p{L}'’])\p{L}+$")
@@ -227,6 +228,7 @@ def name_at(text: str, pos: int, end: int, allow_single: bool = False) -> Name |
     if run is None:
         return None
     tokens = _name_tokens(text, run.start(), run.end())
+    tokens += _wrapped_tokens(text, run.end(), tokens)
     titled = False
     while tokens and _is_title(tokens[0][0]):
         titled = True
@@ -251,7 +253,24 @@ def name_at(text: str, pos: int, end: int, allow_single: bool = False) -> Name |
         stop = suffix.end()
     elif text[stop - 1] == "." and not _keeps_stop(text[start:stop]):
         stop -= 1
-    return Name(text[start:stop], start, stop, titled, run.start())
+    return Name(" ".join(text[start:stop].split()), start, stop, titled, run.start())
+
+
+def _wrapped_tokens(text: str, pos: int,
+                    tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The rest of a name broken across lines ("Dr. David" / "J. Fink").
+
+    Only a name cut short (a title, or a first name alone) goes on to the next
+    line: "Ralph D. Hill" above "Bellcore" is whole already.
+    """
+    full = [t for t, _, _ in tokens if not _is_title(t) and not _is_initial(t)]
+    if len(full) > 1 or not tokens:
+        return []
+    newline = WRAP.match(text, pos)
+    if newline is None:
+        return []
+    following = RUN.match(text, newline.end())
+    return _name_tokens(text, following.start(), following.end()) if following else []
 
 
 def _keeps_stop(name: str) -> bool:
@@ -261,13 +280,16 @@ def _keeps_stop(name: str) -> bool:
 
 def names_in(text: str, start: int, end: int) -> Iterator[Name]:
     """Every name in a stretch of text (each run of capitalised words tried from each word)."""
+    done = start
     for run in RUN.finditer(text, start, end):
+        if run.start() < done:
+            continue  # the second line of a name broken across two
         pos = run.start()
         while pos < run.end():
             found = name_at(text, pos, run.end())
             if found is not None:
                 yield found
-                pos = found.end
+                pos = done = found.end
             else:
                 token = TOKEN.match(text, pos, run.end())
                 pos = token.end() if token else run.end()
