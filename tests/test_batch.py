@@ -192,6 +192,9 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     bad_zone = run("convert", tmp_path / "in", "-o", tmp_path / "o.jsonl",
                    "--timezone", "Mars/Base")
     assert bad_zone.returncode == 2 and "unknown timezone" in bad_zone.stderr
+    if Path("/proc/self").is_dir():  # a folder nobody can create files in, even root
+        unwritable = convert(tmp_path / "in", "-o", "/proc/out.jsonl")
+        assert unwritable.returncode == 2 and "cannot write" in unwritable.stderr
 
 
 def _journal_lines(journal: Path) -> int:

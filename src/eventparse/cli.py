@@ -164,6 +164,9 @@ def convert_command(
                               limits=limits, on_start=bar.start, progress=bar.advance)
     except ResumeMismatchError as exc:
         raise _usage_error(f"cannot resume: {exc}; run again without --resume") from None
+    except OSError as exc:  # OUT, its journal or its temporary file cannot be written
+        raise _usage_error(f"cannot write {exc.filename or output}: "
+                           f"{exc.strerror or exc}") from None
     except KeyboardInterrupt:
         err.print("eventparse: interrupted; run the same command with --resume to continue")
         raise typer.Exit(130) from None
