@@ -140,3 +140,8 @@ def test_labels_with_a_tail_still_name_their_section() -> None:
     assert _section_of(sections, "Jane Smith") == "presenters"
     # An unknown lead-in opens an 'other' section rather than joining the one above.
     assert _section_of(sections, "https://example.org/join") == "other"
+
+
+def test_from_and_to_in_the_body_are_not_mail_headers() -> None:
+    sections = split_sections(read_text("Knife crime: a briefing\nFrom: 10am to 12pm\nTo: all"))
+    assert [s.kind for s in sections] == ["preamble"]

@@ -229,9 +229,13 @@ def split_sections(doc: Document) -> list[Section]:
     for index, block in enumerate(doc.blocks):
         following = doc.blocks[index + 1] if index + 1 < len(doc.blocks) else None
         opened = _opens(block, following, sections[-1])
-        if previous is not None and _in_header_block(doc, previous, block, sections):
+        in_header_block = previous is not None and _in_header_block(doc, previous, block,
+                                                                     sections)
+        if in_header_block:
             # A "Date:" line inside a mail header block is the message's date, not the event's.
             opened = (HEADERS, "inline", block.key or "")
+        elif opened and opened[0] == HEADERS and not _header_here(block, sections):
+            opened = None  # "From: 10am" in the body is not a mail header
         previous = block
         if opened is None:
             sections[-1].blocks.append(block)
@@ -246,6 +250,13 @@ def split_sections(doc: Document) -> list[Section]:
         else:
             sections.append(Section(kind, block, label=label))
     return [s for s in sections if s.blocks or (s.heading and not s.continues)]
+
+
+def _header_here(block: Block, sections: list[Section]) -> bool:
+    """A mail header key at the top of the text, or one that is never anything else."""
+    at_top = all(s.kind == HEADERS or not s.blocks for s in sections)
+    key = fold(block.key or block.text.split(":", 1)[0])
+    return at_top or key in _kind_set("_headers_anywhere")
 
 
 def _in_header_block(doc: Document, previous: Block, block: Block,
