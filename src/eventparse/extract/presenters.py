@@ -264,7 +264,8 @@ def _wrapped_tokens(text: str, pos: int,
     line: "Ralph D. Hill" above "Bellcore" is whole already.
     """
     full = [t for t, _, _ in tokens if not _is_title(t) and not _is_initial(t)]
-    if len(full) > 1 or not tokens:
+    titled = any(_is_title(t) for t, _, _ in tokens)
+    if not (titled and len(full) <= 1) and not (len(tokens) == 1 and len(full) == 1):
         return []
     newline = WRAP.match(text, pos)
     if newline is None:
@@ -286,7 +287,7 @@ def names_in(text: str, start: int, end: int) -> Iterator[Name]:
             continue  # the second line of a name broken across two
         pos = run.start()
         while pos < run.end():
-            found = name_at(text, pos, run.end())
+            found = name_at(text, pos, end)
             if found is not None:
                 yield found
                 pos = done = found.end
