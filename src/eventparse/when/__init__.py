@@ -1,6 +1,10 @@
 """The date/time grammar's public face: ``parse_when`` and the ``When`` model.
 
-The same grammar finds sessions in listings (``extract/sessions.py``).
+The same grammar finds sessions in listings (``extract/sessions.py``). Modules:
+``lexicon`` (month, weekday, number and zone words from ``vocab/``), ``grammar``
+(the regexes of each shape), ``atoms`` (matches -> atoms, overlaps settled),
+``combine`` (atoms -> mentions with spans and values: ``find_mentions``), ``rules``
+(the year and am/pm rules), ``corpus`` (scoring against a corpus of phrases).
 """
 
 from __future__ import annotations

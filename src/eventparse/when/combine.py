@@ -165,7 +165,7 @@ def _merge(text: str, last: Atom, atom: Atom, gap: str) -> Atom | None:
             return Atom("date", last.start, atom.end, dates=[second])
         if second.d is None and second.m is None and not _date_complete(first):
             return None
-        if _RANGE.fullmatch(gap) or (gap.strip() == "/" and False):
+        if _RANGE.fullmatch(gap):
             return Atom("drange", last.start, atom.end, dates=[first, second])
         if _AND.fullmatch(gap) and second.d is not None and first.d is not None:
             if _lead_before(text, last) == "between" and gap.strip().lower() in ("and", "&"):
@@ -202,7 +202,7 @@ def _units(text: str, atoms: list[Atom]) -> list[_Unit]:
             continue
         if unit is not None and gap is not None and _JOIN.fullmatch(gap):
             slot = "date" if atom.kind in _DATE_KINDS else "time"
-            if getattr(unit, slot) is None and not _weekday_behind_time(unit, atom):
+            if getattr(unit, slot) is None:
                 setattr(unit, slot, atom)
                 unit.atoms.append(atom)
                 unit.end = atom.end
@@ -211,11 +211,6 @@ def _units(text: str, atoms: list[Atom]) -> list[_Unit]:
         setattr(new, "date" if atom.kind in _DATE_KINDS else "time", atom)
         units.append(new)
     return units
-
-
-def _weekday_behind_time(unit: _Unit, atom: Atom) -> bool:
-    """A bare weekday after a dated time belongs to what follows, not to it."""
-    return False
 
 
 def _link(text: str, units: list[_Unit]) -> list[_Unit]:

@@ -12,7 +12,6 @@ stays linear in the length of the text (a 1 MB line is read in one pass per patt
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -245,9 +244,3 @@ def zone_pattern() -> regex.Pattern[str]:
     return _compile(
         rf"\(?\s*(?<![a-z])(?P<z>{lexicon.zone_words()})(?![a-z])"
         r"(?:\s*(?P<zo>[+-]\s*\d{1,2})(?::?(?P<zm>\d\d))?\s*h?)?\s*\)?")
-
-
-def iter_matches(
-    pattern: regex.Pattern[str], text: str
-) -> Iterator[regex.Match[str]]:
-    yield from pattern.finditer(text, overlapped=False)
