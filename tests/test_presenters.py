@@ -116,3 +116,22 @@ def test_seminar_sample_speaker_f1(model: str) -> None:
     docs = load(Path(folder), limit=60)
     result = score(docs, lambda text: eventparse.parse(text, nlp_model=model))
     assert result.prf("speaker")[2] >= 0.8
+
+
+def test_who_from_document_headers() -> None:
+    import datetime as dt
+
+    from eventparse.document import Document
+    from eventparse.extract import presenters
+    from eventparse.extract.base import Context
+    from eventparse.sections import split_sections
+    from eventparse.settings import Settings
+
+    value = "George Cobb, Mount Holyoke College"
+    doc = Document(text=f"Robot talk\n{value}\n", blocks=[], headers={"who": value})
+    ctx = Context(doc=doc, sections=split_sections(doc), settings=Settings(),
+                  reference_date=dt.date(2026, 1, 15))
+    [candidate] = presenters.extract(ctx)
+    assert candidate.value.name == "George Cobb"
+    assert candidate.value.role == "Mount Holyoke College"
+    assert doc.text[slice(*candidate.spans[0])] == "George Cobb"

@@ -444,6 +444,7 @@ def extract(ctx: Context) -> list[Candidate[Presenter]]:
     scan = Scan.of(ctx)
     _excluded_people(scan)
     _key_lines(scan)
+    _header_fields(scan)
     _presenter_sections(scan)
     _before_cues(scan)
     _after_cues(scan)
@@ -528,6 +529,20 @@ def _key_lines(scan: Scan) -> None:
         if not found:
             found = _first_name_in(text, start, end, "key-line", 0.9)
         scan.add(found)
+
+
+def _header_fields(scan: Scan) -> None:
+    """A ``Who:`` the reader took into ``doc.headers`` without a block of its own."""
+    if any(m.rule == "key-line" for m in scan.mentions):
+        return
+    text = scan.ctx.doc.text
+    for key, value in scan.ctx.doc.headers.items():
+        if fold(key) not in cues().keys or not value.strip():
+            continue
+        start = text.find(value.strip())
+        if start != -1:
+            end = start + len(value.strip())
+            scan.add(people_at(text, start, end, "header", 0.95, allow_single=True))
 
 
 def _continued_value_end(scan: Scan, end: int) -> int:
