@@ -160,7 +160,8 @@ def _merge(text: str, last: Atom, atom: Atom, gap: str) -> Atom | None:
     if atom.kind == "date" and last.kind == "date":
         first, second = last.dates[0], atom.dates[0]
         if first.d is None and first.m is None and first.wd is not None and second.wd is None \
-                and second.d is not None and not gap.strip(" ,"):
+                and (second.d is not None or second.numeric is not None) \
+                and not gap.strip(" ,"):
             second.wd, second.wd_span = first.wd, first.wd_span
             return Atom("date", last.start, atom.end, dates=[second])
         if second.d is None and second.m is None and not _date_complete(first):

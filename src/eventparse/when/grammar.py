@@ -88,7 +88,7 @@ def _pieces() -> dict[str, str]:
     year = rf"(?:(?P<y>(?:1\d|20)\d\d)(?![\d])(?![:.]\d)|(?P<yw>{lexicon.year_words()})(?![a-z]))"
     yearpart = (rf"(?:(?:\s*,\s*|\s+|\s*[-/]\s*)(?:(?:of|in)\s+)?{year}"
                 rf"|\s*(?:[-/]|\s+of\s+|,?\s*')\s*(?P<yy>\d\d)(?![\d:.]))")
-    not_time = r"(?!\s*(?:[-–:.]\s*\d(?!\d{3})|h\b|h\d|[ap]\.?\s?m\b|[ap]\b|o['’]?\s?clock|ish\b))"
+    not_time = r"(?!\s*(?:[-–:./]\s*\d(?!\d{3})|h\b|h\d|[ap]\.?\s?m\b|[ap]\b|o['’]?\s?clock|ish\b))"
     return {
         "mon": rf"(?P<mon>{mon})\.?",
         "wd": rf"(?P<wd>{wd})\.?",
