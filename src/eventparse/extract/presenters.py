@@ -205,11 +205,11 @@ def _valid(words: list[tuple[str, int, int]], titled: bool, allow_single: bool) 
     full_words = [w for w, _, _ in words if not _is_initial(w) and w[0].isupper()]
     if not full_words or _is_initial(words[-1][0]):
         return False
-    if len(words) == 1:
-        return titled or allow_single
     caps = [w for w in full_words if w.rstrip(".").isupper()]
     if caps and all(len(w.rstrip(".")) <= 3 for w in caps):
-        return False  # "CEE EES", "HCI": acronyms
+        return False  # "CEE EES", "HCI", "TBC": acronyms
+    if len(words) == 1:
+        return titled or allow_single
     # A mix of CAPITALS and Capitalised words is a heading or an acronym, not a name.
     return not caps or len(caps) == len(full_words)
 
