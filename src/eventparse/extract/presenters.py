@@ -438,6 +438,22 @@ class Scan:
     def is_excluded(self, name: Name) -> bool:
         return any(same_person(name, other) for other in self.excluded)
 
+    @cached_property
+    def names(self) -> list[Name]:
+        """Every name in the text, found once and shared by the rules."""
+        return list(names_in(self.ctx.doc.text, 0, len(self.ctx.doc.text)))
+
+    @cached_property
+    def name_starts(self) -> list[int]:
+        return [n.title_start for n in self.names]
+
+    def names_between(self, start: int, end: int) -> list[Name]:
+        """The names that start (title included) within ``[start, end)``; a name
+        broken across two lines may end past ``end``."""
+        first = bisect.bisect_left(self.name_starts, start)
+        last = bisect.bisect_left(self.name_starts, end, lo=first)
+        return self.names[first:last]
+
 
 def extract(ctx: Context) -> list[Candidate[Presenter]]:
     """Presenters in order of first mention, each once, with role and bio where given."""
@@ -511,7 +527,7 @@ def _excluded_people(scan: Scan) -> None:
                 and fold(block.key) not in cues().ignored_keys:
             value_start = block.value_start or block.start
             scan.excluded.extend(names_in(text, value_start, block.end))
-    for name in names_in(text, 0, len(text)):
+    for name in scan.names:
         lead = text[max(0, name.title_start - 40):name.title_start]
         if cues().excluded_before.search(lead):
             scan.excluded.append(name)
@@ -626,7 +642,7 @@ def _after_cues(scan: Scan) -> None:
         if not cues().verbs.match(text, will.end()):
             continue
         clause_start = _clause_start(text, will.start())
-        for name in names_in(text, clause_start, will.start()):
+        for name in scan.names_between(clause_start, will.start()):
             if PREPOSITION.search(text, max(clause_start, name.title_start - 12), name.title_start):
                 continue
             people = people_at(text, name.title_start, will.start(), "cue-will", 0.8)
@@ -661,7 +677,6 @@ def _best_guess(scan: Scan) -> Mention | None:
 
 
 def _guesses(scan: Scan) -> list[Mention]:
-    text = scan.ctx.doc.text
     found: list[Mention] = []
     blocks = scan.ctx.doc.blocks
     for index, block in enumerate(blocks):
@@ -671,7 +686,7 @@ def _guesses(scan: Scan) -> list[Mention]:
         if key in cues().excluded_keys or key in cues().ignored_keys:
             continue
         start = block.value_start or block.start
-        for name in names_in(text, start, block.end):
+        for name in scan.names_between(start, block.end):
             found.append(_weigh(scan, name, index, key))
     return [m for m in found if m.score > 0]
 
