@@ -290,3 +290,18 @@ def test_stdin_line_past_the_bound_is_an_error_record(tmp_path: Path) -> None:
     got = records(out)
     assert [r["source"] for r in got] == ["-:1", "small"]
     assert "bound" in got[0]["error"]
+
+
+def test_archive_member_reads_like_the_same_file(tmp_path: Path) -> None:
+    page = Path(__file__).parent / "data" / "listings" / "dev-005.html"
+    archive = tmp_path / "pages.zip"
+    with zipfile.ZipFile(archive, "w") as bundle:
+        bundle.write(page, "pages/dev-005.html")
+    out = tmp_path / "out.jsonl"
+    assert convert(archive, "-o", out).returncode == 0
+    [member] = records(out)
+    [direct] = [json.loads(line) for line in run("parse", page, *FAST).stdout.splitlines()]
+    assert member["source"] == f"{archive}!pages/dev-005.html"
+    strip = ("source", "provenance")  # the same document, named differently
+    assert {k: v for k, v in member.items() if k not in strip} == {
+        k: v for k, v in direct.items() if k not in strip}
