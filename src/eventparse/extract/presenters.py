@@ -71,7 +71,8 @@ TOKEN = regex.compile(rf"{_TOKEN}|{_PARTICLE}(?=[ \t])")
 # Kept with the name: generations, and degrees (the CMU protocol scores "X, PhD" whole).
 SUFFIX = regex.compile(
     r",?[ \t]*(?:Jr\.?|Sr\.?|III|II|IV|3rd|Ph\.?[ ]?D\.?|PH\.?[ ]?D\.?|M\.D\.|MD)(?![\p{L}\p{N}])")
-PHONE = regex.compile(r"\(?\d{3}\)?[ \t]*\d{3}-\d{4}|\b[xX]\d-?\d{4}\b|\b\d-\d{4}\b")
+PHONE = regex.compile(
+    r"\(?\d{3}\)?[ \t]*\d{3}-\d{4}|\b[xX][ -]?\d(?:-?\d){3,4}\b|\b\d-\d{4}\b")
 PREPOSITION = regex.compile(
     r"\b(?:in|at|on|to|from|of|near|with|by|for|and)[ \t]*\n?[ \t]*$", regex.I)
 SENTENCE_END = regex.compile(r"[.!?](?=\s|$)|\n[ \t]*\n")
@@ -236,6 +237,8 @@ def name_at(text: str, pos: int, end: int, allow_single: bool = False) -> Name |
     words: list[tuple[str, int, int]] = []
     for token in tokens:
         folded = token[0].rstrip(".").lower()
+        if words and (_is_title(token[0]) or _ends_sentence(words[-1][0])):
+            break  # "... Industry. Mr. Hancock": a new name starts
         if folded in cues().org_words and words:
             return None  # "Internal Revenue Service", "Baker Hall": not a person
         if folded in cues().not_name_words and not _is_initial(token[0]):
@@ -272,6 +275,11 @@ def _wrapped_tokens(text: str, pos: int,
         return []
     following = RUN.match(text, newline.end())
     return _name_tokens(text, following.start(), following.end()) if following else []
+
+
+def _ends_sentence(token: str) -> bool:
+    """A full word with a full stop ("Industry.") ends a sentence, not a name."""
+    return token.endswith(".") and len(token) > 2 and not _keeps_stop(token)
 
 
 def _keeps_stop(name: str) -> bool:
@@ -731,10 +739,10 @@ def _has_given_name(name: Name) -> bool:
 def _signs_off(scan: Scan, name: Name, index: int) -> bool:
     """A name on the last line, or "Name," on one of the last lines, signs the message."""
     blocks = scan.ctx.doc.blocks
+    rest = scan.ctx.text(name.end, min(blocks[index].end, name.end + NEAR)).strip()
     if index == len(blocks) - 1:
-        return True
-    comma_only = scan.ctx.text(name.end, min(blocks[index].end, name.end + NEAR)).strip() == ","
-    return comma_only and index >= len(blocks) - 3
+        return not rest.startswith(('"', "“", "'", "‘"))  # a talk's title follows a speaker
+    return rest == "," and index >= len(blocks) - 3
 
 
 def _line_rest_short(text: str, pos: int, end: int) -> bool:
