@@ -305,3 +305,28 @@ def test_archive_member_reads_like_the_same_file(tmp_path: Path) -> None:
     strip = ("source", "provenance")  # the same document, named differently
     assert {k: v for k, v in member.items() if k not in strip} == {
         k: v for k, v in direct.items() if k not in strip}
+
+
+def test_two_runs_never_write_one_output(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    journal = tmp_path / "out.jsonl.journal"
+    command = [sys.executable, "-m", "eventparse.cli", "convert", "-", "-o", str(out),
+               "--workers", "1", *FAST]
+    # The first run reads stdin, which stays open: it is still running, holding OUT.
+    first = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+    assert first.stdin is not None
+    try:
+        first.stdin.write((json.dumps({"id": "one", "text": listing(1)}) + "\n").encode())
+        first.stdin.flush()
+        deadline = time.monotonic() + 120
+        while _journal_lines(journal) < 1:
+            assert time.monotonic() < deadline and first.poll() is None
+            time.sleep(0.01)
+        second = convert("-", "-o", out, "--resume", stdin="")
+        assert second.returncode == 2 and "another conversion" in second.stderr
+    finally:
+        first.stdin.close()
+        first.wait(timeout=120)
+    assert first.returncode == 0
+    assert [r["source"] for r in records(out)] == ["one"]

@@ -144,7 +144,13 @@ def convert_command(
     Every input document yields one record (its Event, or its source and error);
     OUT is written atomically at the end. Exit 1 when some documents failed.
     """
-    from eventparse.convert import Limits, ParseOptions, ResumeMismatchError, convert
+    from eventparse.convert import (
+        JournalBusyError,
+        Limits,
+        ParseOptions,
+        ResumeMismatchError,
+        convert,
+    )
     from eventparse.export import SUFFIXES
 
     _check_settings(reference_date, timezone, nlp)
@@ -164,6 +170,8 @@ def convert_command(
                               limits=limits, on_start=bar.start, progress=bar.advance)
     except ResumeMismatchError as exc:
         raise _usage_error(f"cannot resume: {exc}; run again without --resume") from None
+    except JournalBusyError as exc:
+        raise _usage_error(str(exc)) from None
     except OSError as exc:  # OUT, its journal or its temporary file cannot be written
         raise _usage_error(f"cannot write {exc.filename or output}: "
                            f"{exc.strerror or exc}") from None

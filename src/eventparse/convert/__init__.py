@@ -15,6 +15,7 @@ from typing import TextIO
 
 from eventparse.convert.journal import (
     Journal,
+    JournalBusyError,
     ResumeMismatchError,
     journal_path,
     remove_stale_temporaries,
@@ -26,8 +27,8 @@ from eventparse.export import write_records
 
 Progress = Callable[[Outcome], None]
 
-__all__ = ["Limits", "ParseOptions", "ResumeMismatchError", "Summary", "convert",
-           "journal_path"]
+__all__ = ["JournalBusyError", "Limits", "ParseOptions", "ResumeMismatchError", "Summary",
+           "convert", "journal_path"]
 
 
 def convert(inputs: list[str], output: Path, fmt: str, *, options: ParseOptions | None = None,

@@ -21,6 +21,7 @@ from __future__ import annotations
 import glob
 import json
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -32,6 +33,23 @@ from eventparse.model import Event
 
 class ResumeMismatchError(Exception):
     """The journal does not describe the inputs of this run."""
+
+
+class JournalBusyError(Exception):
+    """Another conversion into the same OUT is running (it holds the journal's lock)."""
+
+
+def _lock(handle: BinaryIO, path: Path) -> None:
+    """Take the journal's lock, so two runs never write one OUT (released when closed)."""
+    if sys.platform == "win32":
+        return
+    import fcntl
+
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        raise JournalBusyError(f"another conversion is writing {path}") from None
 
 
 def journal_path(output: Path) -> Path:
@@ -50,11 +68,12 @@ class Journal:
         self.path = path
         self.done: dict[int, str] = {}
         self.summary = summary
-        if resume and path.exists():
+        self._handle: BinaryIO = path.open("ab", buffering=0)
+        _lock(self._handle, path)
+        if resume:
             self._recover()
         else:
-            path.write_bytes(b"")
-        self._handle: BinaryIO = path.open("ab", buffering=0)
+            self._handle.truncate(0)
 
     def _recover(self) -> None:
         """Read back the finished documents; cut a torn last line."""
