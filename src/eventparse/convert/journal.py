@@ -13,7 +13,9 @@ with ``--resume``, the converter reads it back, drops a torn last line (the
 kill may cut a write short), skips every input whose position and source the
 journal already holds, and appends the rest: each document ends up in OUT
 exactly once. Since the journal holds the parsed Events, not the export, a
-resumed run may even choose another ``--to`` format.
+resumed run may even choose another ``--to`` format. A run holds an exclusive
+lock on the journal while it works, so a second run into the same OUT (or a
+``--resume`` while the first is in fact still alive) is refused.
 """
 
 from __future__ import annotations
