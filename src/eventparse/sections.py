@@ -21,7 +21,7 @@ The blocks before the first known heading form the ``preamble`` (where titles li
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 import regex
@@ -149,8 +149,12 @@ def is_exact_heading(heading: str) -> bool:
     return found is not None and found[1]
 
 
+@lru_cache(maxsize=16_384)
 def _match(heading: str) -> tuple[str, bool] | None:
-    """(kind, whether the whole heading is a vocabulary entry) or None."""
+    """(kind, whether the whole heading is a vocabulary entry) or None.
+
+    Cached: every extractor asks about the same few hundred lines of a document.
+    """
     folded = fold(heading)
     exact, prefixes = _heading_table()
     if folded in exact:
