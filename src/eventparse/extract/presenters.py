@@ -719,7 +719,7 @@ def _weigh(scan: Scan, name: Name, index: int, key: str | None) -> Mention:
     if AFFILIATION_AFTER.match(text, name.end) and _has_affiliation(scan, name, index):
         return Mention(name, "name-affiliation", 0.35 + hints)
     if name.titled:
-        return Mention(name, "titled-name", 0.3 + hints)
+        return Mention(name, "titled-name", 0.35 + hints)
     return Mention(name, "name", 0.1 + hints)
 
 
