@@ -120,7 +120,6 @@ class Mention:
     score: float
     role: str | None = None
     bio: str | None = None
-    confirmed: bool = False
 
 
 @dataclass(frozen=True)
@@ -548,7 +547,7 @@ def _key_lines(scan: Scan) -> None:
         if block.kind != "key_value" or not block.key or fold(block.key) not in cues().keys:
             continue
         start = block.value_start or block.start
-        end = _continued_value_end(scan, block.end)
+        end = block.end
         found = people_at(text, start, end, "key-line", 0.95, allow_single=True)
         if not found:
             found = _first_name_in(text, start, end, "key-line", 0.9)
@@ -569,12 +568,8 @@ def _header_fields(scan: Scan) -> None:
             scan.add(people_at(text, start, end, "header", 0.95, allow_single=True))
 
 
-def _continued_value_end(scan: Scan, end: int) -> int:
-    """A header value may run on to an indented next line; the end of that value."""
-    return end
-
-
 def _first_name_in(text: str, start: int, end: int, rule: str, score: float) -> list[Mention]:
+    """The first name in a value that is no list ("Who: Maxion (maxion@cs)")."""
     for name in names_in(text, start, end):
         return [Mention(name, rule, score)]
     return []
