@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
+from functools import cache
 
 import regex
 
@@ -18,6 +20,7 @@ from eventparse.when.grammar import (
     time_pattern,
     time_range_pattern,
     zone_pattern,
+    zone_word_pattern,
 )
 
 # Month and weekday spellings that are also ordinary words: in running text
@@ -97,16 +100,17 @@ def _atoms_in(text: str, pos: int, endpos: int, strict: bool) -> list[Atom]:
     has_month = _MONTH.search(text, pos, endpos) is not None
     has_weekday = _WEEKDAY.search(text, pos, endpos) is not None
     has_digit = any(ch.isdigit() for ch in text[pos:endpos])
+    spans = _KeyedSpans(text, pos, endpos)
     for name, pattern in date_patterns():
         if not _worth_running(name, strict, has_month, has_weekday, has_digit):
             continue
-        for m in pattern.finditer(text, pos, endpos):
+        for m in spans.finditer(name, pattern):
             atom = _date_atom(name, m, strict)
             if atom is not None:
                 found.append(atom)
     if has_month:
         for name, pattern in range_patterns():
-            for m in pattern.finditer(text, pos, endpos):
+            for m in spans.finditer(name, pattern):
                 atom = _days_atom(name, m, strict)
                 if atom is not None:
                     found.append(atom)
@@ -121,12 +125,76 @@ def _atoms_in(text: str, pos: int, endpos: int, strict: bool) -> list[Atom]:
         if atom is not None:
             found.append(atom)
     if _DURATIONISH.search(text, pos, endpos):
-        for m in duration_pattern().finditer(text, pos, endpos):
+        for m in spans.finditer("duration", duration_pattern()):
             found.append(duration_atom(m))
     if found:
-        for m in zone_pattern().finditer(text, pos, endpos):
+        for m in spans.finditer("zone", zone_pattern()):
             found.append(_zone_atom(m))
     return found
+
+
+# Patterns whose every match holds a key word (a month, a weekday, a unit, a zone) run
+# only near their keys: (key, characters a match may reach before the key's start, and
+# after its end). Generous: "Wednesday the 4th, ..., Sunday the 10th of March" has
+# seven days before its month. Sub-spans that meet are merged, so a scan meets the
+# same matches as one over the whole window.
+_KEY_REACH: dict[str, tuple[str, int, int]] = {
+    "day_month": ("month", 100, 80),
+    "month_day": ("month", 40, 120),
+    "year_month_day": ("month", 40, 60),
+    "month_year_day": ("month", 20, 40),
+    "day_year_month": ("month", 40, 20),
+    "nth_weekday": ("month", 80, 80),
+    "days_month": ("month", 400, 80),
+    "month_days": ("month", 40, 400),
+    "day_to_month_day": ("month", 80, 100),
+    "weekday_day": ("weekday", 20, 80),
+    "weekday": ("weekday", 20, 40),
+    "duration": ("unit", 60, 40),
+    "zone": ("zone", 40, 40),
+}
+_UNIT = re.compile(r"(?:hours?|hrs?|minutes?|mins?|days?)(?![a-z])", re.IGNORECASE)
+
+
+@cache
+def _keys() -> dict[str, re.Pattern[str] | regex.Pattern[str]]:
+    # The grammar's own month and weekday words (whole words), not the 3-letter gates.
+    return {"month": regex.compile(rf"(?<![a-z])(?:{lexicon.month_words()})(?![a-z])",
+                                   regex.IGNORECASE),
+            "weekday": regex.compile(rf"(?<![a-z])(?:{lexicon.weekday_words()})(?![a-z])",
+                                     regex.IGNORECASE),
+            "unit": _UNIT, "zone": zone_word_pattern()}
+
+
+class _KeyedSpans:
+    """The stretches of one window near each kind of key, found once per window."""
+
+    def __init__(self, text: str, pos: int, endpos: int) -> None:
+        self.text, self.pos, self.endpos = text, pos, endpos
+        self._keys: dict[str, list[tuple[int, int]]] = {}
+
+    def finditer(self, name: str, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
+        """``pattern``'s matches in the window, scanning only near its key when it has one."""
+        reach = _KEY_REACH.get(name)
+        if reach is None:
+            yield from pattern.finditer(self.text, self.pos, self.endpos)
+            return
+        key, before, after = reach
+        for start, end in self._near(key, before, after):
+            yield from pattern.finditer(self.text, start, end)
+
+    def _near(self, key: str, before: int, after: int) -> list[tuple[int, int]]:
+        if key not in self._keys:
+            self._keys[key] = [m.span() for m in _keys()[key].finditer(self.text, self.pos,
+                                                                        self.endpos)]
+        spans: list[tuple[int, int]] = []
+        for key_start, key_end in self._keys[key]:
+            start, end = max(self.pos, key_start - before), min(self.endpos, key_end + after)
+            if spans and start <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+        return spans
 
 
 def _best_cover(atoms: list[Atom]) -> list[Atom]:

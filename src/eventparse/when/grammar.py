@@ -244,3 +244,9 @@ def zone_pattern() -> regex.Pattern[str]:
     return _compile(
         rf"\(?\s*(?<![a-z])(?P<z>{lexicon.zone_words()})(?![a-z])"
         r"(?:\s*(?P<zo>[+-]\s*\d{1,2})(?::?(?P<zm>\d\d))?\s*h?)?\s*\)?")
+
+
+@cache
+def zone_word_pattern() -> regex.Pattern[str]:
+    """A zone name alone: every zone_pattern match holds one (atoms.py scans near them)."""
+    return _compile(rf"(?<![a-z])(?:{lexicon.zone_words()})(?![a-z])")
