@@ -106,7 +106,7 @@ def run(folder: Path, workers: int, nlp: str, fmt: str) -> tuple[float, float, i
         time.sleep(0.05)
     seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode not in (0, 1):  # 1: some documents failed, still a full run
+    if process.returncode not in (0, 1) or not out.exists():  # 1: some documents failed
         sys.exit(f"convert failed with exit code {process.returncode}")
     out.unlink()
     cpu = usage.ru_utime + usage.ru_stime  # the command and the workers it reaped
