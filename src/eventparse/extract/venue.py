@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 import regex
@@ -436,23 +436,33 @@ def _number_weight(token: str) -> float:
 
 
 def _classify(token: _Token) -> None:
-    word = _word_weight(token.lower)
+    role, weight = _token_class(token.text)
+    if role:
+        token.role, token.weight = role, weight
+
+
+@lru_cache(maxsize=65_536)
+def _token_class(text: str) -> tuple[str, float]:
+    """(role, weight) a token has by itself; cached, as the same words recur in every text."""
+    lower = text.lower()
+    word = _word_weight(lower)
     if word:
-        token.role, token.weight = "place", word
-    elif (TIME_WORD.fullmatch(token.text) or ORDINAL.fullmatch(token.text)
-          or YEAR_RANGE.fullmatch(token.text)):
-        return
-    elif any(ch.isdigit() for ch in token.text):
-        parts = LETTERS_DIGITS.fullmatch(token.text)
+        return "place", word
+    if TIME_WORD.fullmatch(text) or ORDINAL.fullmatch(text) or YEAR_RANGE.fullmatch(text):
+        return "", 0.0
+    if any(ch.isdigit() for ch in text):
+        parts = LETTERS_DIGITS.fullmatch(text)
         letters = [p.lower() for p in (parts.group(1), parts.group(3)) if p] if parts else []
         known = max((_word_weight(p) for p in letters), default=0.0)
-        number = _number_weight(token.text)
+        number = _number_weight(text)
         if known:  # "DH2315", "1004HBH": a building and its room in one token
-            token.role, token.weight = "place", number + known
-        elif number:
-            token.role, token.weight = "number", number
-    elif token.lower in _places().connectors:
-        token.role = "connector"
+            return "place", number + known
+        if number:
+            return "number", number
+        return "", 0.0
+    if lower in _places().connectors:
+        return "connector", 0.0
+    return "", 0.0
 
 
 def _roles(text: str, tokens: list[_Token]) -> None:
