@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -41,6 +41,11 @@ class _Matchers:
     names: dict[str, str]
     """lower-cased alias or domain -> product name"""
     cue: regex.Pattern[str]
+    words: regex.Pattern[str]
+    """Every alias and domain as bare letters in any case: a text without one names no
+    product, so its blocks need no closer look."""
+    lowered: tuple[str, ...]
+    """The same, lower case, for a plain substring test on ASCII text (much faster)."""
 
 
 def _alternation(words: list[str]) -> str:
@@ -71,7 +76,17 @@ def _matchers() -> _Matchers:
                             + r")(?![\w-])", regex.I) if domains else None,
         names=names,
         cue=regex.compile(r"\b(?:" + _alternation(cue_words) + r")\b", regex.I),
+        words=regex.compile(_alternation(any_case + as_written + domains), regex.I),
+        lowered=tuple({w.lower() for w in any_case + as_written + domains}),
     )
+
+
+@lru_cache(maxsize=2)  # the document being read (hashed once)
+def _may_name_product(text: str) -> bool:
+    if text.isascii():
+        lowered = text.lower()
+        return any(word in lowered for word in _matchers().lowered)
+    return _matchers().words.search(text) is not None
 
 
 def platform_name(text: str) -> str | None:
@@ -90,6 +105,8 @@ def platform_name(text: str) -> str | None:
 def _mentions(text: str, start: int, end: int) -> Iterator[tuple[int, int, str, bool, bool]]:
     """(start, end, product, from a link, an ordinary word's spelling) of each platform
     mention in text[start:end]."""
+    if not _may_name_product(text):
+        return
     found = _matchers()
     for pattern, cased in ((found.any_case, False), (found.as_written, True)):
         if pattern is not None:
@@ -115,7 +132,7 @@ def _score(ctx: Context, block: Block, span: tuple[int, int], section_kind: str,
 def extract(ctx: Context) -> list[Candidate[object]]:
     """Every platform mention outside boilerplate, scored by where it stands."""
     candidates: list[Candidate[object]] = []
-    for section in ctx.sections:
+    for section in ctx.sections if _may_name_product(ctx.doc.text) else ():
         if section.kind in SKIPPED_SECTIONS:
             continue
         blocks = ([section.heading] if section.heading else []) + section.blocks
