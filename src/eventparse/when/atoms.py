@@ -33,13 +33,13 @@ _PARTS = {"morning": "am", "afternoon": "pm", "evening": "pm", "night": "pm",
 
 
 # Where a date or time can be: a digit, or the start of a month, weekday, number word
-# or noon/midnight. The grammar runs only in windows around these (a plain `re` scan).
-_ANCHOR = re.compile(
-    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|mon|tues?|wed|weds|thu|thur"
+# or noon/midnight. The grammar runs only in windows around these.
+_ANCHOR = regex.compile(
+    r"\d+|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|mon|tues?|wed|weds|thu|thur"
     r"|thurs|fri|sat|sun)(?:[a-z]{0,6}day|uary|ruary|ch|il|e|y|ust|ember|ober)?\b"
     r"|\b(?:noon|mid|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half"
     r"|quarter|first|second|third|fourth|fifth|ninth|tenth|twenty|thirty|fifteen|forty"
-    r"|fifty)", re.IGNORECASE)
+    r"|fifty)", regex.IGNORECASE)  # a run of digits is one anchor: its windows merge anyway
 _BEFORE, _AFTER = 40, 60
 MAX_SCAN = 150_000
 """At most this many characters of windows are read: an announcement has a few dozen
