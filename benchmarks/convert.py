@@ -11,7 +11,9 @@ each worker count. Reports wall time, docs/s, the peak memory of the whole
 process tree (PSS of the command and its workers, sampled from /proc every 50 ms),
 the largest single process (``wait4``'s ``ru_maxrss``), and the speed-up of
 each worker count over one worker, with the CPU seconds used (on a machine
-shared with other work, wall-clock speed-up understates the parallelism).
+shared with other work, wall-clock speed-up understates the parallelism), and
+first the speed-up plain CPU-bound processes get on the machine at that moment:
+the ceiling for any worker speed-up there.
 Goals: >= 1.8x on 2 workers; memory flat as N grows (compare the rows of
 different sizes: ``--sizes 1000 20000``).
 """
@@ -113,6 +115,23 @@ def run(folder: Path, workers: int, nlp: str, fmt: str) -> tuple[float, float, i
     return seconds, cpu, peak, usage.ru_maxrss * 1024
 
 
+BUSY_LOOP = "x = 0\nfor i in range(12_000_000):\n    x += i"
+
+
+def machine_speedup(processes: int) -> float:
+    """How much faster ``processes`` CPU-bound processes finish together than one after
+    another, on this machine now: the ceiling for any worker speed-up here (other
+    work on a shared machine lowers it below ``processes``)."""
+    def together(count: int) -> float:
+        started = time.perf_counter()
+        running = [subprocess.Popen([sys.executable, "-c", BUSY_LOOP]) for _ in range(count)]
+        for process in running:
+            process.wait()
+        return time.perf_counter() - started
+
+    return processes * together(1) / together(processes)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seminars", type=Path, default=SEMINARS)
@@ -124,6 +143,9 @@ def main() -> None:
     args = parser.parse_args()
     docs = sources(args.seminars, args.listings)
     print(f"{len(docs)} distinct documents; nlp={args.nlp}; {os.cpu_count()} CPUs")
+    ceiling = ", ".join(f"{n} processes {machine_speedup(n):.2f}x"
+                        for n in args.workers if n > 1)
+    print(f"machine now (plain CPU-bound processes, the ceiling): {ceiling}")
     print(f"{'docs':>7} {'workers':>7} {'seconds':>8} {'CPU s':>8} {'docs/s':>8} {'tree MB':>8} "
           f"{'max proc MB':>11} {'speed-up':>8}")
     for size in args.sizes:
