@@ -330,3 +330,37 @@ def test_two_runs_never_write_one_output(tmp_path: Path) -> None:
         first.wait(timeout=120)
     assert first.returncode == 0
     assert [r["source"] for r in records(out)] == ["one"]
+
+
+def _running(pid: int) -> bool:
+    """True while a process exists and is not a zombie waiting to be reaped."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc")
+def test_killed_parallel_run_leaves_no_workers_and_resumes(tmp_path: Path) -> None:
+    inputs = write_listings(tmp_path / "in", 300)
+    out = tmp_path / "out.jsonl"
+    journal = tmp_path / "out.jsonl.journal"
+    command = [sys.executable, "-m", "eventparse.cli", "convert", str(tmp_path / "in"), "-o",
+               str(out), "--workers", "2", *FAST]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while _journal_lines(journal) < 30 and process.poll() is None:
+        assert time.monotonic() < deadline, "the conversion made no progress"
+        time.sleep(0.01)
+    children_file = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+    workers_pids = [int(pid) for pid in children_file.read_text().split()]
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert workers_pids, "the run had no worker processes"
+    deadline = time.monotonic() + 30
+    while any(_running(pid) for pid in workers_pids):
+        assert time.monotonic() < deadline, "workers outlived their killed parent"
+        time.sleep(0.1)
+    result = convert(tmp_path / "in", "-o", out, "--workers", "2", "--resume")
+    assert result.returncode == 0, result.stderr
+    assert [r["source"] for r in records(out)] == [str(p) for p in inputs]
