@@ -77,7 +77,7 @@ def _usage_error(message: str) -> typer.Exit:
 
 def _check_settings(reference_date: str | None, timezone: str, nlp: str = "auto") -> None:
     """Fail fast (exit 2) on a malformed date, an unknown zone or spaCy pipeline."""
-    if nlp not in ("auto", "blank") and importlib.util.find_spec(nlp) is None:
+    if nlp not in ("auto", "blank") and not _installed(nlp):
         raise _usage_error(f"--nlp {nlp!r}: no such spaCy pipeline is installed; "
                            "use auto, blank or an installed package name")
     if reference_date is not None:
@@ -89,6 +89,13 @@ def _check_settings(reference_date: str | None, timezone: str, nlp: str = "auto"
         zone_for(timezone)
     except EventParseError as exc:
         raise _usage_error(str(exc)) from None
+
+
+def _installed(package: str) -> bool:
+    try:
+        return importlib.util.find_spec(package) is not None
+    except (ImportError, ValueError):  # "a.b" with no package "a"; an empty name
+        return False
 
 
 @app.command("parse")
