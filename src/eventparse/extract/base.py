@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from eventparse import nlp
@@ -109,3 +109,23 @@ def _title_case(text: str) -> str:
     """Title Case of the same length (so offsets still point into the original)."""
     titled = text.title()
     return titled if len(titled) == len(text) else text
+
+
+@lru_cache(maxsize=2)  # the document being read: its hash and lower case made once
+def _ascii_lower(text: str) -> str | None:
+    return text.lower() if text.isascii() else None
+
+
+def may_hold_any(text: str, words: Iterable[str]) -> bool:
+    """False only when ``text`` surely holds none of ``words`` in any case.
+
+    A cheap test before a case-insensitive scan for a list of phrases: on ASCII text a
+    plain substring test; on other text (or a non-ASCII word) it cannot rule out, so True.
+
+    >>> may_hold_any("Online via Zoom", ["zoom", "teams"]), may_hold_any("In Wean Hall", ["zoom"])
+    (True, False)
+    """
+    lowered = _ascii_lower(text)
+    if lowered is None:
+        return True
+    return any(not word.isascii() or word.lower() in lowered for word in words)

@@ -25,7 +25,7 @@ import regex
 from eventparse import vocab
 from eventparse.document import Block
 from eventparse.extract import platform, venue
-from eventparse.extract.base import Candidate, Context
+from eventparse.extract.base import Candidate, Context, may_hold_any
 from eventparse.sections import heading_kind
 
 FIELD = "delivery.mode"
@@ -57,6 +57,9 @@ class _Patterns:
     """hybrid phrases that name both ways to attend ("in person or online")"""
     follow_words: frozenset[str]
     """words that may follow a mode word on a short line that states the mode"""
+    words: dict[str, tuple[str, ...]]
+    """The phrases each pattern needs one of (per mode; "remote"; "both"): a text
+    holding none of a pattern's phrases is not scanned with it."""
 
 
 def _alternation(words: list[str]) -> str:
@@ -79,7 +82,9 @@ def _patterns() -> _Patterns:
     both = regex.compile(rf"(?<!\w)(?:{_alternation(both_ways)})(?!\w)", regex.I)
     follow = {w.lower() for w in data["event_nouns"] + data["platform_cues"]}
     follow.update(w.lower() for w in data["mode_verbs"])
-    return _Patterns(modes, in_prose, remote, both, frozenset(follow))
+    needs = {mode: tuple(data[mode]) for mode in MODES}
+    needs.update(remote=tuple(data["remote_access"]), both=tuple(both_ways))
+    return _Patterns(modes, in_prose, remote, both, frozenset(follow), needs)
 
 
 def modes_stated(text: str) -> set[str]:
@@ -93,10 +98,10 @@ def modes_stated(text: str) -> set[str]:
     return {mode for mode, _ in _stated(text, 0, len(text), _patterns().modes)}
 
 
-def _stated(text: str, start: int, end: int,
-            patterns: dict[str, regex.Pattern[str]]) -> Iterator[tuple[str, tuple[int, int]]]:
+def _stated(text: str, start: int, end: int, patterns: dict[str, regex.Pattern[str]],
+            modes: tuple[str, ...] = MODES) -> Iterator[tuple[str, tuple[int, int]]]:
     taken: list[tuple[int, int]] = []
-    for mode in MODES:  # hybrid first: its phrases contain the other modes' words
+    for mode in modes:  # hybrid first: its phrases contain the other modes' words
         for match in patterns[mode].finditer(text, start, end):
             span = match.span()
             if any(a < span[1] and span[0] < b for a, b in taken):
@@ -130,26 +135,33 @@ def _gather(ctx: Context) -> _Evidence:
     found = _Evidence()
     patterns = _patterns()
     text = ctx.doc.text
+    # Every mode pattern (in prose too) needs one of its mode's words: skip the rest.
+    modes = tuple(m for m in MODES if may_hold_any(text, patterns.words[m]))
+    both = may_hold_any(text, patterns.words["both"])
+    remote = may_hold_any(text, patterns.words["remote"])
     for section in ctx.sections:
         if section.kind in SKIPPED_SECTIONS:
             continue
         blocks = ([section.heading] if section.heading else []) + section.blocks
         for block in blocks:
             if _is_delivery_line(block, section.kind):
-                for mode, span in _stated(text, block.start, block.end, patterns.modes):
+                for mode, span in _stated(text, block.start, block.end, patterns.modes, modes):
                     found.strong[mode].append(span)
             elif _is_short_line(block):
-                for mode, span in _stated(text, block.start, block.end, patterns.modes):
+                for mode, span in _stated(text, block.start, block.end, patterns.modes, modes):
                     if _says_mode(text[:block.end], span):
                         found.strong[mode].append(span)
             else:
-                for mode, span in _stated(text, block.start, block.end, patterns.in_prose):
+                for mode, span in _stated(text, block.start, block.end, patterns.in_prose,
+                                          modes):
                     found.prose[mode].append(span)
                 # "join in the room or online" says hybrid wherever it stands
-                found.prose["hybrid"].extend(
-                    m.span() for m in patterns.both.finditer(text, block.start, block.end))
-            found.remote.extend(m.span() for m in patterns.remote.finditer(
-                text, block.start, block.end))
+                if both:
+                    found.prose["hybrid"].extend(
+                        m.span() for m in patterns.both.finditer(text, block.start, block.end))
+            if remote:
+                found.remote.extend(m.span() for m in patterns.remote.finditer(
+                    text, block.start, block.end))
     return found
 
 

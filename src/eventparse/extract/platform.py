@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 import regex
 
 from eventparse import vocab
 from eventparse.document import Block
-from eventparse.extract.base import Candidate, Context
+from eventparse.extract.base import Candidate, Context, may_hold_any
 from eventparse.resolve import pick_one
 
 FIELD = "delivery.platform"
@@ -41,11 +41,9 @@ class _Matchers:
     names: dict[str, str]
     """lower-cased alias or domain -> product name"""
     cue: regex.Pattern[str]
-    words: regex.Pattern[str]
-    """Every alias and domain as bare letters in any case: a text without one names no
-    product, so its blocks need no closer look."""
-    lowered: tuple[str, ...]
-    """The same, lower case, for a plain substring test on ASCII text (much faster)."""
+    words: tuple[str, ...]
+    """Every alias and domain: a text without one names no product, so its blocks need
+    no closer look."""
 
 
 def _alternation(words: list[str]) -> str:
@@ -76,17 +74,12 @@ def _matchers() -> _Matchers:
                             + r")(?![\w-])", regex.I) if domains else None,
         names=names,
         cue=regex.compile(r"\b(?:" + _alternation(cue_words) + r")\b", regex.I),
-        words=regex.compile(_alternation(any_case + as_written + domains), regex.I),
-        lowered=tuple({w.lower() for w in any_case + as_written + domains}),
+        words=tuple(any_case + as_written + domains),
     )
 
 
-@lru_cache(maxsize=2)  # the document being read (hashed once)
 def _may_name_product(text: str) -> bool:
-    if text.isascii():
-        lowered = text.lower()
-        return any(word in lowered for word in _matchers().lowered)
-    return _matchers().words.search(text) is not None
+    return may_hold_any(text, _matchers().words)
 
 
 def platform_name(text: str) -> str | None:
