@@ -150,8 +150,9 @@ def _family_and_position(prefix: str) -> tuple[str, int] | None:
     folded = fold(prefix)
     vocabulary = _vocabulary()
     best: tuple[str, int] | None = None
+    padded = f" {folded} "  # what _contains pads, made once for every cue
     for cue, family in vocabulary.cues:
-        index = _contains(folded, cue)
+        index = padded.find(f" {cue} ")
         if index >= 0 and (best is None or index < best[1]):
             best = (family, index)
     if best is None:
