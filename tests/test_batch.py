@@ -91,6 +91,7 @@ def test_bad_files_become_error_records_and_the_run_goes_on(tmp_path: Path) -> N
     os.mkfifo(folder / "pipe.txt")  # reading a FIFO would block: it must be refused, not read
     (folder / "cp1252.txt").write_bytes(listing(7).replace("workshop", "café workshop")
                                         .encode("cp1252"))
+    (folder / "utf16.txt").write_bytes(listing(9).encode("utf-16"))  # Notepad's "Unicode"
     double_encoded = listing(8).replace("workshop", "café workshop – “live”").encode("utf-8")
     (folder / "mojibake.txt").write_text(double_encoded.decode("cp1252", errors="replace"),
                                          encoding="utf-8")
@@ -100,7 +101,8 @@ def test_bad_files_become_error_records_and_the_run_goes_on(tmp_path: Path) -> N
     result = convert(folder, tmp_path / "missing.txt", "-o", out, "--workers", "2")
     assert result.returncode == 1, result.stderr
     got = by_source(out)
-    assert len(got) == 10
+    assert len(got) == 11
+    assert got[str(folder / "utf16.txt")]["title"].startswith("Practice workshop 9")
     for name in ("binary.txt", "broken-link.txt", "pipe.txt"):
         assert got[str(folder / name)]["error"], name
     assert "no such file" in got[str(tmp_path / "missing.txt")]["error"]
