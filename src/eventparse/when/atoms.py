@@ -116,11 +116,11 @@ def _atoms_in(text: str, pos: int, endpos: int, strict: bool) -> list[Atom]:
                     found.append(atom)
     if not _CLOCKISH.search(text, pos, endpos):
         return found
-    for m in time_pattern(strict).finditer(text, pos, endpos):
+    for m in spans.finditer("time", time_pattern(strict)):
         atom = _time_atom(m, strict)
         if atom is not None:
             found.append(atom)
-    for m in time_range_pattern(strict).finditer(text, pos, endpos):
+    for m in spans.finditer("time_range", time_range_pattern(strict)):
         atom = _time_range_atom(m, strict)
         if atom is not None:
             found.append(atom)
@@ -133,27 +133,33 @@ def _atoms_in(text: str, pos: int, endpos: int, strict: bool) -> list[Atom]:
     return found
 
 
-# Patterns whose every match holds a key word (a month, a weekday, a unit, a zone) run
-# only near their keys: (key, characters a match may reach before the key's start, and
-# after its end). Generous: "Wednesday the 4th, ..., Sunday the 10th of March" has
-# seven days before its month. Sub-spans that meet are merged, so a scan meets the
-# same matches as one over the whole window.
-_KEY_REACH: dict[str, tuple[str, int, int]] = {
-    "day_month": ("month", 100, 80),
-    "month_day": ("month", 40, 120),
-    "year_month_day": ("month", 40, 60),
-    "month_year_day": ("month", 20, 40),
-    "day_year_month": ("month", 40, 20),
-    "nth_weekday": ("month", 80, 80),
-    "days_month": ("month", 400, 80),
-    "month_days": ("month", 40, 400),
-    "day_to_month_day": ("month", 80, 100),
-    "weekday_day": ("weekday", 20, 80),
-    "weekday": ("weekday", 20, 40),
-    "duration": ("unit", 60, 40),
-    "zone": ("zone", 40, 40),
+# Patterns whose every match holds a key (a month, a weekday, a unit, a zone, a clock
+# number or word) run only near their keys: (key, characters a match may reach before
+# the key's start and after its end, lines it may run on past the key's own). No
+# pattern reads across a line break but a time range ("2:00 to\n3:30"). Generous:
+# "Wednesday the 4th, ..., Sunday the 10th of March" has seven days before its month.
+# Sub-spans that meet are merged, so a scan meets the same matches as one over the
+# whole window.
+_KEY_REACH: dict[str, tuple[str, int, int, int]] = {
+    "day_month": ("month", 100, 80, 0),
+    "month_day": ("month", 40, 120, 0),
+    "year_month_day": ("month", 40, 60, 0),
+    "month_year_day": ("month", 20, 40, 0),
+    "day_year_month": ("month", 40, 20, 0),
+    "nth_weekday": ("month", 80, 80, 0),
+    "days_month": ("month", 400, 80, 0),
+    "month_days": ("month", 40, 400, 0),
+    "day_to_month_day": ("month", 80, 100, 0),
+    "weekday_day": ("weekday", 20, 80, 0),
+    "weekday": ("weekday", 20, 40, 0),
+    "duration": ("unit", 60, 40, 0),
+    "zone": ("zone", 40, 40, 0),
+    "time": ("clock", 100, 100, 0),
+    "time_range": ("clock", 100, 240, 1),
 }
 _UNIT = re.compile(r"(?:hours?|hrs?|minutes?|mins?|days?)(?![a-z])", re.IGNORECASE)
+# What every clock time holds (as _CLOCKISH), a run of digits as one key.
+_CLOCK_KEY = re.compile(r"\d+|" + _CLOCKISH.pattern.split("|", 1)[1], re.IGNORECASE)
 
 
 @cache
@@ -163,7 +169,7 @@ def _keys() -> dict[str, re.Pattern[str] | regex.Pattern[str]]:
                                    regex.IGNORECASE),
             "weekday": regex.compile(rf"(?<![a-z])(?:{lexicon.weekday_words()})(?![a-z])",
                                      regex.IGNORECASE),
-            "unit": _UNIT, "zone": zone_word_pattern()}
+            "unit": _UNIT, "zone": zone_word_pattern(), "clock": _CLOCK_KEY}
 
 
 class _KeyedSpans:
@@ -179,19 +185,29 @@ class _KeyedSpans:
         if reach is None:
             yield from pattern.finditer(self.text, self.pos, self.endpos)
             return
-        key, before, after = reach
-        for start, end in self._near(key, before, after):
+        key, before, after, lines = reach
+        for start, end in self._near(key, before, after, lines):
             yield from pattern.finditer(self.text, start, end)
 
-    def _near(self, key: str, before: int, after: int) -> list[tuple[int, int]]:
+    def _near(self, key: str, before: int, after: int, lines: int) -> list[tuple[int, int]]:
         if key not in self._keys:
             self._keys[key] = [m.span() for m in _keys()[key].finditer(self.text, self.pos,
                                                                         self.endpos)]
+        text = self.text
         spans: list[tuple[int, int]] = []
         for key_start, key_end in self._keys[key]:
-            start, end = max(self.pos, key_start - before), min(self.endpos, key_end + after)
+            start = max(self.pos, key_start - before, text.rfind("\n", self.pos, key_start) + 1)
+            end = min(self.endpos, key_end + after)
+            line_end = key_end
+            for _ in range(lines + 1):  # up to and with the line break that ends a line
+                line_end = text.find("\n", line_end, end)
+                if line_end < 0:
+                    break
+                line_end += 1
+            if line_end >= 0:
+                end = line_end
             if spans and start <= spans[-1][1]:
-                spans[-1] = (spans[-1][0], end)
+                spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
             else:
                 spans.append((start, end))
         return spans
