@@ -28,6 +28,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from pydantic import ValidationError
+
 from eventparse.convert.workers import Outcome, Summary
 from eventparse.export import Failure, Record
 from eventparse.model import Event
@@ -111,10 +113,14 @@ class Journal:
         with self.path.open("rb") as handle:
             for line in handle:
                 entry = json.loads(line)
-                if "event" in entry:
-                    yield Event.model_validate(entry["event"])
-                else:
+                if "event" not in entry:
                     yield Failure(entry["source"], entry["error"])
+                    continue
+                try:
+                    yield Event.model_validate(entry["event"])
+                except ValidationError as exc:  # never expected; still one record per document
+                    yield Failure(entry["source"], f"internal error: cannot export the event: "
+                                  f"{exc.error_count()} invalid fields")
 
     def remove(self) -> None:
         self.close()
