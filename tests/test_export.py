@@ -142,3 +142,24 @@ def test_ics_utc_event_needs_no_vtimezone() -> None:
     assert calendar.walk("VTIMEZONE") == []
     [vevent] = calendar.walk("VEVENT")
     assert vevent.decoded("DTSTART") == dt.datetime(2026, 7, 1, 9, 30, tzinfo=dt.timezone.utc)
+
+
+def test_ics_and_jsonld_say_what_the_events_say(tmp_path: Path) -> None:
+    listings = Path(__file__).parent / "data" / "listings"
+    outputs = {}
+    for fmt in ("jsonl", "ics", "jsonld"):
+        outputs[fmt] = tmp_path / f"listings.{fmt}"
+        result = run("convert", str(listings / "*.txt"), str(listings / "*.html"), "-o",
+                     outputs[fmt], "--nlp", "blank", "--reference-date", "2026-01-15")
+        assert result.returncode == 0, result.stderr
+    events = [json.loads(line) for line in outputs["jsonl"].read_text().splitlines()]
+    starts = [dt.datetime.fromisoformat(s["start"]) for e in events for s in e["sessions"]
+              if s["start"]]
+    assert starts, "no listing gave a timed session"
+    calendar = icalendar.Calendar.from_ical(outputs["ics"].read_text())
+    vevent_starts = [v.decoded("DTSTART") for v in calendar.walk("VEVENT")]
+    assert sorted(starts) == sorted(s for s in vevent_starts if isinstance(s, dt.datetime))
+    jsonld = json.loads(outputs["jsonld"].read_text())
+    jsonld_starts = [dt.datetime.fromisoformat(i["startDate"]) for i in jsonld
+                     if "T" in i.get("startDate", "")]
+    assert sorted(starts) == sorted(jsonld_starts)
