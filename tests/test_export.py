@@ -147,7 +147,7 @@ def test_ics_utc_event_needs_no_vtimezone() -> None:
 def test_ics_and_jsonld_say_what_the_events_say(tmp_path: Path) -> None:
     listings = Path(__file__).parent / "data" / "listings"
     outputs = {}
-    for fmt in ("jsonl", "ics", "jsonld"):
+    for fmt in ("jsonl", "ics", "jsonld", "csv"):
         outputs[fmt] = tmp_path / f"listings.{fmt}"
         result = run("convert", str(listings / "*.txt"), str(listings / "*.html"), "-o",
                      outputs[fmt], "--nlp", "blank", "--reference-date", "2026-01-15")
@@ -163,3 +163,6 @@ def test_ics_and_jsonld_say_what_the_events_say(tmp_path: Path) -> None:
     jsonld_starts = [dt.datetime.fromisoformat(i["startDate"]) for i in jsonld
                      if "T" in i.get("startDate", "")]
     assert sorted(starts) == sorted(jsonld_starts)
+    rows = list(csv.DictReader(io.StringIO(outputs["csv"].read_text())))
+    assert len(rows) == sum(max(1, len(e["sessions"])) for e in events)
+    assert [r["source"] for r in rows if r["session"] in ("", "1")] == [e["source"] for e in events]
