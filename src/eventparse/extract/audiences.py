@@ -39,6 +39,7 @@ MAX_LIST_CHARS = 600  # a prose list longer than this is a paragraph, not a list
 MAX_LABEL_WORDS = 8
 MAX_HEADING_WORDS = 6  # 'Who is this event for?'; longer is a sentence
 MAX_JOINERS = 6  # 'and'/'or' in one comma piece worth trying to split on
+MAX_OPENERS = 20  # sentence openers ("For ...") tried in one block; bounds a pathological text
 MAX_ROLE_EDITS = 2
 MIN_NEAR_LENGTH = 6
 HEAD_CUTOFF = 88.0
@@ -72,6 +73,8 @@ class Roles:
     head_cut: frozenset[str]
     clause_cut: regex.Pattern[str]
     lead_in: regex.Pattern[str]
+    opener: regex.Pattern[str]
+    articles: frozenset[str]
 
 
 def fold(text: str) -> str:
@@ -102,6 +105,9 @@ def _roles() -> Roles:
             rf"\b(?:this|the|our|these|it)\s+(?:[\p{{L}}'’-]+\s+){{0,4}}?(?:{verbs})\s+"
             rf"(?:\p{{L}}+ly\s+)?(?:{lead_in})\s+",
             regex.IGNORECASE),
+        # A sentence that opens on the lead-in itself: "Aimed at ...", "Open to ...".
+        opener=regex.compile(rf"(?:^|(?<=[.!?]\s))(?:{lead_in})\s+", regex.IGNORECASE),
+        articles=frozenset(data["articles"]),
     )
 
 
@@ -290,11 +296,40 @@ def _is_label_line(text: str) -> bool:
 
 
 def _prose(text: str, offset: int) -> list[Label]:
-    """The list after "This workshop is for ..." in a sentence, or nothing."""
+    """The list after "This workshop is for ..." or "Aimed at ..." in a sentence, or nothing."""
     lead = _roles().lead_in.search(text[:MAX_LIST_CHARS])
     if lead is None:
-        return []
+        return _opened_list(text, offset)
     return _prose_list(text[lead.end():], offset + lead.end())
+
+
+def _opened_list(text: str, offset: int) -> list[Label]:
+    """The list of a sentence that opens on its lead-in ("Open to social workers and students.").
+
+    With no subject saying the event is for them, every label must be a role: "For more
+    information ..." and "For booking, ..." open sentences too.
+    """
+    for tried, opener in enumerate(_roles().opener.finditer(text)):
+        if tried >= MAX_OPENERS:
+            break
+        labels = _prose_list(text[opener.end():], offset + opener.end())
+        if labels and all(_names_a_role(label.text) for label in labels):
+            return labels
+    return []
+
+
+def _names_a_role(label: str) -> bool:
+    """A known role, and a bare noun phrase: an article before the head noun makes it a
+    clause ("more information contact the training team"), not a role label."""
+    if not normalise(label)[1]:
+        return False
+    roles = _roles()
+    for word in fold(label).split()[1:]:
+        if word in roles.head_cut:
+            return True
+        if word in roles.articles:
+            return False
+    return True
 
 
 def _prose_list(text: str, offset: int) -> list[Label]:
