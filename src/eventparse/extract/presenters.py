@@ -24,7 +24,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
+from typing import Any
 
 import regex
 
@@ -145,8 +146,34 @@ class Cues:
 
 
 def _alternation(phrases: Iterable[str]) -> str:
-    ordered = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
-    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+    """The phrases as one regex alternation, factored by shared beginnings.
+
+    A trie reads each character once where a flat list retries every phrase at
+    every position; the longest phrase that fits still wins. A space matches any
+    white space.
+
+    >>> print(_alternation(["led by", "lecture by", "lectures by"]))
+    le(?:cture(?:\\s+by|s\\s+by)|d\\s+by)
+    """
+    trie: dict[str, Any] = {}
+    for phrase in {p.strip() for p in phrases if p.strip()}:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    """One trie node as a pattern: its branches, longest first, optional where a phrase ends."""
+    branches = [(r"\s+" if char == " " else regex.escape(char)) + _trie_pattern(child)
+                for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    if "" not in node:
+        return body
+    return f"(?:{body})?" if len(branches) == 1 else f"{body}?"
 
 
 @cache
@@ -180,6 +207,12 @@ def cues() -> Cues:
 # ---------------------------------------------------------------- names
 
 
+@lru_cache(maxsize=1024)  # the same few keys come back in every document
+def _fold_key(key: str) -> str:
+    return fold(key)
+
+
+@lru_cache(maxsize=4096)  # asked of every capitalised word, many times over
 def _is_title(token: str) -> bool:
     return token.rstrip(".").lower() in cues().titles
 
@@ -225,7 +258,7 @@ def name_at(text: str, pos: int, end: int, allow_single: bool = False) -> Name |
     while pos < end and text[pos] in " \t":
         pos += 1
     run = RUN.match(text, pos, end)
-    if run is None:
+    if run is None or (not allow_single and _lone_word(text, run)):
         return None
     tokens = _name_tokens(text, run.start(), run.end())
     tokens += _wrapped_tokens(text, run.end(), tokens)
@@ -258,6 +291,14 @@ def name_at(text: str, pos: int, end: int, allow_single: bool = False) -> Name |
     return Name(" ".join(text[start:stop].split()), start, stop, titled, run.start())
 
 
+def _lone_word(text: str, run: regex.Match[str]) -> bool:
+    """A run of one word that does not go on to the next line: never a name without a
+    title (a title alone names no one). Most capitalised words are these ("The",
+    "Date:"); ruling them out here spares ``name_at`` the rest of its work."""
+    token = TOKEN.match(text, run.start(), run.end())
+    return token is not None and token.end() == run.end() and WRAP.match(text, run.end()) is None
+
+
 def _wrapped_tokens(text: str, pos: int,
                     tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """The rest of a name broken across lines ("Dr. David" / "J. Fink").
@@ -265,12 +306,12 @@ def _wrapped_tokens(text: str, pos: int,
     Only a name cut short (a title, or a first name alone) goes on to the next
     line: "Ralph D. Hill" above "Bellcore" is whole already.
     """
+    newline = WRAP.match(text, pos)  # first: most names end their line's run of words
+    if newline is None:
+        return []
     full = [t for t, _, _ in tokens if not _is_title(t) and not _is_initial(t)]
     titled = any(_is_title(t) for t, _, _ in tokens)
     if not (titled and len(full) <= 1) and not (len(tokens) == 1 and len(full) == 1):
-        return []
-    newline = WRAP.match(text, pos)
-    if newline is None:
         return []
     following = RUN.match(text, newline.end())
     return _name_tokens(text, following.start(), following.end()) if following else []
@@ -292,6 +333,8 @@ def names_in(text: str, start: int, end: int) -> Iterator[Name]:
     for run in RUN.finditer(text, start, end):
         if run.start() < done:
             continue  # the second line of a name broken across two
+        if _lone_word(text, run):
+            continue  # what name_at would say, without its work
         pos = run.start()
         while pos < run.end():
             found = name_at(text, pos, end)
@@ -451,6 +494,11 @@ class Scan:
         return list(names_in(self.ctx.doc.text, 0, len(self.ctx.doc.text)))
 
     @cached_property
+    def folded_blocks(self) -> list[str]:
+        """Each block's text folded (and without a trailing comma), made once."""
+        return [fold(block.text).rstrip(",") for block in self.ctx.doc.blocks]
+
+    @cached_property
     def name_starts(self) -> list[int]:
         return [n.title_start for n in self.names]
 
@@ -530,8 +578,8 @@ def _excluded_people(scan: Scan) -> None:
     """Hosts, contacts, senders: from their key lines and the phrases before their names."""
     text = scan.ctx.doc.text
     for block in scan.ctx.doc.blocks:
-        if block.kind == "key_value" and block.key and fold(block.key) in cues().excluded_keys \
-                and fold(block.key) not in cues().ignored_keys:
+        key = _fold_key(block.key) if block.kind == "key_value" and block.key else None
+        if key in cues().excluded_keys and key not in cues().ignored_keys:
             value_start = block.value_start or block.start
             scan.excluded.extend(names_in(text, value_start, block.end))
     for name in scan.names:
@@ -544,7 +592,7 @@ def _key_lines(scan: Scan) -> None:
     """``Who:`` / ``Speaker:`` / ``Facilitators:`` lines: every person in the value."""
     text = scan.ctx.doc.text
     for block in scan.ctx.doc.blocks:
-        if block.kind != "key_value" or not block.key or fold(block.key) not in cues().keys:
+        if block.kind != "key_value" or not block.key or _fold_key(block.key) not in cues().keys:
             continue
         start = block.value_start or block.start
         end = block.end
@@ -560,7 +608,7 @@ def _header_fields(scan: Scan) -> None:
         return
     text = scan.ctx.doc.text
     for key, value in scan.ctx.doc.headers.items():
-        if fold(key) not in cues().keys or not value.strip():
+        if _fold_key(key) not in cues().keys or not value.strip():
             continue
         start = text.find(value.strip())
         if start != -1:
@@ -685,7 +733,7 @@ def _guesses(scan: Scan) -> list[Mention]:
     for index, block in enumerate(blocks):
         if scan.kind_at(block.start) in EXCLUDED_SECTIONS or _is_contact(scan, index):
             continue
-        key = fold(block.key) if block.kind == "key_value" and block.key else None
+        key = _fold_key(block.key) if block.kind == "key_value" and block.key else None
         if key in cues().excluded_keys or key in cues().ignored_keys:
             continue
         start = block.value_start or block.start
@@ -771,8 +819,7 @@ def _is_contact(scan: Scan, index: int) -> bool:
     blocks = scan.ctx.doc.blocks
     if PHONE.search(blocks[index].text):
         return True
-    for previous in blocks[max(0, index - 2):index]:
-        folded = fold(previous.text).rstrip(",")
+    for folded in scan.folded_blocks[max(0, index - 2):index]:
         if folded and (folded in cues().closings or folded.endswith("contact")):
             return True
     return False
