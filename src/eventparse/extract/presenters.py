@@ -128,6 +128,7 @@ class Cues:
     """The presenter vocabulary (vocab/presenter_cues.json, vocab/honorifics.json)."""
 
     keys: frozenset[str]
+    key_nouns: frozenset[str]
     subject_keys: frozenset[str]
     excluded_keys: frozenset[str]
     ignored_keys: frozenset[str]
@@ -183,6 +184,7 @@ def cues() -> Cues:
     titles = vocab.load("honorifics")["titles"]
     return Cues(
         keys=frozenset(fold(k) for k in data["keys"]),
+        key_nouns=frozenset(data["key_nouns"]),
         subject_keys=frozenset(fold(k) for k in data["subject_keys"]),
         excluded_keys=frozenset(fold(k) for k in data["excluded_keys"]),
         ignored_keys=frozenset(fold(k) for k in data["ignored_keys"]),
@@ -210,6 +212,22 @@ def cues() -> Cues:
 @lru_cache(maxsize=1024)  # the same few keys come back in every document
 def _fold_key(key: str) -> str:
     return fold(key)
+
+
+@lru_cache(maxsize=1024)
+def _is_presenter_key(key: str) -> bool:
+    """A label whose value names presenters: a known one ("Who", "Speakers") or two or
+    three words ending in a presenter noun ("Course tutors", "Workshop facilitator").
+
+    >>> _is_presenter_key("Course tutors"), _is_presenter_key("Course name")
+    (True, False)
+    """
+    folded = _fold_key(key)
+    if folded in cues().keys:
+        return True
+    words = folded.split()
+    return (1 < len(words) <= 3 and words[-1] in cues().key_nouns
+            and folded not in cues().excluded_keys)
 
 
 @lru_cache(maxsize=4096)  # asked of every capitalised word, many times over
@@ -592,7 +610,7 @@ def _key_lines(scan: Scan) -> None:
     """``Who:`` / ``Speaker:`` / ``Facilitators:`` lines: every person in the value."""
     text = scan.ctx.doc.text
     for block in scan.ctx.doc.blocks:
-        if block.kind != "key_value" or not block.key or _fold_key(block.key) not in cues().keys:
+        if block.kind != "key_value" or not block.key or not _is_presenter_key(block.key):
             continue
         start = block.value_start or block.start
         end = block.end
@@ -608,7 +626,7 @@ def _header_fields(scan: Scan) -> None:
         return
     text = scan.ctx.doc.text
     for key, value in scan.ctx.doc.headers.items():
-        if _fold_key(key) not in cues().keys or not value.strip():
+        if not _is_presenter_key(key) or not value.strip():
             continue
         start = text.find(value.strip())
         if start != -1:
