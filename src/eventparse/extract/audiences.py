@@ -269,11 +269,13 @@ def _inline(block: Block) -> list[Label] | None:
 def _under_heading(blocks: list[Block], first: int) -> list[Label]:
     """Label lines under an audience heading, or the one prose list that follows it."""
     labels: list[Label] = []
+    run: Block | None = None  # the first label line: the layout the list keeps
     for block in blocks[first:]:
-        if _ends_section(block):
+        if _ends_section(block) or (run is not None and _leaves_layout(run, block)):
             break
         text = block.text.strip()
         if _is_label_line(text):
+            run = run or block
             lead = _LEADING_MARK.match(text)
             skip = lead.end() if lead else 0
             labels.append(Label(text[skip:].rstrip(_TRIM), block.start + skip,
@@ -288,6 +290,18 @@ def _under_heading(blocks: list[Block], first: int) -> list[Label]:
 def _ends_section(block: Block) -> bool:
     kind = heading_kind(block.key) if block.key else heading_kind(block.text)
     return kind not in (None, "audience") and fold(block.text) not in _roles().canonical
+
+
+def _leaves_layout(run: Block, block: Block) -> bool:
+    """A line laid out unlike the label lines above it (a plain line after a bullet run, a
+    heading of another level) that is no role: a heading of the page's next part."""
+    return _layout(block) != _layout(run) and not normalise(block.text.strip())[1]
+
+
+def _layout(block: Block) -> tuple[bool, int]:
+    # A bullet or not, and a structured heading's level; a plain line's heading/paragraph
+    # kind is only the reader's guess ("Everyone!" reads as a paragraph), so it is no cue.
+    return block.kind == "list_item", block.level
 
 
 def _is_label_line(text: str) -> bool:
