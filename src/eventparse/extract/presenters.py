@@ -868,8 +868,8 @@ def _contested(guesses: list[Mention]) -> list[Mention]:
     top = max(m.score for m in guesses)
     floor = max(GUESS, top - NER_DOUBT)
     rivals = [m for m in guesses if m.score + NER_LIFT >= floor]
-    if len(rivals) == 1 and top - NER_DOUBT >= GUESS:
-        return []
+    if len(rivals) == 1 and round(top - NER_DOUBT, 3) >= GUESS:
+        return []  # rounded as _best_guess rounds: 0.6 - 0.15 is 0.4499... in floats
     return sorted(rivals, key=lambda m: -m.score)[:NER_LINES]
 
 
