@@ -29,9 +29,11 @@ import bisect
 import calendar
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
+from eventparse import vocab
 from eventparse.document import Block
 from eventparse.extract.base import Candidate, Context
 from eventparse.when import When
@@ -73,6 +75,14 @@ SCHEDULE, TOP, PROSE = 0, 1, 2
 _RULES = {SCHEDULE: "sessions:schedule-line", TOP: "sessions:top-line", PROSE: "sessions:prose"}
 
 
+@cache
+def _cue(kind: str) -> regex.Pattern[str]:
+    """A phrase list of vocab/session_cues.json as one whole-word pattern."""
+    phrases = sorted(vocab.load("session_cues")[kind]["phrases"], key=len, reverse=True)
+    alternation = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    return regex.compile(rf"\b(?:{alternation})\b", regex.IGNORECASE)
+
+
 @dataclass
 class _Placed:
     mention: Mention
@@ -81,6 +91,8 @@ class _Placed:
     section: str
     clause: str = ""
     """The words before the mention in its own clause ("finishing at")."""
+    prose: bool = False
+    """Words come before the mention in its own sentence (not a date line or table cell)."""
 
 
 def extract(ctx: Context) -> list[Candidate[When]]:
@@ -88,7 +100,8 @@ def extract(ctx: Context) -> list[Candidate[When]]:
                              day_first=ctx.settings.day_first, strict=True)
     ctx.shared["when_mentions"] = mentions
     placed = [p for p in (_place(ctx, m) for m in mentions) if p is not None]
-    usable = [p for p in placed if p.tier < PROSE and _useful(p.mention)]
+    usable = _drop_past_asides([p for p in placed if p.tier < PROSE and _useful(p.mention)],
+                               ctx.reference_date)
     if not usable:
         usable = [p for p in placed if _useful(p.mention)][:1]
     chosen = _each_day(_sessions(usable))
@@ -109,6 +122,18 @@ def _useful(mention: Mention) -> bool:
     return mention.has_time or (mention.has_date and not mention.weekday_only)
 
 
+def _drop_past_asides(usable: list[_Placed], reference: dt.date) -> list[_Placed]:
+    """A date before the reference said in a sentence, beside sittings on or after it,
+    is an aside ("the course last ran in October"), not a sitting."""
+    def dates(p: _Placed) -> list[dt.date]:
+        return [e.date for e in p.mention.entries if e.date is not None]
+
+    if not any(d >= reference for p in usable for d in dates(p)):
+        return usable
+    return [p for p in usable
+            if not (p.prose and dates(p) and all(d < reference for d in dates(p)))]
+
+
 # --- where a mention sits -----------------------------------------------------------------
 
 def _place(ctx: Context, mention: Mention) -> _Placed | None:
@@ -119,11 +144,15 @@ def _place(ctx: Context, mention: Mention) -> _Placed | None:
     lead = _SENTENCE_END.split(text[line_start:mention.start])[-1]
     clause = _CLAUSE_END.split(lead)[-1]
     key = (block.key or "").lower() if block is not None and block.kind == "key_value" else ""
-    if _NOT_A_SITTING.search(clause[-80:]) or _NOT_A_SITTING.search(key):
+    if _NOT_A_SITTING.search(clause[-80:]) or _NOT_A_SITTING.search(key) \
+            or _cue("past_events").search(clause[-80:]) or _cue("other_events").search(lead):
         return None
     if mention.bare_numeric and not mention.has_time and section not in _SCHEDULE_KINDS:
         return None  # "Room 2/14" outside a Date: line
-    if _ARRIVAL.match(text, mention.end):
+    # bounded by the line (the pattern never crosses one): a search without an end reads
+    # on to the end of the text for its literal words, slow on a megabyte line
+    line_end = text.find("\n", mention.end)
+    if _ARRIVAL.match(text, mention.end, len(text) if line_end < 0 else line_end):
         return None  # "09:30 for 10:00 start": the first time is when to arrive
     if block is not None and _is_mail_header(ctx, block):
         return None
@@ -136,7 +165,8 @@ def _place(ctx: Context, mention: Mention) -> _Placed | None:
         tier = TOP
     else:
         tier = PROSE
-    return _Placed(mention, tier, block, section, clause)
+    prose = any(ch.isalpha() for ch in lead)
+    return _Placed(mention, tier, block, section, clause, prose)
 
 
 def _block_of(ctx: Context, offset: int) -> tuple[Block | None, str]:
