@@ -366,3 +366,25 @@ def test_killed_parallel_run_leaves_no_workers_and_resumes(tmp_path: Path) -> No
     result = convert(tmp_path / "in", "-o", out, "--workers", "2", "--resume")
     assert result.returncode == 0, result.stderr
     assert [r["source"] for r in records(out)] == [str(p) for p in inputs]
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_ctrl_c_stops_cleanly_and_resumes(tmp_path: Path, workers: str) -> None:
+    inputs = write_listings(tmp_path / "in", 300)
+    out = tmp_path / "out.jsonl"
+    journal = tmp_path / "out.jsonl.journal"
+    command = [sys.executable, "-m", "eventparse.cli", "convert", str(tmp_path / "in"), "-o",
+               str(out), "--workers", workers, *FAST]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while _journal_lines(journal) < 20 and process.poll() is None:
+        assert time.monotonic() < deadline, "the conversion made no progress"
+        time.sleep(0.01)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "--resume" in stderr and "Traceback" not in stderr
+    assert not out.exists()
+    result = convert(tmp_path / "in", "-o", out, "--workers", workers, "--resume")
+    assert result.returncode == 0, result.stderr
+    assert [r["source"] for r in records(out)] == [str(p) for p in inputs]
