@@ -67,6 +67,8 @@ HELD_AT = regex.compile(
 ADDRESS_IN_PROSE_SCORE = 4.0
 URL = regex.compile(r"://|\bwww\.")
 POSTCODE = regex.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b")
+# What a place value says before its remark: "Zoom" of "Zoom (link to follow)".
+VALUE_LEAD = regex.compile(r"[ \t]*[(\[;]|[ \t]+[-–—][ \t]")
 # "– details to follow", "(parking nearby)": a remark after the place, in lower case.
 TRAILING_REMARK = regex.compile(r"[ \t]+[-–—][ \t]+\p{Ll}.*$|[ \t]*[(\[]\p{Ll}[^()\[\]]*[)\]]$")
 
@@ -115,11 +117,16 @@ def is_online_only(value: str) -> bool:
 
 
 def is_pending(value: str) -> bool:
-    """Whether a place value says the venue is not known yet.
+    """Whether a place value says the venue is not known yet; not when the value
+    opens with an online room ("Zoom (the link will be sent)": online, not pending).
 
     >>> is_pending("to be confirmed – details will be sent"), is_pending("Room 2")
     (True, False)
+    >>> is_pending("Zoom (the joining link will be sent two days before)")
+    False
     """
+    if is_online_only(VALUE_LEAD.split(value, maxsplit=1)[0]):
+        return False
     return bool(_words().pending.search(value))
 
 
