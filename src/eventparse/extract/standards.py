@@ -318,6 +318,7 @@ def _standard(item: Item, family: str, hint: frozenset[str]) -> Standard:
     """The Standard for one item: its title resolved, or its number looked up in the set
     the line names (the family's first set when it names none: KSS 1-10 for children)."""
     vocabulary = _vocabulary()
+    item, hint = _set_qualified(item, hint)
     if item.text:
         statements = resolve_title(item.text, family, hint)
         if statements:
@@ -328,6 +329,25 @@ def _standard(item: Item, family: str, hint: frozenset[str]) -> Standard:
     if statement is None:
         return Standard(framework=family, name=f"{family} {item.number}", known=False)
     return standard_for((statement,))
+
+
+def _set_qualified(item: Item, hint: frozenset[str]) -> tuple[Item, frozenset[str]]:
+    """A title with its statement set in brackets after it ("Developing excellent
+    practitioners (practice supervisors)"): the title alone and the set it names; any
+    other item as it is, with the line's own hint.
+
+    >>> item, named = _set_qualified(Item("Organisational context (adults)", 0, 31), frozenset())
+    >>> item.text, item.end, sorted(named)
+    ('Organisational context', 22, ['pqs-kss-adults'])
+    """
+    opening = item.text.rfind("(")
+    if opening <= 0 or not item.text.endswith(")"):
+        return item, hint
+    named = set_hint(item.text[opening + 1:-1])
+    title = item.text[:opening].rstrip(_TRIM)
+    if not named or not title:
+        return item, hint
+    return Item(title, item.start, item.start + len(title), item.number), named
 
 
 def _items(text: str, start: int, family: str | None) -> list[Item]:
@@ -424,8 +444,10 @@ def _bare_titles(block: Block, family: str | None,
     """Titles on a line under a standards heading, when every one of them is known."""
     if block.kind == "heading" and heading_kind(block.text) is not None:
         return None
-    items = _items(block.text, 0, family)
-    resolved = [resolve_title(item.text, family, hint) if item.text else () for item in items]
+    qualified = [_set_qualified(item, hint) for item in _items(block.text, 0, family)]
+    items = [item for item, _ in qualified]
+    resolved = [resolve_title(item.text, family, item_hint) if item.text else ()
+                for item, item_hint in qualified]
     if not items or not all(resolved):
         return None
     return [(standard_for(statements), block.start + item.start, block.start + item.end,
