@@ -164,6 +164,8 @@ def range_patterns() -> list[tuple[str, regex.Pattern[str]]]:
 # --- clock times -------------------------------------------------------------------------
 
 MER = r"(?:(?P<ap{s}>[ap])(?:\s?\.\s?|\s)?m(?![a-z])(?:\s?\.)?|(?<=\d)(?P<ap{s}>[ap])(?![a-z])\.?)"
+HRS = r"(?:hrs|hours|hr|h)\.?(?![a-z])"
+"""A 24-hour clock suffix after hours and minutes: "09:30hrs", "1430 hours", "16:30h"."""
 PART = (r"(?:\s+(?:in\s+the\s+|at\s+|this\s+)?(?:early\s+|late\s+)?"
         r"(?P<part{s}>morning|afternoon|evening|night|lunch\s?time|midnight))")
 
@@ -196,6 +198,7 @@ def _time_side(s: str, strict: bool) -> str:
         rf"12\s*(?P<noon{s}>noon)",
         rf"12\s*(?P<mid{s}>midnight)",
         rf"(?P<h{s}>{h})(?!\d)(?![/.]\d|-\d\d?-)",
+        rf"(?P<hmm{s}>[01]\d[0-5]\d|2[0-3][0-5]\d)(?={HRS})",  # 0930hrs (not "1000 hours")
     ]
     if not strict:
         cores.insert(0, rf"(?<=\bat\s)(?P<h{s}>{h})\s(?P<mi{s}>[0-5]\d)(?!\d)")
@@ -204,7 +207,8 @@ def _time_side(s: str, strict: bool) -> str:
     else:
         cores.insert(6, rf"{word}(?=\s*(?:o['’]?\s?clock|{MER.format(s='y' + s)}))")
     core = "|".join(cores)
-    return (rf"(?:{core})(?P<oc{s}>\s*o['’]?\s?clock)?(?P<ish{s}>ish)?"
+    return (rf"(?:{core})(?:(?<=[:.h\d][0-5]\d)(?P<hrs{s}>\s?{HRS}))?"
+            rf"(?P<oc{s}>\s*o['’]?\s?clock)?(?P<ish{s}>ish)?"
             rf"(?:(?:\s*|\.){mer})?{part}?")
 
 
