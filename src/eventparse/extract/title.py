@@ -29,7 +29,7 @@ from eventparse import vocab
 from eventparse.document import Block
 from eventparse.extract.base import Candidate, Context
 from eventparse.extract.event_type import find_types
-from eventparse.sections import Section, is_exact_heading
+from eventparse.sections import Section, heading_kind, is_exact_heading
 
 FIELD = "title"
 
@@ -59,6 +59,7 @@ _NUMERIC_DATE = regex.compile(r"\b\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\b")
 _URL = regex.compile(r"https?://|www\.|\S@\S")
 _SUBTITLE = regex.compile(r"\S[:?]\s+\S")
 _DASH_SPLIT = regex.compile(r"\s+[–—|-]\s+")
+_LABEL_BAR = regex.compile(r"\s+[|·•]\s+")
 
 
 @cache
@@ -137,12 +138,38 @@ def _body_candidates(sections: list[Section]) -> Iterator[Candidate[str]]:
             seen.add(text.lower())
             if position >= MAX_CANDIDATES and not is_h1:
                 continue
+            span = (block.start, block.end)
+            after_label = _after_type_label(text) if position == 0 else None
+            if after_label is not None:  # "Webinar | Sibling relationships in care planning"
+                text = after_label[1]
+                offset = block.start + max(0, block.text.find(text))
+                span = (offset, offset + len(text))
             score = _score(text, is_h1) + max(0.0, FIRST_BONUS - STEP * position) - penalty
             position += 1
             if score < MIN_SCORE:
                 continue
-            yield Candidate(text, ((block.start, block.end),), "h1" if is_h1 else "title-line",
-                            round(score, 3))
+            yield Candidate(text, (span,), "h1" if is_h1 else "title-line", round(score, 3))
+
+
+def _after_type_label(text: str) -> tuple[int, str] | None:
+    """(offset, title) of a top line that opens with an event-type label before a bar
+    or a bullet ("Webinar | Sibling relationships", "Online seminar · Risk in practice");
+    None when the rest is a label itself ("Presented by ...") or no title.
+
+    >>> _after_type_label("Webinar | Sibling relationships in care planning")
+    (10, 'Sibling relationships in care planning')
+    >>> _after_type_label("Virtual seminar | Presented by Dr Leah Whitcombe") is None
+    True
+    """
+    parts = _LABEL_BAR.split(text, maxsplit=1)
+    if len(parts) != 2 or not _is_label(parts[0], _WORD.findall(parts[0])):
+        return None
+    rest = parts[1].strip()
+    words = [w.lower() for w in _WORD.findall(rest)]
+    if (title_text_of(rest) is None or heading_kind(rest) is not None or _is_label(rest, words)
+            or _is_delivery_line(rest, words) or _banner_penalty(rest, words)):
+        return None  # "Workshop · Online", "Course | Harrowden Safeguarding Service"
+    return text.rfind(rest), rest
 
 
 def _opens_the_text(section: Section, block: Block, scanned: int) -> bool:
