@@ -144,7 +144,7 @@ def _from_section(section: Section, title_span: tuple[int, int] | None,
                                  "format-line", FORMAT_LINE, first=True)
         elif section.kind not in PROSE_KINDS:
             continue
-        elif _is_label_line(block):
+        elif _is_label_line(block) or _opens_with_label(block):
             if "label-line" not in rules_found:
                 yield from _label_line(block)
         elif "this-type" not in rules_found:  # nothing beats the first "this <type>"
@@ -169,6 +169,21 @@ def _is_label_line(block: Block) -> bool:
     text = block.text.strip()
     return (block.kind in ("heading", "paragraph", "line")
             and len(_WORD.findall(text)) <= LABEL_MAX_WORDS and not text.endswith((".", ":")))
+
+
+def _opens_with_label(block: Block) -> bool:
+    """A longer line that opens with a label before a dash or a bar: "Hybrid workshop –
+    join us in the room or online", "Online seminar | Presented by ..."."""
+    if block.kind not in ("heading", "paragraph", "line"):
+        return False
+    lead = _SEPARATORS.split(block.text.strip(), maxsplit=1)
+    if len(lead) < 2:
+        return False
+    mentions = find_types(lead[0])
+    if not mentions or lead[0][mentions[-1].end:].strip():
+        return False
+    adjectives = set(vocab.load("title")["type_adjectives"])
+    return all(w.lower() in adjectives for w in _WORD.findall(lead[0][:mentions[0].start]))
 
 
 def _label_line(block: Block) -> Iterator[Candidate[str]]:
