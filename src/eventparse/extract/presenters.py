@@ -485,14 +485,13 @@ class Scan:
 
     ctx: Context
     mentions: list[Mention]
-    excluded: list[Name]
     section_starts: list[int]
     section_kinds: list[str]
 
     @classmethod
     def of(cls, ctx: Context) -> Scan:
         ordered = sorted(ctx.sections, key=lambda s: s.start)
-        return cls(ctx, [], [], [s.start for s in ordered], [s.kind for s in ordered])
+        return cls(ctx, [], [s.start for s in ordered], [s.kind for s in ordered])
 
     def kind_at(self, offset: int) -> str:
         index = bisect.bisect_right(self.section_starts, offset) - 1
@@ -505,6 +504,12 @@ class Scan:
 
     def is_excluded(self, name: Name) -> bool:
         return any(same_person(name, other) for other in self.excluded)
+
+    @cached_property
+    def excluded(self) -> list[Name]:
+        """Hosts, contacts, senders; found only when a rule asks (a document whose
+        speaker a key line gives, with no 'will speak', never needs every name)."""
+        return _excluded_people(self)
 
     @cached_property
     def names(self) -> list[Name]:
@@ -531,7 +536,6 @@ class Scan:
 def extract(ctx: Context) -> list[Candidate[Presenter]]:
     """Presenters in order of first mention, each once, with role and bio where given."""
     scan = Scan.of(ctx)
-    _excluded_people(scan)
     _key_lines(scan)
     _header_fields(scan)
     _presenter_sections(scan)
@@ -592,18 +596,20 @@ def _join(people: list[list[Mention]], mention: Mention, may_start: bool = True)
 # ---------------------------------------------------------------- strong rules
 
 
-def _excluded_people(scan: Scan) -> None:
+def _excluded_people(scan: Scan) -> list[Name]:
     """Hosts, contacts, senders: from their key lines and the phrases before their names."""
     text = scan.ctx.doc.text
+    excluded: list[Name] = []
     for block in scan.ctx.doc.blocks:
         key = _fold_key(block.key) if block.kind == "key_value" and block.key else None
         if key in cues().excluded_keys and key not in cues().ignored_keys:
             value_start = block.value_start or block.start
-            scan.excluded.extend(names_in(text, value_start, block.end))
+            excluded.extend(names_in(text, value_start, block.end))
     for name in scan.names:
         lead = text[max(0, name.title_start - 40):name.title_start]
         if cues().excluded_before.search(lead):
-            scan.excluded.append(name)
+            excluded.append(name)
+    return excluded
 
 
 def _key_lines(scan: Scan) -> None:
