@@ -135,6 +135,7 @@ class Cues:
     before: regex.Pattern[str]
     excluded_before: regex.Pattern[str]
     verbs: regex.Pattern[str]
+    event_clause: regex.Pattern[str]
     talk_nouns: regex.Pattern[str]
     group_words: frozenset[str]
     not_name_words: frozenset[str]
@@ -193,6 +194,9 @@ def cues() -> Cues:
         excluded_before=regex.compile(
             rf"(?<![\p{{L}}-])(?:{_alternation(data['excluded_before'])})(?:\s*:)?\s+$", regex.I),
         verbs=regex.compile(rf"(?:{_alternation(data['verbs'])})\b", regex.I),
+        event_clause=regex.compile(
+            rf"[\s*_#>|-]*(?:{_alternation(data['event_clause_leads'])})\s+"
+            rf"(?:[\p{{L}}'’-]+\s+)?(?:{_alternation(data['event_clause_nouns'])})s?\b", regex.I),
         talk_nouns=regex.compile(rf"(?:['’]s)?[ \t]+(?:{_alternation(data['talk_nouns'])})\b",
                                  regex.I),
         group_words=frozenset(data["group_words"]),
@@ -711,10 +715,15 @@ def _before_cues(scan: Scan) -> None:
 
 
 def _after_cues(scan: Scan) -> None:
-    """ "Dr X will speak on ...", "X, Dept. of ECE, will present ...": the subject of 'will'."""
+    """ "Dr X will speak on ...", "X, Dept. of ECE, will present ...": the subject of 'will'.
+
+    In a clause about the event itself ("In this webinar X and Y will set out ...")
+    whoever 'will' do something is presenting it, whatever the verb.
+    """
     text = scan.ctx.doc.text
     for will in WILL.finditer(text):
-        if not cues().verbs.match(text, will.end()):
+        speaking = cues().verbs.match(text, will.end()) is not None
+        if not speaking and not _in_event_clause(text, will.start()):
             continue
         clause_start = _clause_start(text, will.start())
         for name in scan.names_between(clause_start, will.start()):
@@ -724,6 +733,17 @@ def _after_cues(scan: Scan) -> None:
             if people and _reaches(text, people[-1], will.start()):
                 scan.add(people)
                 break
+
+
+def _in_event_clause(text: str, will: int) -> bool:
+    """Whether the clause before 'will' opens on the event ("In this webinar", "During the
+    session"), at its start or at the start of one of its lines (a heading above runs on)."""
+    start = _clause_start(text, will)
+    while start != -1:
+        if cues().event_clause.match(text, start, will) is not None:
+            return True
+        start = text.find("\n", start + 1, will)
+    return False
 
 
 def _clause_start(text: str, pos: int) -> int:
