@@ -6,7 +6,9 @@ decides which of them the event sits on:
 1. Mentions whose line says they are something else are dropped: booking
    deadlines, registration or arrival times, refreshments and receptions, the
    e-mail's own date (``Sent:``, ``Date:`` among the mail headers, ``PostedBy:``),
-   past events ("previous", "last year", "took place").
+   past events ("previous", "last year", "took place", "last ran on"), other events
+   ("Also coming up: ..."), agenda rows before the start ("09:00 | Arrival and
+   coffee"); a past date said in a sentence beside sittings to come is an aside.
 2. The rest are ranked: schedule lines first (``Date:``/``Time:``/``When:`` lines,
    a schedule section), then lines at the top of the document that lead with a
    date or time; running prose only when neither gives a date or a time.
@@ -16,7 +18,8 @@ decides which of them the event sits on:
    Thursday 5 March" + "9.30am - 4.00pm each day" = two sessions); a date with its
    own time is a session by itself (a series is several).
 4. A start without an end takes the end of a range elsewhere in the text that
-   starts at the same time ("Time: 3:30" + "from 3:30 to 5:00").
+   starts at the same time ("Time: 3:30" + "from 3:30 to 5:00"), or of a closing
+   agenda row ("15:30 | Close").
 
 A weekday that does not match its date is flagged ``weekday-mismatch``. Other
 date problems (``date-in-past``, ``missing-date``, ``missing-time``,
@@ -93,6 +96,8 @@ class _Placed:
     """The words before the mention in its own clause ("finishing at")."""
     prose: bool = False
     """Words come before the mention in its own sentence (not a date line or table cell)."""
+    closes: bool = False
+    """An agenda row whose label ends the day ("15:30 | Close")."""
 
 
 def extract(ctx: Context) -> list[Candidate[When]]:
@@ -154,6 +159,9 @@ def _place(ctx: Context, mention: Mention) -> _Placed | None:
     line_end = text.find("\n", mention.end)
     if _ARRIVAL.match(text, mention.end, len(text) if line_end < 0 else line_end):
         return None  # "09:30 for 10:00 start": the first time is when to arrive
+    row = _agenda_row(text, line_start, mention, len(text) if line_end < 0 else line_end)
+    if row == "before":
+        return None  # "09:00 | Arrival and coffee": the row before the start
     if block is not None and _is_mail_header(ctx, block):
         return None
     if block is not None and block.value_start is not None and mention.start >= block.value_start:
@@ -166,7 +174,44 @@ def _place(ctx: Context, mention: Mention) -> _Placed | None:
     else:
         tier = PROSE
     prose = any(ch.isalpha() for ch in lead)
-    return _Placed(mention, tier, block, section, clause, prose)
+    return _Placed(mention, tier, block, section, clause, prose, row == "end")
+
+
+_ROW_LEAD = regex.compile(r"[ \t|*•·>#\-–—]*")
+_ROW_GAP = regex.compile(r"[ \t|:.)\-–—]*")
+_ROW_END = regex.compile(r"[ \t|.]*")
+_OF_THE_DAY = regex.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?(?:day|event|conference|course|workshop"
+                            r"|session|programme|program)")
+
+
+def _agenda_row(text: str, line_start: int, mention: Mention, line_end: int) -> str:
+    """What an agenda row ("09:00 | Arrival and coffee") says of its one time.
+
+    "before" when its label is an arrival, coffee or registration, "end" when the
+    label is a close ("Close", "Questions and close", "End of day"), else "".
+    """
+    if mention.has_date or not mention.has_time or any(
+            e.end_min is not None for e in mention.entries):
+        return ""
+    if not _ROW_LEAD.fullmatch(text, line_start, mention.start):
+        return ""
+    label_start = _ROW_GAP.match(text, mention.end, line_end).end()
+    if label_start == mention.end and label_start < line_end:
+        return ""  # "10:00am" runs on into its words: not a row label
+    label = text[label_start:min(line_end, label_start + 80)]
+    if _cue("agenda_before_start").match(label):
+        return "before"
+    for found in _cue("agenda_end").finditer(label):
+        before = label[:found.start()].rstrip().lower()
+        if before and not before.endswith(("and", "&")):
+            continue
+        rest = found.end()
+        of_the_day = _OF_THE_DAY.match(label, rest)
+        if of_the_day is not None:
+            rest = of_the_day.end()
+        if _ROW_END.fullmatch(label, rest):
+            return "end"
+    return ""
 
 
 def _block_of(ctx: Context, offset: int) -> tuple[Block | None, str]:
@@ -252,7 +297,8 @@ def _sessions(usable: list[_Placed]) -> list[_Sitting]:
         elif mention.has_time:
             if _ends_previous(placed, out):
                 continue
-            if pending is not None and pending_used and _agenda_item(mention, out):
+            if ((pending is not None and pending_used) or _dated_range_before(pending, out)) \
+                    and _agenda_item(mention, out):
                 continue
             if pending is not None:
                 for day in pending.mention.entries:
@@ -321,7 +367,7 @@ def _ends_previous(placed: _Placed, so_far: list[_Sitting]) -> bool:
     key = (placed.block.key or "") if placed.block is not None else ""
     entry = placed.mention.entries[0]
     if not so_far or entry.end_min is not None or not (
-            _END_KEY.search(key) or _END_KEY.search(placed.clause[-25:])):
+            _END_KEY.search(key) or _END_KEY.search(placed.clause[-25:]) or placed.closes):
         return False
     last = so_far[-1].entry
     if last.start_min is None or last.end_min is not None:
@@ -329,6 +375,15 @@ def _ends_previous(placed: _Placed, so_far: list[_Sitting]) -> bool:
     last.end_min = entry.start_min
     so_far[-1].parts.append(placed)
     return True
+
+
+def _dated_range_before(pending: _Placed | None, so_far: list[_Sitting]) -> bool:
+    """The last sitting is a date with its own range ("Tuesday 16 June 2026, 09:30 - 16:00"):
+    the times of a programme after it are its items."""
+    if pending is not None or not so_far:
+        return False
+    last = so_far[-1].entry
+    return last.date is not None and last.start_min is not None and last.end_min is not None
 
 
 def _agenda_item(mention: Mention, so_far: list[_Sitting]) -> bool:
