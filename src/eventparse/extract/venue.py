@@ -32,6 +32,7 @@ from eventparse.document import Block
 from eventparse.extract import platform
 from eventparse.extract.base import Candidate, Context
 from eventparse.extract.platform import platform_name
+from eventparse.extract.title import title_text_of
 from eventparse.resolve import pick_one
 from eventparse.sections import Section, fold
 
@@ -65,6 +66,14 @@ HELD_AT = regex.compile(
     r"[ \t]+(?i:at|in)[ \t]+(?:the[ \t]+)?"
     r"([\p{Lu}\d][^.\n;]{2,150}?\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b)")
 ADDRESS_IN_PROSE_SCORE = 4.0
+POSTCODE_LINES_SCORE = 3.5
+POSTCODE_LINES_KINDS = frozenset({"preamble", "schedule", "details", "delivery", "other"})
+"""Sections near the top and the when-and-where lines, where an unlabelled address is the
+event's; not a description, a presenter's bio or boilerplate."""
+MAX_POSTCODE_LINE_WORDS = 16
+# A postcode that ends its line, perhaps before a full stop or a bracketed remark.
+POSTCODE_AT_END = regex.compile(
+    r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b[.,;]?[ \t]*(?:\([^()\n]*\))?[ \t]*$")
 URL = regex.compile(r"://|\bwww\.")
 POSTCODE = regex.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b")
 # What a place value says before its remark: "Zoom" of "Zoom (link to follow)".
@@ -309,6 +318,49 @@ def _address_in_prose(ctx: Context, sections: list[Section]) -> Iterator[Candida
                     yield found
 
 
+def _postcode_lines(ctx: Context, sections: list[Section]) -> Iterator[Candidate[object]]:
+    """An unlabelled line ending in a postcode near the top or among the when-and-where
+    lines, with the address lines right above it ("The Guildhall" / "High Street" /
+    "Winchester SO23 9GH"); never the title or a date line above it."""
+    title_span = ctx.shared.get("title_span")
+    if ctx.shared.get(ONLINE_KEY):
+        return  # "Where: Online": an address at the top is the sender's letterhead
+    for section in sections:
+        if section.kind not in POSTCODE_LINES_KINDS:
+            continue
+        blocks = section.blocks
+        for index, block in enumerate(blocks):
+            if not _ends_in_postcode(block):
+                continue
+            first = index
+            while (first > 0 and index - first < MAX_ADDRESS_LINES - 1
+                   and _address_line_above(ctx, blocks[first - 1], blocks[first], title_span)):
+                first -= 1
+            found = _candidate(ctx, [(b.start, b.end) for b in blocks[first:index + 1]],
+                               "venue:postcode-lines", POSTCODE_LINES_SCORE)
+            if found:
+                yield found
+
+
+def _ends_in_postcode(block: Block) -> bool:
+    text = block.text.strip()
+    if block.kind not in ("paragraph", "heading", "line") or not text:
+        return False
+    return ((text[0].isupper() or text[0].isdigit())
+            and len(text.split()) <= MAX_POSTCODE_LINE_WORDS
+            and POSTCODE_AT_END.search(text) is not None)
+
+
+def _address_line_above(ctx: Context, block: Block, below: Block,
+                        title_span: tuple[int, int] | None) -> bool:
+    """Whether ``block`` is an earlier line of the address that ``below`` continues:
+    adjacent, address-shaped, not a date or time, not the title."""
+    if title_span is not None and block.start < title_span[1] and title_span[0] < block.end:
+        return False
+    return (_adjacent(ctx, block, below) and _looks_like_address_line(block)
+            and not POSTCODE.search(block.text) and title_text_of(block.text.strip()) is not None)
+
+
 def _structured(ctx: Context) -> Iterator[Candidate[object]]:
     for item in ctx.doc.structured:
         location = item.location or ""
@@ -324,7 +376,8 @@ def extract(ctx: Context) -> list[Candidate[object]]:
     """Venue candidates from key lines, venue headings, prose and structured data."""
     sections = list(ctx.sections)
     candidates: list[Candidate[object]] = [*_keyed(ctx, sections), *_under_heading(ctx, sections),
-                                           *_address_in_prose(ctx, sections)]
+                                           *_address_in_prose(ctx, sections),
+                                           *_postcode_lines(ctx, sections)]
     online = ctx.shared.get(platform.SHARED_KEY) is not None or ctx.shared.get(ONLINE_KEY)
     if not candidates and not online:
         # an online event's prose names rooms in passing, not where it is held
