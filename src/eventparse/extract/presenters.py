@@ -82,6 +82,7 @@ PERSON_BREAK = regex.compile(r";[ \t]*|,?\s+(?:and|&)\s+|,[ \t]*|\n[ \t]*")
 WRAP = regex.compile(r"[ \t]*\n[ \t]*(?=\S)")
 LEAD_WORD = regex.compile(r"[\p{L}']+")
 AND = regex.compile(r"(?:and|&)\s")
+AFFILIATION_LEAD = regex.compile(r"(?:from|of|at)\s")
 LAST_WORD = regex.compile(r"(?<![\p{L}'’])\p{L}+$")
 BIO_VERB = regex.compile(
     r"(?:is|was|has|works|leads|teaches|joined|specialises|specializes)\b")
@@ -448,9 +449,11 @@ def _next_person(text: str, pos: int, end: int, allow_single: bool) -> tuple[int
 
 
 def _ends_item(text: str, pos: int, end: int) -> bool:
-    """Whether a name is a whole list item (followed by a role, the next name or the end)."""
+    """Whether a name is a whole list item (followed by a role, the next name, where the
+    person is from ("... and Sean McAllister from the training pool") or the end)."""
     rest = text[pos:min(end, pos + 12)].lstrip(" \t")
-    return not rest or rest[0] in ",;()–—-.:\n" or AND.match(rest) is not None
+    return (not rest or rest[0] in ",;()–—-.:\n" or AND.match(rest) is not None
+            or AFFILIATION_LEAD.match(rest) is not None)
 
 
 def _short_role(written: str) -> str | None:
