@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
 from typing import Any
 
@@ -494,6 +494,7 @@ class Scan:
     mentions: list[Mention]
     section_starts: list[int]
     section_kinds: list[str]
+    block_folds: dict[int, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, ctx: Context) -> Scan:
@@ -523,10 +524,11 @@ class Scan:
         """Every name in the text, found once and shared by the rules."""
         return list(names_in(self.ctx.doc.text, 0, len(self.ctx.doc.text)))
 
-    @cached_property
-    def folded_blocks(self) -> list[str]:
-        """Each block's text folded (and without a trailing comma), made once."""
-        return [fold(block.text).rstrip(",") for block in self.ctx.doc.blocks]
+    def folded_block(self, index: int) -> str:
+        """A block's text folded (and without a trailing comma), made once."""
+        if index not in self.block_folds:
+            self.block_folds[index] = fold(self.ctx.doc.blocks[index].text).rstrip(",")
+        return self.block_folds[index]
 
     @cached_property
     def name_starts(self) -> list[int]:
@@ -778,14 +780,15 @@ def _guesses(scan: Scan) -> list[Mention]:
     found: list[Mention] = []
     blocks = scan.ctx.doc.blocks
     for index, block in enumerate(blocks):
+        names = scan.names_between(block.value_start or block.start, block.end)
+        if not names:
+            continue  # most blocks: no need to ask what they are
         if scan.kind_at(block.start) in EXCLUDED_SECTIONS or _is_contact(scan, index):
             continue
         key = _fold_key(block.key) if block.kind == "key_value" and block.key else None
         if key in cues().excluded_keys or key in cues().ignored_keys:
             continue
-        start = block.value_start or block.start
-        for name in scan.names_between(start, block.end):
-            found.append(_weigh(scan, name, index, key))
+        found.extend(_weigh(scan, name, index, key) for name in names)
     return [m for m in found if m.score > 0]
 
 
@@ -866,7 +869,7 @@ def _is_contact(scan: Scan, index: int) -> bool:
     blocks = scan.ctx.doc.blocks
     if PHONE.search(blocks[index].text):
         return True
-    for folded in scan.folded_blocks[max(0, index - 2):index]:
+    for folded in map(scan.folded_block, range(max(0, index - 2), index)):
         if folded and (folded in cues().closings or folded.endswith("contact")):
             return True
     return False
