@@ -105,8 +105,9 @@ def _roles() -> Roles:
             rf"\b(?:this|the|our|these|it)\s+(?:[\p{{L}}'’-]+\s+){{0,4}}?(?:{verbs})\s+"
             rf"(?:\p{{L}}+ly\s+)?(?:{lead_in})\s+",
             regex.IGNORECASE),
-        # A sentence that opens on the lead-in itself: "Aimed at ...", "Open to ...".
-        opener=regex.compile(rf"(?:^|(?<=[.!?]\s))(?:{lead_in})\s+", regex.IGNORECASE),
+        # A sentence opening on the lead-in itself: "Aimed at ...", "Especially relevant to ...".
+        opener=regex.compile(rf"(?:^|(?<=[.!?]\s))(?:\p{{L}}+ly\s+)?(?:{lead_in})\s+",
+                             regex.IGNORECASE),
         articles=frozenset(data["articles"]),
     )
 
