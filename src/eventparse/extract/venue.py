@@ -31,6 +31,7 @@ from eventparse import vocab
 from eventparse.document import Block
 from eventparse.extract import platform
 from eventparse.extract.base import Candidate, Context
+from eventparse.extract.event_type import find_types
 from eventparse.extract.platform import platform_name
 from eventparse.extract.title import title_text_of
 from eventparse.resolve import pick_one
@@ -740,6 +741,13 @@ def _run_score(text: str, run: list[_Token]) -> tuple[float, float]:
     return score, score - penalty
 
 
+def _names_event(text: str, run: list[_Token]) -> bool:
+    """A run ending in an event word ("Practice conference"): an event, not a room
+    ("Conference Room" ends in its head noun)."""
+    words = text[run[0].start:run[-1].end]
+    return any(m.end == len(words) for m in find_types(words))
+
+
 def _in_prose(ctx: Context) -> list[Candidate[object]]:
     """Place phrases in running text, scored by their words and what stands before them
     (one after "reception"/"refreshments" scores low)."""
@@ -747,10 +755,13 @@ def _in_prose(ctx: Context) -> list[Candidate[object]]:
     tokens = [_Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
     _roles(text, tokens)
     candidates: list[Candidate[object]] = []
+    title = ctx.shared.get("title_span") or (0, 0)
     for run in _merge_lines(text, list(_runs(text, tokens))):
         run = run[: _places().max_words + 2]
         if not (_is_place(run) or _lone_room(text, run)):
             continue
+        if run[0].start < title[1] and title[0] < run[-1].end or _names_event(text, run):
+            continue  # "Practice conference", "Annual Conference 2026: ...": the event's name
         place_score, score = _run_score(text, run)
         value = clean_value(text[run[0].start:run[-1].end])
         has_room = any(t.role == "number" for t in run)
