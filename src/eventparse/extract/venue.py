@@ -760,7 +760,7 @@ def _in_prose(ctx: Context) -> list[Candidate[object]]:
         run = run[: _places().max_words + 2]
         if not (_is_place(run) or _lone_room(text, run)):
             continue
-        if run[0].start < title[1] and title[0] < run[-1].end or _names_event(text, run):
+        if (run[0].start < title[1] and title[0] < run[-1].end) or _names_event(text, run):
             continue  # "Practice conference", "Annual Conference 2026: ...": the event's name
         place_score, score = _run_score(text, run)
         value = clean_value(text[run[0].start:run[-1].end])
