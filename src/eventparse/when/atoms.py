@@ -80,7 +80,7 @@ _CLOCKISH = re.compile(
     re.IGNORECASE)
 _DURATIONISH = re.compile(r"hour|hr|min|day", re.IGNORECASE)
 _NEEDS_MONTH = {"day_month", "month_day", "month_year_day", "day_year_month", "year_month_day",
-                "nth_weekday", "days_month", "month_days", "day_to_month_day"}
+                "nth_weekday", "days_month", "month_days", "day_to_month_day", "every_weekday"}
 _NEEDS_WEEKDAY = {"weekday_day", "weekday"}
 
 
@@ -150,6 +150,7 @@ _KEY_REACH: dict[str, tuple[str, int, int, int]] = {
     "days_month": ("month", 400, 80, 0),
     "month_days": ("month", 40, 400, 0),
     "day_to_month_day": ("month", 80, 100, 0),
+    "every_weekday": ("month", 60, 60, 0),
     "weekday_day": ("weekday", 20, 80, 0),
     "weekday": ("weekday", 20, 40, 0),
     "duration": ("unit", 60, 40, 0),
@@ -282,6 +283,8 @@ def _year(m: regex.Match[str]) -> tuple[int | None, bool]:
 
 
 def _date_atom(name: str, m: regex.Match[str], strict: bool) -> Atom | None:
+    if name == "every_weekday":
+        return _every_atom(m)
     groups = m.groupdict()
     if strict and ((groups.get("mon") and _too_common(m, "mon"))
                    or (groups.get("wd") and _too_common(m, "wd"))):
@@ -319,6 +322,19 @@ def _date_atom(name: str, m: regex.Match[str], strict: bool) -> Atom | None:
     if name == "weekday" and strict and m.group("wd").lower().rstrip(".") in ("sun", "sat"):
         return None
     return Atom("date", m.start(), m.end(), dates=[spec])
+
+
+def _every_atom(m: regex.Match[str]) -> Atom:
+    """"every Tuesday in March 2026": the weekday and the month, or the weekday and the
+    first and last day ("Mondays from 4 May to 1 June"); rules.every_weekday lists the days."""
+    weekday = DateSpec(wd=_weekday(m.group("wd")), wd_span=m.span("wd"))
+    year, two_digit = _year(m)
+    month = DateSpec(y=year, m=_month(m.group("mon")), two_digit_year=two_digit)
+    if m.group("d1") is None:
+        return Atom("dlist", m.start(), m.end(), dates=[weekday, month], lead="every")
+    first = DateSpec(d=_number(m.group("d1")), m=_month(m.group("mon1")))
+    month.d = _number(m.group("d"))
+    return Atom("dlist", m.start(), m.end(), dates=[weekday, first, month], lead="every")
 
 
 def _days_atom(name: str, m: regex.Match[str], strict: bool) -> Atom | None:

@@ -267,8 +267,8 @@ def _mention(unit: _Unit, reference: dt.date, day_first: bool) -> Mention:
         entries.append(Entry(None, None, times[0], times[1], offset))
     date_atom = unit.date
     year_written = bool(date_atom and any(s.y is not None for s in date_atom.dates))
-    weekday_only = bool(date_atom and all(s.d is None and s.numeric is None
-                                          for s in date_atom.dates))
+    weekday_only = bool(date_atom and date_atom.lead != "every" and all(
+        s.d is None and s.numeric is None for s in date_atom.dates))
     bare_numeric = bool(date_atom and all(s.bare_numeric and s.wd is None
                                           for s in date_atom.dates))
     return Mention(unit.start, unit.end, entries, has_date=bool(days), has_time=time_atom
@@ -286,6 +286,8 @@ def _days(unit: _Unit, reference: dt.date,
             return days, is_range, []
         return [], False, []
     specs = [DateSpec(**vars(s)) for s in atom.dates]
+    if atom.lead == "every":
+        return rules.every_weekday(specs, reference, day_first), False, []
     if atom.kind == "drange" and atom.lead == "days":
         start = rules.resolve_date(specs[0], reference, day_first)
         if start is None:

@@ -108,6 +108,9 @@ def date_patterns() -> list[tuple[str, regex.Pattern[str]]]:
     p = _pieces()
     mon, wd, day, yearpart, not_time = p["mon"], p["wd"], p["day"], p["yearpart"], p["not_time"]
     wd_lead = rf"(?:{wd},?\s+(?:the\s+)?)?"
+    weekdays = lexicon.weekday_words()
+    every = (rf"(?:(?:every|each)\s+(?P<wd>{weekdays})(?![a-z])"
+             rf"|(?P<wd>{weekdays})(?<=day)s(?![a-z]))")
     forms = {
         # 16 March 2026, Monday, 16 March 2026, 3rd of March, 18-Nov-94, 14april 2015
         "day_month": rf"{wd_lead}(?:the\s+)?{day}(?:\s+day)?(?:\s+of\s+|\s*[-/.]\s*|\s*){mon}"
@@ -138,6 +141,11 @@ def date_patterns() -> list[tuple[str, regex.Pattern[str]]]:
         # the 15th, on the first
         "day_only": rf"(?<![a-z])the\s+(?P<d>{p['dnum']}|{p['dayw']}){not_time}",
         "weekday": rf"(?<![a-z]){wd}",
+        # every Tuesday in March 2026, Mondays from 4 May to 1 June 2026
+        "every_weekday": rf"{every}\s+(?:(?:in|of|during|throughout)\s+{mon}"
+                         rf"(?:\s*,?\s*{p['year']})?|(?:from\s+)?(?:the\s+)?(?P<d1>{p['dnum']})(?:\s+of)?"
+                         rf"(?:\s+(?P<mon1>{_w(lexicon.month_words())})\.?)?{p['rsep']}(?:the\s+)?"
+                         rf"{day}(?:\s+of)?\s+{mon}(?:{yearpart})?)",
     }
     return [(name, _compile(rf"(?<![a-z0-9])(?:{pattern})")) for name, pattern in forms.items()]
 

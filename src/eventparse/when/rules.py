@@ -6,7 +6,9 @@ between that date, the one a year before and the one a year after, whichever
 falls on that weekday. A day without a month ("Friday the 22nd") is this
 month's if its weekday matches, else the next month's on or after the reference
 that does. A two-digit year is the one within 80 years before and 20 after the
-reference ("18-Nov-94" is 1994; "3-7-27" read in 2016 is 2027).
+reference ("18-Nov-94" is 1994; "3-7-27" read in 2016 is 2027). "Every Tuesday
+in March" (or "Tuesdays in March") is each Tuesday of the next March that has
+not ended; "every Monday from 4 May to 1 June" each Monday of that range of days.
 
 Clock times without am/pm take the reading an announcement means: 1 to 6
 o'clock is afternoon (13:00-18:00), 7 to 11 morning, 12 noon. Times written
@@ -122,6 +124,53 @@ def _day_of_some_month(day: int, weekday: int | None, year: int | None,
                 return found
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     return None
+
+
+MAX_REPEATS = 53
+"""At most this many days of one "every Tuesday ..." (a year of weeks)."""
+
+
+def every_weekday(specs: list[DateSpec], reference: dt.date, day_first: bool) -> list[dt.date]:
+    """Each day of a weekday in a month or between two days, in order.
+
+    ``specs`` is the weekday, then the month ("every Tuesday in March": the next
+    March that has not ended, unless a year is written) or the first and last day
+    ("every Monday from 4 May to 1 June": read as a range of days).
+
+    >>> every_weekday([DateSpec(wd=1), DateSpec(m=3, y=2026)], dt.date(2026, 1, 15), True)[-1]
+    datetime.date(2026, 3, 31)
+    """
+    weekday = specs[0].wd
+    if weekday is None:
+        return []
+    if len(specs) == 2:
+        month, year = specs[1].m, specs[1].y
+        if month is None:
+            return []
+        if year is not None and specs[1].two_digit_year:
+            year = full_year(year, reference)
+        if year is None:
+            year = reference.year if month >= reference.month else reference.year + 1
+        first: dt.date | None = dt.date(year, month, 1)
+        last: dt.date | None = dt.date(year, month, calendar.monthrange(year, month)[1])
+    else:
+        start, end = DateSpec(**vars(specs[1])), DateSpec(**vars(specs[2]))
+        inherit(start, end, day_first)
+        if end.y is None:
+            upcoming = resolve_date(DateSpec(**vars(end)), reference, day_first)
+            if upcoming is not None:
+                end.y = upcoming.year
+                inherit(start, end, day_first)
+        first, last = resolve_date(start, reference, day_first), resolve_date(end, reference,
+                                                                              day_first)
+    if first is None or last is None or last < first:
+        return []
+    day = first + dt.timedelta(days=(weekday - first.weekday()) % 7)
+    days: list[dt.date] = []
+    while day <= last and len(days) < MAX_REPEATS:
+        days.append(day)
+        day += dt.timedelta(days=7)
+    return days
 
 
 def inherit(first: DateSpec, last: DateSpec, day_first: bool) -> None:
