@@ -60,6 +60,7 @@ _URL = regex.compile(r"https?://|www\.|\S@\S")
 _SUBTITLE = regex.compile(r"\S[:?]\s+\S")
 _DASH_SPLIT = regex.compile(r"\s+[–—|-]\s+")
 _LABEL_BAR = regex.compile(r"\s+[|·•]\s+")
+_POSTCODE_END = regex.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}[.)]?$")
 
 
 @cache
@@ -240,8 +241,8 @@ def _score(text: str, is_h1: bool) -> float:
     if not is_h1:
         if _is_label(text, words):
             score -= LABEL_PENALTY
-        if _is_delivery_line(text, words):
-            score -= DELIVERY_PENALTY
+        if _is_delivery_line(text, words) or _POSTCODE_END.search(text):
+            score -= DELIVERY_PENALTY  # "Delivered online", "The Guildhall, Winchester SO23 9GH"
         if _is_notice(text):
             score -= NOTICE_PENALTY
     return score
