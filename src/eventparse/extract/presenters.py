@@ -443,9 +443,19 @@ def _next_person(text: str, pos: int, end: int, allow_single: bool) -> tuple[int
         if depth > 0:
             continue
         following = name_at(text, brk.end(), end, allow_single and ";" not in brk.group())
-        if following is not None and _ends_item(text, following.end, end):
+        if following is not None and _ends_item(text, following.end, end) \
+                and not _in_role(text, pos, brk, following):
             return brk.start(), following
     return end, None
+
+
+def _in_role(text: str, pos: int, brk: regex.Match[str], following: Name) -> bool:
+    """Whether capitalised words after 'and' go on a job title rather than name someone:
+    "Gwen Thackeray, Head of Safeguarding and Quality Assurance" (a role was begun
+    after the name, and the words read as ordinary ones, with no title before them)."""
+    plain_and = brk.group().strip() in ("and", "&")
+    role_begun = text[pos:brk.start()].lstrip(" \t").startswith(",")
+    return plain_and and role_begun and not following.titled and _reads_as_words(following)
 
 
 def _ends_item(text: str, pos: int, end: int) -> bool:
