@@ -173,7 +173,7 @@ def _merge(text: str, last: Atom, atom: Atom, gap: str) -> Atom | None:
                 return Atom("drange", last.start, atom.end, dates=[first, second])
             return Atom("dlist", last.start, atom.end, dates=[first, second])
     if atom.kind == "dlist" and last.kind == "date" and _AND.fullmatch(gap) \
-            and last.dates[0].d is not None:
+            and last.dates[0].d is not None and atom.lead != "every":
         return Atom("dlist", last.start, atom.end, dates=[last.dates[0], *atom.dates])
     return None
 
