@@ -121,11 +121,11 @@ def _is_short_line(block: Block) -> bool:
     return len(block.text.split()) <= SHORT_LINE_WORDS
 
 
-def _says_mode(text: str, span: tuple[int, int]) -> bool:
+def _says_mode(text: str, span: tuple[int, int], end: int) -> bool:
     """Whether a mode word on a short line states the mode ("Workshop · Online",
     "Online (Zoom)", "Online seminar") rather than a topic ("Online safety",
     "Hybrid working"): nothing, a delivery word or an event word follows it."""
-    following = NEXT_WORD.match(text, span[1])
+    following = NEXT_WORD.match(text, span[1], end)  # the line's end (a slice: a copy)
     if following is None:
         return True
     return following.group(1).lower() in _patterns().follow_words
@@ -149,7 +149,7 @@ def _gather(ctx: Context) -> _Evidence:
                     found.strong[mode].append(span)
             elif _is_short_line(block):
                 for mode, span in _stated(text, block.start, block.end, patterns.modes, modes):
-                    if _says_mode(text[:block.end], span):
+                    if _says_mode(text, span, block.end):
                         found.strong[mode].append(span)
             else:
                 for mode, span in _stated(text, block.start, block.end, patterns.in_prose,
