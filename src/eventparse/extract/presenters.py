@@ -640,9 +640,20 @@ def _key_lines(scan: Scan) -> None:
         start = block.value_start or block.start
         end = block.end
         found = people_at(text, start, end, "key-line", 0.95, allow_single=True)
+        if found and _opens_phrase(text, found[0].name, end):
+            found = []
         if not found:
             found = _first_name_in(text, start, end, "key-line", 0.9)
         scan.add(found)
+
+
+def _opens_phrase(text: str, name: Name, end: int) -> bool:
+    """A lone capitalised word going on in lower case opens a phrase, not a list of names:
+    "Panel: Living with risk - who decides?" is the panel's topic."""
+    if name.titled or " " in name.text:
+        return False
+    rest = text[name.end:min(end, name.end + 12)].lstrip(" \t")
+    return rest[:1].islower()
 
 
 def _header_fields(scan: Scan) -> None:
