@@ -135,6 +135,7 @@ class Cues:
     ignored_keys: frozenset[str]
     before: regex.Pattern[str]
     excluded_before: regex.Pattern[str]
+    host_before: regex.Pattern[str]
     verbs: regex.Pattern[str]
     event_clause: regex.Pattern[str]
     talk_nouns: regex.Pattern[str]
@@ -194,6 +195,8 @@ def cues() -> Cues:
                              regex.I),
         excluded_before=regex.compile(
             rf"(?<![\p{{L}}-])(?:{_alternation(data['excluded_before'])})(?:\s*:)?\s+$", regex.I),
+        host_before=regex.compile(
+            rf"(?<![\p{{L}}-])(?:{_alternation(data['host_before'])})(?:\s*:)?\s+", regex.I),
         verbs=regex.compile(rf"(?:{_alternation(data['verbs'])})\b", regex.I),
         event_clause=regex.compile(
             rf"[\s*_#>|-]*(?:{_alternation(data['event_clause_leads'])})\s+"
@@ -566,7 +569,25 @@ def extract(ctx: Context) -> list[Candidate[Presenter]]:
     if strong:
         return _candidates(ctx, _merge(strong, scan.mentions))
     guess = _best_guess(scan)
-    return _candidates(ctx, _merge([guess], [guess])) if guess else []
+    if guess:
+        return _candidates(ctx, _merge([guess], [guess]))
+    hosts = _hosts(scan)
+    return _candidates(ctx, _merge(hosts, hosts))
+
+
+def _hosts(scan: Scan) -> list[Mention]:
+    """ "Hosted by Bernadette Kowalczyk, Practice Learning Lead.": with no presenter named
+    or guessed otherwise, the person hosting a session runs it. Only the phrase counts: a
+    "Host:" line is a seminar's inviting professor, and "Hosted by the Early Help Team"
+    names no one."""
+    text = scan.ctx.doc.text
+    found: list[Mention] = []
+    for cue in cues().host_before.finditer(text):
+        if scan.kind_at(cue.start()) in EXCLUDED_SECTIONS - {"host"}:
+            continue  # another event's host, a booking contact
+        end = _segment_end(text, cue.end())
+        found.extend(people_at(text, cue.end(), end, "hosted-by", 0.6))
+    return found
 
 
 def _candidates(ctx: Context, people: list[list[Mention]]) -> list[Candidate[Presenter]]:
