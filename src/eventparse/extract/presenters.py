@@ -45,6 +45,9 @@ NEAR = 200
 """How far around a name its line is read (characters): keeps a 1 MB line linear."""
 NER_LINES = 6
 """At most this many of the best guesses' lines go through spaCy."""
+NER_CONTEXT_WORDS = 3
+"""Words either side of a guess that spaCy reads with it: enough for its reading
+(a name alone reads worse), and spaCy's time grows with every word."""
 NER_LIFT = 0.15
 """How much a guess gains when spaCy reads it as a person."""
 NER_DOUBT = 0.15
@@ -79,6 +82,7 @@ PREPOSITION = regex.compile(
 SENTENCE_END = regex.compile(r"[.!?](?=\s|$)|\n[ \t]*\n")
 # Where the next person of a list may start: "; ", ", and ", " and ", " & ", ", ".
 PERSON_BREAK = regex.compile(r";[ \t]*|,?\s+(?:and|&)\s+|,[ \t]*|\n[ \t]*")
+NON_SPACE = regex.compile(r"\S+")
 WRAP = regex.compile(r"[ \t]*\n[ \t]*(?=\S)")
 LEAD_WORD = regex.compile(r"[\p{L}']+")
 AND = regex.compile(r"(?:and|&)\s")
@@ -948,7 +952,8 @@ def _contested(guesses: list[Mention]) -> list[Mention]:
 
 
 def _line_of(text: str, name: Name) -> tuple[int, int]:
-    """The line holding a name, without its indentation (which puts spaCy off)."""
+    """The line holding a name, without its indentation (which puts spaCy off), and
+    no more than ``NER_CONTEXT_WORDS`` words either side of the name."""
     start = max(text.rfind("\n", max(0, name.start - NEAR), name.start) + 1, name.start - NEAR)
     end = text.find("\n", name.end, name.end + NEAR)
     end = min(len(text), name.end + NEAR) if end == -1 else end
@@ -956,4 +961,10 @@ def _line_of(text: str, name: Name) -> tuple[int, int]:
         start += 1
     while end > name.end and text[end - 1] in " \t|*":
         end -= 1
+    before = [w.start() for w in NON_SPACE.finditer(text, start, name.start)]
+    after = [w.end() for w in NON_SPACE.finditer(text, name.end, end)]
+    if len(before) > NER_CONTEXT_WORDS:
+        start = before[-NER_CONTEXT_WORDS]
+    if len(after) > NER_CONTEXT_WORDS:
+        end = after[NER_CONTEXT_WORDS - 1]
     return start, end
