@@ -138,6 +138,7 @@ class Cues:
     excluded_keys: frozenset[str]
     ignored_keys: frozenset[str]
     before: regex.Pattern[str]
+    before_starts: tuple[str, ...]
     excluded_before: regex.Pattern[str]
     host_before: regex.Pattern[str]
     verbs: regex.Pattern[str]
@@ -151,6 +152,45 @@ class Cues:
     affiliation_words: frozenset[str]
     closings: frozenset[str]
     titles: frozenset[str]
+
+
+def _first_words(phrases: Iterable[str]) -> tuple[str, ...]:
+    """The phrases' first words in lower case, leaving out any another one begins.
+
+    >>> _first_words(["talk by", "talks from", "speaker:", "speaker is"])
+    ('speaker', 'talk')
+    """
+    words = {p.split()[0].lower() for p in phrases if p.strip()}
+    return tuple(sorted(w for w in words if not any(o != w and w.startswith(o) for o in words)))
+
+
+def _cue_matches(pattern: regex.Pattern[str], starts: tuple[str, ...],
+                 text: str) -> Iterator[regex.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, for a phrase pattern behind ``(?<![\\p{L}-])``
+    whose phrases begin with one of ``starts``: tried only where one of those words
+    begins, found by ``str.find`` (many times faster than the regex's own scan).
+    Text that is not ASCII (where case folding is wider than lower()) gets the scan.
+
+    >>> [m.group() for m in _cue_matches(cues().before, cues().before_starts,
+    ...                                  "Unled talk. Talk by  Jo, led by Al")]
+    ['Talk by  ', 'led by ']
+    """
+    if not text.isascii() or not all(w.isascii() for w in starts):
+        yield from pattern.finditer(text)
+        return
+    lowered = text.lower()
+    positions: set[int] = set()
+    for word in starts:
+        at = lowered.find(word)
+        while at != -1:
+            if at == 0 or not (lowered[at - 1].isalpha() or lowered[at - 1] == "-"):
+                positions.add(at)
+            at = lowered.find(word, at + 1)
+    last = 0
+    for at in sorted(positions):
+        if at >= last and (found := pattern.match(text, at)) is not None:
+            last = found.end()
+            yield found
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -195,6 +235,7 @@ def cues() -> Cues:
         subject_keys=frozenset(fold(k) for k in data["subject_keys"]),
         excluded_keys=frozenset(fold(k) for k in data["excluded_keys"]),
         ignored_keys=frozenset(fold(k) for k in data["ignored_keys"]),
+        before_starts=_first_words(data["before"]),
         before=regex.compile(rf"(?<![\p{{L}}-])(?:{_alternation(data['before'])})(?:\s*:)?\s+",
                              regex.I),
         excluded_before=regex.compile(
@@ -756,7 +797,7 @@ def _before_cues(scan: Scan) -> None:
     """ "Presented by A and B", "The speaker is X", "led by X (role), with guest speaker Y"."""
     text = scan.ctx.doc.text
     covered = 0
-    for cue in cues().before.finditer(text):
+    for cue in _cue_matches(cues().before, cues().before_starts, text):
         if cue.start() < covered:
             continue  # inside the list the last cue read
         end = _segment_end(text, cue.end())
