@@ -63,9 +63,17 @@ POSTCODE_THEN_SENTENCE = regex.compile(
     r"(\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b)\.?[ \t]+\p{Lu}\p{Ll}")
 # "The workshop will be held at Riverside House, 2 Canal Wharf, Northampton NN1 5DA."
 HELD_AT = regex.compile(
-    r"\b(?i:held|take[sn]?[ \t]+place|taking[ \t]+place|hosted|located|venue[ \t]+is|meet)"
+    r"\b(?i:held|take[sn]?[ \t]+place|taking[ \t]+place|hosted|located|venue[ \t]+is|meet"
+    r"|in[ \t-]person|face[ \t-]to[ \t-]face)"
     r"[ \t]+(?i:at|in)[ \t]+(?:the[ \t]+)?"
     r"([\p{Lu}\d][^.\n;]{2,150}?\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b)")
+# "Join us in person at the Riverside Centre, or online": the place up to the other way
+# to attend or the sentence's end, when no postcode closes it.
+IN_PERSON_AT = regex.compile(
+    r"\b(?i:in[ \t-]person|face[ \t-]to[ \t-]face)[ \t]+(?i:at)[ \t]+(?:the[ \t]+)?(?=\p{Lu})")
+PLACE_END = regex.compile(r"[ \t]*(?:,[ \t]*)?[ \t](?i:or)[ \t]|[ \t]*[.;\n]")
+MAX_PLACE_CHARS = 120
+MAX_PROSE_ADDRESSES = 20
 ADDRESS_IN_PROSE_SCORE = 4.0
 POSTCODE_LINES_SCORE = 3.5
 POSTCODE_LINES_KINDS = frozenset({"preamble", "schedule", "details", "delivery", "other"})
@@ -308,15 +316,31 @@ def _under_heading(ctx: Context, sections: list[Section]) -> Iterator[Candidate[
 
 
 def _address_in_prose(ctx: Context, sections: list[Section]) -> Iterator[Candidate[object]]:
-    """A sentence that says where the event is held, with an address ending in a postcode."""
+    """A sentence that says where the event is held, with an address ending in a postcode,
+    or where to attend in person ("join us in person at the Lowry Centre, or online")."""
+    found_count = 0
     for section in sections:
         if section.kind in SKIPPED_SECTIONS:
             continue
         for block in section.blocks:
-            for match in HELD_AT.finditer(ctx.doc.text, block.start, block.end):
-                found = _candidate(ctx, [match.span(1)], "venue:held-at", ADDRESS_IN_PROSE_SCORE)
+            spans = [m.span(1) for m in HELD_AT.finditer(ctx.doc.text, block.start, block.end)]
+            for span in spans or _in_person_at(ctx, block):
+                found = _candidate(ctx, [span], "venue:held-at", ADDRESS_IN_PROSE_SCORE)
                 if found:
                     yield found
+                    found_count += 1
+                if found_count >= MAX_PROSE_ADDRESSES:
+                    return  # the place is stated early; a flood of phrases is not read
+
+
+def _in_person_at(ctx: Context, block: Block) -> Iterator[tuple[int, int]]:
+    """The place after "in person at", up to the other way to attend (", or online")
+    or the sentence's end."""
+    text = ctx.doc.text
+    for match in IN_PERSON_AT.finditer(text, block.start, block.end):
+        limit = min(block.end, match.end() + MAX_PLACE_CHARS)
+        end = PLACE_END.search(text, match.end(), limit)
+        yield match.end(), end.start() if end else limit
 
 
 def _postcode_lines(ctx: Context, sections: list[Section]) -> Iterator[Candidate[object]]:
