@@ -294,3 +294,11 @@ def test_json_ld_wrapped_in_a_comment_or_cdata_is_read(opening: str, closing: st
     doc = read_html(f'<script type="application/ld+json">{opening}\n'
                     f'{{"@type": "Event", "name": "Briefing"}}\n{closing}</script><p>Hi</p>')
     assert [s.name for s in doc.structured] == ["Briefing"]
+
+
+def test_address_element_lines_are_marked() -> None:
+    doc = read_html("<main><h1>Workshop</h1><address>The Guildhall<br>High Street<br>"
+                    "Winchester</address><p>Lunch provided.</p></main>")
+    groups = doc.extras["address_lines"]
+    assert [[doc.text[a:b] for a, b in lines] for lines in groups] == [
+        ["The Guildhall", "High Street", "Winchester"]]

@@ -76,6 +76,7 @@ MAX_PLACE_CHARS = 120
 MAX_PROSE_ADDRESSES = 20
 ADDRESS_IN_PROSE_SCORE = 4.0
 POSTCODE_LINES_SCORE = 3.5
+ADDRESS_ELEMENT_SCORE = 4.2
 POSTCODE_LINES_KINDS = frozenset({"preamble", "schedule", "details", "delivery", "other"})
 """Sections near the top and the when-and-where lines, where an unlabelled address is the
 event's; not a description, a presenter's bio or boilerplate."""
@@ -343,6 +344,20 @@ def _in_person_at(ctx: Context, block: Block) -> Iterator[tuple[int, int]]:
         yield match.end(), end.start() if end else limit
 
 
+def _address_element(ctx: Context, sections: list[Section]) -> Iterator[Candidate[object]]:
+    """A page's <address> element outside boilerplate, its lines joined by ", "."""
+    groups = ctx.doc.extras.get("address_lines") or []
+    skipped = [(s.start, s.end) for s in sections if s.kind in SKIPPED_SECTIONS]
+    for lines in groups:
+        start, end = lines[0][0], lines[-1][1]
+        text = ctx.text(start, end)
+        if any(a <= start < b for a, b in skipped) or is_pending(text) or is_online_only(text):
+            continue
+        found = _candidate(ctx, list(lines), "venue:address-element", ADDRESS_ELEMENT_SCORE)
+        if found:
+            yield found
+
+
 def _postcode_lines(ctx: Context, sections: list[Section]) -> Iterator[Candidate[object]]:
     """An unlabelled line ending in a postcode near the top or among the when-and-where
     lines, with the address lines right above it ("The Guildhall" / "High Street" /
@@ -402,6 +417,7 @@ def extract(ctx: Context) -> list[Candidate[object]]:
     sections = list(ctx.sections)
     candidates: list[Candidate[object]] = [*_keyed(ctx, sections), *_under_heading(ctx, sections),
                                            *_address_in_prose(ctx, sections),
+                                           *_address_element(ctx, sections),
                                            *_postcode_lines(ctx, sections)]
     online = ctx.shared.get(platform.SHARED_KEY) is not None or ctx.shared.get(ONLINE_KEY)
     if not candidates and not online:

@@ -79,10 +79,17 @@ def read_html(html: str) -> Document:
     structured = list(_json_ld_events(tree))
     root = _main_root(tree)
     dropped = _boilerplate_nodes(root) if root is not None else set()
-    lines = _Renderer(dropped).render(root) if root is not None else []
+    renderer = _Renderer(dropped)
+    lines = renderer.render(root) if root is not None else []
+    above: list[LayoutLine] = []
     if root is not None:
-        lines = _title_above(tree, root) + lines + _detail_boxes_beside(tree, root)
+        above = _title_above(tree, root)
+        lines = above + lines + _detail_boxes_beside(tree, root)
     doc = document_from_lines(lines, "html")
+    if renderer.addresses:  # an <address> element's lines, each (start, end), for the venue
+        doc.extras["address_lines"] = [
+            [(b.start, b.end) for b in doc.blocks[first + len(above):end + len(above)]]
+            for first, end in renderer.addresses if end > first]
     if root is not None:  # microdata on related-event cards is other events' data
         structured += _microdata_events(root, dropped)
     doc.structured = structured + _time_evidence(doc)
@@ -320,6 +327,9 @@ class _Renderer:
         self.bold_depth = 0
         self.inline_depth = 0  # > 0 inside a dt/dd or a data-table row: blocks run inline
         self.pre_depth = 0  # > 0 inside <pre>: line breaks and spacing are the text's own
+        self.address_opened: list[int] = []  # line counts where open <address> elements began
+        self.addresses: list[tuple[int, int]] = []
+        """(first, end) line indices of each <address> element's lines."""
 
     def render(self, root: LexborNode) -> list[LayoutLine]:
         stack: list[tuple[LexborNode, str, int]] = [(root, "", 0)]
@@ -371,6 +381,10 @@ class _Renderer:
         if tag == "tr" and self.inline_depth and self.context[-1].kind == "key_value":
             self._flush()
             return "row"
+        if tag == "address" and not self.inline_depth:
+            self._enter_block(node, tag)
+            self.address_opened.append(len(self.lines))
+            return "address"
         if tag in BLOCK_TAGS:
             return self._enter_block(node, tag)
         if tag == "time" and node.attributes.get("datetime"):
@@ -423,9 +437,11 @@ class _Renderer:
             self._flush()
             self.inline_depth -= 1
             self.context.pop()
-        elif mode == "block":
+        elif mode in ("block", "address"):
             self._flush()
             self.context.pop()
+            if mode == "address":
+                self.addresses.append((self.address_opened.pop(), len(self.lines)))
         elif mode == "pre":
             self.pre_depth -= 1
             self._flush()
