@@ -331,6 +331,11 @@ def name_at(text: str, pos: int, end: int, allow_single: bool = False) -> Name |
     run = RUN.match(text, pos, end)
     if run is None or (not allow_single and _lone_word(text, run)):
         return None
+    return _name_in_run(text, run, end, allow_single)
+
+
+def _name_in_run(text: str, run: regex.Match[str], end: int, allow_single: bool) -> Name | None:
+    """``name_at`` for a run of capitalised words already matched at its start."""
     tokens = _name_tokens(text, run.start(), run.end())
     tokens += _wrapped_tokens(text, run.end(), tokens)
     titled = False
@@ -408,7 +413,9 @@ def names_in(text: str, start: int, end: int) -> Iterator[Name]:
             continue  # what name_at would say, without its work
         pos = run.start()
         while pos < run.end():
-            found = name_at(text, pos, end)
+            # From the run's start the match is the run itself: no need to make it again.
+            found = name_at(text, pos, end) if pos > run.start() else _name_in_run(
+                text, run, end, False)
             if found is not None:
                 yield found
                 pos = done = found.end
