@@ -69,8 +69,9 @@ _TOKEN = rf"(?:(?:{_WORD}|{_CAPS}|\p{{Lu}})\.?|\(\p{{Lu}}\p{{Ll}}+\))"
 _PARTICLE = r"(?:de|van|von|der|den|da|di|du|le|la|del|della|ter|ten|bin|al|el)"
 _SEP = r"(?: {1,2}|(?<=(?<!\p{L})\p{Lu}\.)(?=\p{Lu}))"
 # Not inside an e-mail address or a dotted login ("Barbara.R.Moore@...").
+# Group 2 holds the words after the first: empty for a run of one word.
 RUN = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}.@_+])({_TOKEN}(?:{_SEP}(?:{_PARTICLE} )?{_TOKEN}){{0,6}})")
+    rf"(?<![\p{{L}}\p{{N}}.@_+])({_TOKEN}((?:{_SEP}(?:{_PARTICLE} )?{_TOKEN}){{0,6}}))")
 TOKEN = regex.compile(rf"{_TOKEN}|{_PARTICLE}(?=[ \t])")
 # Kept with the name: generations, and degrees (the CMU protocol scores "X, PhD" whole).
 SUFFIX = regex.compile(
@@ -371,8 +372,7 @@ def _lone_word(text: str, run: regex.Match[str]) -> bool:
     """A run of one word that does not go on to the next line: never a name without a
     title (a title alone names no one). Most capitalised words are these ("The",
     "Date:"); ruling them out here spares ``name_at`` the rest of its work."""
-    token = TOKEN.match(text, run.start(), run.end())
-    return token is not None and token.end() == run.end() and WRAP.match(text, run.end()) is None
+    return run.start(2) == run.end(2) and WRAP.match(text, run.end()) is None
 
 
 def _wrapped_tokens(text: str, pos: int,
