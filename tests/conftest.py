@@ -18,3 +18,7 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not here (the public corpora stay in ../shared)")
     return path
+
+# A backstop against a hang (catastrophic backtracking, an endless loop), not a
+# speed test: generous enough for a loaded CI machine, far below CI's own limit.
+HANG_GUARD_SECONDS = 600
