@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -111,21 +112,61 @@ def _title_case(text: str) -> str:
     return titled if len(titled) == len(text) else text
 
 
-@lru_cache(maxsize=2)  # the document being read: its hash and lower case made once
-def _ascii_lower(text: str) -> str | None:
-    return text.lower() if text.isascii() else None
+@lru_cache(maxsize=2)  # the document being read: its hash and folded case made once
+def _folded(text: str) -> str | None:
+    """``text`` case-folded, when every character folds to one (offsets stay), else None.
 
-
-def may_hold_any(text: str, words: Iterable[str]) -> bool:
-    """False only when ``text`` surely holds none of ``words`` in any case.
-
-    A cheap test before a case-insensitive scan for a list of phrases: on ASCII text a
-    plain substring test; on other text (or a non-ASCII word) it cannot rule out, so True.
-
-    >>> may_hold_any("Online via Zoom", ["zoom", "teams"]), may_hold_any("In Wean Hall", ["zoom"])
-    (True, False)
+    Of the characters a case-insensitive pattern of ASCII words matches, the only
+    non-ASCII ones are the Kelvin sign and the long s (both fold to one ASCII letter)
+    and the dotted capital I (which folds to two characters: None).
     """
-    lowered = _ascii_lower(text)
-    if lowered is None:
-        return True
-    return any(not word.isascii() or word.lower() in lowered for word in words)
+    folded = text.casefold()
+    return folded if len(folded) == len(text) else None
+
+
+class Phrases:
+    """A fixed list of phrases, and where any of them occurs in a text, in any case.
+
+    A cheap test before scanning a block with a case-insensitive pattern of these
+    phrases: the occurrences are found once per text (plain substring search on the
+    case-folded text), then each block asks whether one lies inside it.
+
+    >>> online = Phrases(["online", "virtual"])
+    >>> text = "Venue: Wean Hall. Online via Zoom"
+    >>> online.in_text(text, 0, 16), online.in_text(text, 18, len(text))
+    (False, True)
+    """
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self.phrases = tuple(dict.fromkeys(p.lower() for p in phrases if p))
+        self._ascii = all(p.isascii() for p in self.phrases)
+        self._last: tuple[str, list[int], list[int]] | None = None
+
+    def in_text(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        """False only when no phrase lies wholly inside ``text[start:end]``."""
+        folded = _folded(text)
+        if folded is None or not self._ascii:
+            return True  # a case mapping may change lengths: cannot rule out
+        starts, ends = self._occurrences(text, folded)
+        end = len(text) if end is None else end
+        index = bisect.bisect_left(starts, start)
+        while index < len(starts) and starts[index] < end:
+            if ends[index] <= end:
+                return True
+            index += 1
+        return False
+
+    def _occurrences(self, text: str, folded: str) -> tuple[list[int], list[int]]:
+        last = self._last
+        if last is not None and last[0] is text:
+            return last[1], last[2]
+        found: list[tuple[int, int]] = []
+        for phrase in self.phrases:
+            at = folded.find(phrase)
+            while at >= 0:
+                found.append((at, at + len(phrase)))
+                at = folded.find(phrase, at + 1)
+        found.sort()
+        starts, ends = [s for s, _ in found], [e for _, e in found]
+        self._last = (text, starts, ends)
+        return starts, ends

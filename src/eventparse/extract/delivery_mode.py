@@ -25,7 +25,7 @@ import regex
 from eventparse import vocab
 from eventparse.document import Block
 from eventparse.extract import platform, venue
-from eventparse.extract.base import Candidate, Context, may_hold_any
+from eventparse.extract.base import Candidate, Context, Phrases
 from eventparse.sections import heading_kind
 
 FIELD = "delivery.mode"
@@ -57,7 +57,7 @@ class _Patterns:
     """hybrid phrases that name both ways to attend ("in person or online")"""
     follow_words: frozenset[str]
     """words that may follow a mode word on a short line that states the mode"""
-    words: dict[str, tuple[str, ...]]
+    words: dict[str, Phrases]
     """The phrases each pattern needs one of (per mode; "remote"; "both"): a text
     holding none of a pattern's phrases is not scanned with it."""
 
@@ -82,8 +82,8 @@ def _patterns() -> _Patterns:
     both = regex.compile(rf"(?<!\w)(?:{_alternation(both_ways)})(?!\w)", regex.I)
     follow = {w.lower() for w in data["event_nouns"] + data["platform_cues"]}
     follow.update(w.lower() for w in data["mode_verbs"])
-    needs = {mode: tuple(data[mode]) for mode in MODES}
-    needs.update(remote=tuple(data["remote_access"]), both=tuple(both_ways))
+    needs = {mode: Phrases(data[mode]) for mode in MODES}
+    needs.update(remote=Phrases(data["remote_access"]), both=Phrases(both_ways))
     return _Patterns(modes, in_prose, remote, both, frozenset(follow), needs)
 
 
@@ -135,33 +135,30 @@ def _gather(ctx: Context) -> _Evidence:
     found = _Evidence()
     patterns = _patterns()
     text = ctx.doc.text
-    # Every mode pattern (in prose too) needs one of its mode's words: skip the rest.
-    modes = tuple(m for m in MODES if may_hold_any(text, patterns.words[m]))
-    both = may_hold_any(text, patterns.words["both"])
-    remote = may_hold_any(text, patterns.words["remote"])
     for section in ctx.sections:
         if section.kind in SKIPPED_SECTIONS:
             continue
         blocks = ([section.heading] if section.heading else []) + section.blocks
         for block in blocks:
+            # Every mode pattern (in prose too) needs one of its mode's words: skip the rest.
+            start, end = block.start, block.end
+            modes = tuple(m for m in MODES if patterns.words[m].in_text(text, start, end))
             if _is_delivery_line(block, section.kind):
-                for mode, span in _stated(text, block.start, block.end, patterns.modes, modes):
+                for mode, span in _stated(text, start, end, patterns.modes, modes):
                     found.strong[mode].append(span)
             elif _is_short_line(block):
-                for mode, span in _stated(text, block.start, block.end, patterns.modes, modes):
-                    if _says_mode(text, span, block.end):
+                for mode, span in _stated(text, start, end, patterns.modes, modes):
+                    if _says_mode(text, span, end):
                         found.strong[mode].append(span)
             else:
-                for mode, span in _stated(text, block.start, block.end, patterns.in_prose,
-                                          modes):
+                for mode, span in _stated(text, start, end, patterns.in_prose, modes):
                     found.prose[mode].append(span)
                 # "join in the room or online" says hybrid wherever it stands
-                if both:
+                if patterns.words["both"].in_text(text, start, end):
                     found.prose["hybrid"].extend(
-                        m.span() for m in patterns.both.finditer(text, block.start, block.end))
-            if remote:
-                found.remote.extend(m.span() for m in patterns.remote.finditer(
-                    text, block.start, block.end))
+                        m.span() for m in patterns.both.finditer(text, start, end))
+            if patterns.words["remote"].in_text(text, start, end):
+                found.remote.extend(m.span() for m in patterns.remote.finditer(text, start, end))
     return found
 
 

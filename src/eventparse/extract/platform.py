@@ -18,7 +18,7 @@ import regex
 
 from eventparse import vocab
 from eventparse.document import Block
-from eventparse.extract.base import Candidate, Context, may_hold_any
+from eventparse.extract.base import Candidate, Context, Phrases
 from eventparse.resolve import pick_one
 
 FIELD = "delivery.platform"
@@ -41,9 +41,9 @@ class _Matchers:
     names: dict[str, str]
     """lower-cased alias or domain -> product name"""
     cue: regex.Pattern[str]
-    words: tuple[str, ...]
-    """Every alias and domain: a text without one names no product, so its blocks need
-    no closer look."""
+    words: Phrases
+    """Every alias and domain: a block without one names no product, so it needs no
+    closer look."""
 
 
 def _alternation(words: list[str]) -> str:
@@ -74,12 +74,12 @@ def _matchers() -> _Matchers:
                             + r")(?![\w-])", regex.I) if domains else None,
         names=names,
         cue=regex.compile(r"\b(?:" + _alternation(cue_words) + r")\b", regex.I),
-        words=tuple(any_case + as_written + domains),
+        words=Phrases(any_case + as_written + domains),
     )
 
 
-def _may_name_product(text: str) -> bool:
-    return may_hold_any(text, _matchers().words)
+def _may_name_product(text: str, start: int = 0, end: int | None = None) -> bool:
+    return _matchers().words.in_text(text, start, end)
 
 
 def platform_name(text: str) -> str | None:
@@ -98,7 +98,7 @@ def platform_name(text: str) -> str | None:
 def _mentions(text: str, start: int, end: int) -> Iterator[tuple[int, int, str, bool, bool]]:
     """(start, end, product, from a link, an ordinary word's spelling) of each platform
     mention in text[start:end]."""
-    if not _may_name_product(text):
+    if not _may_name_product(text, start, end):
         return
     found = _matchers()
     for pattern, cased in ((found.any_case, False), (found.as_written, True)):
