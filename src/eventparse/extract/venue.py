@@ -81,6 +81,9 @@ POSTCODE_LINES_KINDS = frozenset({"preamble", "schedule", "details", "delivery",
 """Sections near the top and the when-and-where lines, where an unlabelled address is the
 event's; not a description, a presenter's bio or boilerplate."""
 MAX_POSTCODE_LINE_WORDS = 16
+ANYWHERE_KINDS = frozenset({"schedule", "details", "delivery"})
+MAX_TOP_BLOCKS = 15
+"""In the preamble and unknown sections, only a postcode line among the first blocks counts."""
 # A postcode that ends its line, perhaps before a full stop or a bracketed remark.
 POSTCODE_AT_END = regex.compile(
     r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b[.,;]?[ \t]*(?:\([^()\n]*\))?[ \t]*$")
@@ -365,11 +368,15 @@ def _postcode_lines(ctx: Context, sections: list[Section]) -> Iterator[Candidate
     title_span = ctx.shared.get("title_span")
     if ctx.shared.get(ONLINE_KEY):
         return  # "Where: Online": an address at the top is the sender's letterhead
+    top = 0  # blocks before this section, in reading order
     for section in sections:
+        blocks = section.blocks
+        top += len(blocks)
         if section.kind not in POSTCODE_LINES_KINDS:
             continue
-        blocks = section.blocks
         for index, block in enumerate(blocks):
+            if section.kind not in ANYWHERE_KINDS and top - len(blocks) + index >= MAX_TOP_BLOCKS:
+                break  # far below the top of the text: a postcode here is some other place
             if not _ends_in_postcode(block):
                 continue
             first = index
