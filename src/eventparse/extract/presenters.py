@@ -634,11 +634,13 @@ def _hosts(scan: Scan) -> list[Mention]:
     names no one."""
     text = scan.ctx.doc.text
     found: list[Mention] = []
+    covered = 0
     for cue in cues().host_before.finditer(text):
-        if scan.kind_at(cue.start()) in EXCLUDED_SECTIONS - {"host"}:
-            continue  # another event's host, a booking contact
-        end = _segment_end(text, cue.end())
-        found.extend(people_at(text, cue.end(), end, "hosted-by", 0.6))
+        if cue.start() < covered or scan.kind_at(cue.start()) in EXCLUDED_SECTIONS - {"host"}:
+            continue  # inside the list the last cue read; another event's host, a contact
+        people = people_at(text, cue.end(), _segment_end(text, cue.end()), "hosted-by", 0.6)
+        covered = people[-1].name.end if people else covered
+        found.extend(people)
     return found
 
 
