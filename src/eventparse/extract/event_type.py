@@ -45,6 +45,9 @@ STATEMENT_RULE = "statement"
 MAX_SCANNED_BLOCKS = 400
 """Labels and prose naming the event come early; a huge text is not read to its end."""
 PROSE_KINDS = ("preamble", "description", "details", "other", "audience", "event_type")
+LEAD_LABEL_KINDS = ("preamble", "details")
+"""Where a longer line opening with a label ("Hybrid workshop – join us ...") labels this
+event: at the top, not in a description that mentions other offers."""
 
 
 @dataclass(frozen=True)
@@ -144,7 +147,8 @@ def _from_section(section: Section, title_span: tuple[int, int] | None,
                                  "format-line", FORMAT_LINE, first=True)
         elif section.kind not in PROSE_KINDS:
             continue
-        elif _is_label_line(block) or _opens_with_label(block):
+        elif _is_label_line(block) or (section.kind in LEAD_LABEL_KINDS
+                                       and _opens_with_label(block)):
             if "label-line" not in rules_found:
                 yield from _label_line(block)
         elif "this-type" not in rules_found:  # nothing beats the first "this <type>"
