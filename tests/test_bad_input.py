@@ -75,3 +75,8 @@ def test_too_large_input_is_refused() -> None:
 
     with pytest.raises(InputTooLargeError):
         eventparse.parse("x" * (MAX_CHARS + 1))
+
+
+def test_malformed_reference_date_is_a_clear_error() -> None:
+    with pytest.raises(EventParseError, match="not a date"):
+        eventparse.parse("A webinar", reference_date="16/03/2026")

@@ -8,7 +8,12 @@
 'Safeguarding adults webinar'
 """
 
-from eventparse.errors import EventParseError, InputTooLargeError, UnreadableInputError
+from eventparse.errors import (
+    EventParseError,
+    InputTooLargeError,
+    InvalidOptionError,
+    UnreadableInputError,
+)
 from eventparse.model import Delivery, Event, Presenter, Problem, Session, Span, Standard
 from eventparse.pipeline import parse, parse_file
 from eventparse.settings import UnknownTimezoneError
@@ -19,6 +24,7 @@ __all__ = [
     "Event",
     "EventParseError",
     "InputTooLargeError",
+    "InvalidOptionError",
     "Presenter",
     "Problem",
     "Session",

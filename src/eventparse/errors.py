@@ -13,3 +13,8 @@ class UnreadableInputError(EventParseError):
 
 class InputTooLargeError(EventParseError):
     """The input is larger than ``Settings.max_chars``."""
+
+
+class InvalidOptionError(EventParseError, ValueError):
+    """An option has a value eventparse cannot use (a malformed reference date, an
+    unknown spaCy pipeline name)."""

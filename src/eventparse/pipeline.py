@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from eventparse import nlp
-from eventparse.errors import InputTooLargeError, UnreadableInputError
+from eventparse.errors import InputTooLargeError, InvalidOptionError, UnreadableInputError
 from eventparse.extract.base import Candidate, Context
 from eventparse.extract.registry import EXTRACTORS
 from eventparse.model import Event
@@ -40,8 +40,7 @@ def parse(
     >>> event.title
     'Knife crime briefing'
     """
-    if isinstance(reference_date, str):
-        reference_date = dt.date.fromisoformat(reference_date)
+    reference_date = _as_date(reference_date)
     settings = Settings(reference_date=reference_date, timezone=timezone, nlp=nlp_model)
     zone_for(timezone)  # fail early, with a clear error, on an unknown zone name
     if len(text) > settings.max_chars:
@@ -61,6 +60,16 @@ def parse(
     event = build_event(ctx, proposals)
     event.problems = validate(event, doc, ctx.problems)
     return event
+
+
+def _as_date(value: dt.date | str | None) -> dt.date | None:
+    if not isinstance(value, str):
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise InvalidOptionError(
+            f"reference date {value!r} is not a date: use YYYY-MM-DD") from exc
 
 
 def parse_file(path: str | Path, **options: Any) -> Event:
