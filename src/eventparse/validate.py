@@ -31,7 +31,6 @@ The rules (a problem points at the span it concerns wherever there is one):
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
 import regex
@@ -240,10 +239,6 @@ def validate(event: Event, doc: Document, noticed: list[Problem]) -> list[Proble
     for p in found:
         unique.setdefault((p.code, p.span.start if p.span else None), p)
     return sorted(unique.values(), key=lambda p: (p.span.start if p.span else -1, p.code))
-
-
-def reference_or_today(reference: dt.date | None) -> dt.date:
-    return reference or dt.date.today()
 
 
 def structured_data_mismatch(event: Event, doc: Document) -> list[Problem]:
