@@ -101,3 +101,23 @@ def test_reference_date_hint_resolves_two_digit_years() -> None:
     event = eventparse.parse(text, nlp_model="blank")
     assert event.sessions[0].date == dt.date(1994, 12, 2)
     assert event.sessions[0].start_time == dt.time(15, 30)
+
+
+def test_one_time_for_a_list_of_dates_is_every_dates_time() -> None:
+    text = ("Supervision forum\nForum dates (all 12:00-13:00, on Teams):\n"
+            "Friday 6 March 2026\nFriday 3 April 2026\nFriday 1 May 2026")
+    assert [(s["start_time"], s["end_time"]) for s in _sessions(text)] == [("12:00", "13:00")] * 3
+    lead_in = "Clinic\nClinics run 9:00-10:00 on:\n* Monday 2 March 2026\n* Monday 9 March 2026"
+    assert [s["start_time"] for s in _sessions(lead_in)] == ["09:00", "09:00"]
+
+
+def test_a_time_about_something_else_is_not_spread_over_the_dates() -> None:
+    prose = ("Induction course\nDates:\nTuesday 3 March 2026\nTuesday 10 March 2026\n"
+             "The building opens at 9:00 for all visitors.")
+    assert _sessions(prose)[0]["start_time"] is None
+    own_times = ("Induction course\nDates:\nMonday 2 March 2026, 10:00-12:00\n"
+                 "Monday 9 March 2026, 13:00-15:00\nTime: 10:00-12:00")
+    assert [s["start_time"] for s in _sessions(own_times)] == ["10:00", "13:00"]
+    two_times = ("Course\nDates:\nTuesday 3 March 2026\nTuesday 10 March 2026\n"
+                 "Programme\n10:00 Welcome\n10:15 Talk\n12:00 Close")
+    assert _sessions(two_times)[0]["start_time"] is None

@@ -109,7 +109,7 @@ def extract(ctx: Context) -> list[Candidate[When]]:
                                ctx.reference_date)
     if not usable:
         usable = [p for p in placed if _useful(p.mention)][:1]
-    chosen = _each_day(_sessions(usable))
+    chosen = _each_day(_shared_time(ctx, _sessions(usable), usable))
     if chosen and all(s.entry.start_min is None for s in chosen):
         chosen = _times_nearby(ctx, chosen, placed)
     _fill_ends(ctx, chosen, placed)
@@ -312,6 +312,63 @@ def _sessions(usable: list[_Placed]) -> list[_Sitting]:
                                     [placed]) for e in mention.entries)
     flush()
     return out
+
+
+def _shared_time(ctx: Context, sittings: list[_Sitting],
+                 usable: list[_Placed]) -> list[_Sitting]:
+    """One time stated for a whole list of dates is every date's time.
+
+    "Dates (all 12:30-13:30):" over a list, "Sessions run 10:00-11:30 on:" before
+    bullets, "Time: 14:00-15:00" after a "Dates:" list: the reading in document
+    order pairs that time with one date only. When several dates have no time of
+    their own, the only time-only mention is a single range or start, and its line
+    stands apart from any date (a lead-in, a ``Time:`` line, "all"/"each"), each
+    untimed date takes it. Dates that carry their own times are left alone.
+    """
+    times = [p for p in usable if p.mention.has_time and not p.mention.has_date]
+    dated = [s for s in sittings if s.entry.date is not None]
+    if len(times) != 1 or len(times[0].mention.entries) != 1 \
+            or len({s.entry.date for s in dated}) < 2:
+        return sittings
+    shared = times[0]
+    if any(s.entry.start_min is not None and shared not in s.parts for s in sittings) \
+            or all(s.entry.start_min is not None for s in dated) \
+            or not _stands_apart(ctx, shared):
+        return sittings
+    time = shared.mention.entries[0]
+    return [s if s.entry.date is None or s.entry.start_min is not None
+            else _Sitting(Entry(s.entry.date, s.entry.end_date, time.start_min, time.end_min,
+                                time.utc_offset), [*s.parts, shared])
+            for s in sittings]
+
+
+_TIME_KEY = regex.compile(r"\b(?:times?|when)\b", regex.IGNORECASE)
+_AFTER_TIME = regex.compile(r"[ \t]*[(\[,\-–—]?[ \t]*")
+
+
+def _stands_apart(ctx: Context, placed: _Placed) -> bool:
+    """A time said of the whole list, not of something else on its line.
+
+    A ``Time:`` line; a time that is its own item ("Monthly forum, 12:30-13:30",
+    "| 10:00-11:00 |"); "all"/"each" right before or after it ("(all 12:30-13:30",
+    "14:00-15:00 (each session)"); or a lead-in ending in a colon ("Sessions run
+    10:00-11:30 on:"). "The building opens at 9:00 for all visitors" is none.
+    """
+    key = (placed.block.key or "") if placed.block is not None \
+        and placed.block.kind == "key_value" else ""
+    if _TIME_KEY.search(key):
+        return True
+    clause = placed.clause[-40:]
+    if not any(ch.isalpha() for ch in clause) or _cue("shared_time").search(clause):
+        return True
+    text = ctx.doc.text
+    line_end = text.find("\n", placed.mention.end)
+    line_end = len(text) if line_end < 0 else line_end
+    after = _AFTER_TIME.match(text, placed.mention.end, line_end).end()
+    if _cue("shared_time").match(text[after:min(line_end, after + 40)]):
+        return True
+    return text[placed.mention.end:line_end].rstrip().endswith(":") \
+        and len(text[placed.mention.end:line_end].strip()) <= 10
 
 
 def _times_nearby(ctx: Context, chosen: list[_Sitting],
