@@ -159,6 +159,8 @@ _KEY_REACH: dict[str, tuple[str, int, int, int]] = {
     "time_range": ("clock", 100, 240, 1),
 }
 _UNIT = re.compile(r"(?:hours?|hrs?|minutes?|mins?|days?)(?![a-z])", re.IGNORECASE)
+# What every time range holds between its sides (grammar.time_range_pattern's sep).
+_RANGE_SEP = re.compile(r"[-–—‐]|\s(?:to|till?|untill?|thru|through|and)\s", re.IGNORECASE)
 # What every clock time holds (as _CLOCKISH), a run of digits as one key.
 _CLOCK_KEY = re.compile(r"\d+|" + _CLOCKISH.pattern.split("|", 1)[1], re.IGNORECASE)
 
@@ -187,8 +189,20 @@ class _KeyedSpans:
             yield from pattern.finditer(self.text, self.pos, self.endpos)
             return
         key, before, after, lines = reach
-        for start, end in self._near(key, before, after, lines):
+        spans = self._near(key, before, after, lines)
+        if name == "time_range":
+            spans = self._ranged(spans)
+        for start, end in spans:
             yield from pattern.finditer(self.text, start, end)
+
+    def _ranged(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        # A time range holds two clock keys (one a side, the sep between them is no key)
+        # and a range separator: stretches without both (most near digits in mail
+        # headers) cannot hold one.
+        starts = [key_start for key_start, _ in self._keys["clock"]]
+        return [(start, end) for start, end in spans
+                if bisect.bisect_left(starts, end) - bisect.bisect_left(starts, start) >= 2
+                and _RANGE_SEP.search(self.text, start, end) is not None]
 
     def _near(self, key: str, before: int, after: int, lines: int) -> list[tuple[int, int]]:
         if key not in self._keys:
