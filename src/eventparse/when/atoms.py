@@ -175,6 +175,20 @@ def _keys() -> dict[str, re.Pattern[str] | regex.Pattern[str]]:
             "unit": _UNIT, "zone": zone_word_pattern(), "clock": _CLOCK_KEY}
 
 
+def _may_be_clock(text: str, key: re.Match[str]) -> bool:
+    """Whether a clock key can hold a time side's first number.
+
+    A side's hours are at most 4 digits and never follow ":" or "." (the time
+    patterns' lookbehinds), so runs of 5 or more digits (message ids, phone numbers)
+    and runs after ":" or "." (minutes, seconds, addresses, versions) are no keys: the
+    minutes of a time lie within reach of its hours.
+    """
+    start, end = key.span()
+    if not text[start].isdigit():
+        return True
+    return end - start <= 4 and (start == 0 or text[start - 1] not in ".:")
+
+
 class _KeyedSpans:
     """The stretches of one window near each kind of key, found once per window."""
 
@@ -206,8 +220,9 @@ class _KeyedSpans:
 
     def _near(self, key: str, before: int, after: int, lines: int) -> list[tuple[int, int]]:
         if key not in self._keys:
-            self._keys[key] = [m.span() for m in _keys()[key].finditer(self.text, self.pos,
-                                                                        self.endpos)]
+            found = _keys()[key].finditer(self.text, self.pos, self.endpos)
+            self._keys[key] = [m.span() for m in found
+                               if key != "clock" or _may_be_clock(self.text, m)]
         text = self.text
         spans: list[tuple[int, int]] = []
         for key_start, key_end in self._keys[key]:
