@@ -159,6 +159,8 @@ _KEY_REACH: dict[str, tuple[str, int, int, int]] = {
     "time_range": ("clock", 100, 240, 1),
 }
 _UNIT = re.compile(r"(?:hours?|hrs?|minutes?|mins?|days?)(?![a-z])", re.IGNORECASE)
+# The words time_pattern's lead may end in with no space before the hours, and "T".
+_GLUED_LEAD = re.compile(r"(?:at|around|about|approximately|approx|for|from|\dT)$", re.IGNORECASE)
 # What every time range holds between its sides (grammar.time_range_pattern's sep).
 _RANGE_SEP = re.compile(r"[-–—‐]|\s(?:to|till?|untill?|thru|through|and)\s", re.IGNORECASE)
 # What every clock time holds (as _CLOCKISH), a run of digits as one key.
@@ -180,13 +182,19 @@ def _may_be_clock(text: str, key: re.Match[str]) -> bool:
 
     A side's hours are at most 4 digits and never follow ":" or "." (the time
     patterns' lookbehinds), so runs of 5 or more digits (message ids, phone numbers)
-    and runs after ":" or "." (minutes, seconds, addresses, versions) are no keys: the
-    minutes of a time lie within reach of its hours.
+    and runs after ":", ".", "," or "/" (minutes, seconds, addresses, versions) are no
+    keys: the minutes of a time lie within reach of its hours. After a letter a side
+    starts only when a lead word is glued to it.
     """
     start, end = key.span()
     if not text[start].isdigit():
         return True
-    return end - start <= 4 and (start == 0 or text[start - 1] not in ".:")
+    if end - start > 4 or (start > 0 and text[start - 1] in ".:,/"):
+        return False
+    if start > 0 and text[start - 1].isalpha():
+        # glued to a word only after a lead ("at3pm") or an ISO date's "T" ("16T10:30")
+        return _GLUED_LEAD.search(text, max(0, start - 14), start) is not None
+    return True
 
 
 class _KeyedSpans:
