@@ -6,6 +6,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from functools import cache
+from itertools import pairwise
 
 import regex
 
@@ -219,12 +220,18 @@ class _KeyedSpans:
 
     def _ranged(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         # A time range holds two clock keys (one a side, the sep between them is no key)
-        # and a range separator: stretches without both (most near digits in mail
-        # headers) cannot hold one.
-        starts = [key_start for key_start, _ in self._keys["clock"]]
+        # with a range separator between two neighbouring keys: stretches without
+        # (most near digits in mail headers) cannot hold one.
+        keys = self._keys["clock"]
+        starts = [key_start for key_start, _ in keys]
         return [(start, end) for start, end in spans
-                if bisect.bisect_left(starts, end) - bisect.bisect_left(starts, start) >= 2
-                and _RANGE_SEP.search(self.text, start, end) is not None]
+                if self._separated(keys[bisect.bisect_left(starts, start):
+                                        bisect.bisect_left(starts, end)])]
+
+    def _separated(self, keys: list[tuple[int, int]]) -> bool:
+        # the separator lies between the last key of the first side and the next key
+        return any(_RANGE_SEP.search(self.text, first[1], second[0]) is not None
+                   for first, second in pairwise(keys))
 
     def _near(self, key: str, before: int, after: int, lines: int) -> list[tuple[int, int]]:
         if key not in self._keys:
