@@ -80,3 +80,8 @@ def test_too_large_input_is_refused() -> None:
 def test_malformed_reference_date_is_a_clear_error() -> None:
     with pytest.raises(EventParseError, match="not a date"):
         eventparse.parse("A webinar", reference_date="16/03/2026")
+
+
+def test_unknown_spacy_pipeline_is_a_clear_error() -> None:
+    with pytest.raises(EventParseError, match="not installed"):
+        eventparse.parse("A webinar", nlp_model="en_core_web_nonexistent")

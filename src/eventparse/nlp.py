@@ -11,6 +11,8 @@ import importlib.util
 from functools import cache
 from typing import TYPE_CHECKING
 
+from eventparse.errors import InvalidOptionError
+
 if TYPE_CHECKING:
     from spacy.language import Language
 
@@ -22,12 +24,19 @@ BLANK = "blank"
 def resolve_model_name(preference: str = "auto") -> str:
     """The package name ``load`` will use for a preference, or ``"blank"``.
 
+    A named pipeline that is not installed is an ``InvalidOptionError`` here, up
+    front, rather than a failure deep inside a parse.
+
     >>> resolve_model_name("blank")
     'blank'
     """
     if preference == BLANK:
         return BLANK
     if preference != "auto":
+        if importlib.util.find_spec(preference) is None:
+            raise InvalidOptionError(
+                f"spaCy pipeline {preference!r} is not installed; use 'auto', 'blank' or an "
+                f"installed package such as {STATISTICAL_MODELS[0]!r}")
         return preference
     for name in STATISTICAL_MODELS:
         if importlib.util.find_spec(name) is not None:
