@@ -16,6 +16,7 @@ import importlib.util
 import json
 import os
 import time
+from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -98,6 +99,18 @@ def _installed(package: str) -> bool:
         return False
 
 
+def _events(files: list[Path], reference_date: str | None, timezone: str,
+            nlp: str) -> Iterator[tuple[Path, Event | None]]:
+    """Each file's Event, or None (said on stderr) for a file that cannot be read."""
+    for path in files:
+        try:
+            yield path, parse_file(path, reference_date=reference_date, timezone=timezone,
+                                   nlp_model=nlp)
+        except EventParseError as exc:
+            err.print(f"eventparse: {path}: {exc}", markup=False)
+            yield path, None
+
+
 @app.command("parse")
 def parse_command(
     files: Annotated[list[Path], typer.Argument(help="Announcement files to parse.")],
@@ -110,12 +123,8 @@ def parse_command(
     _check_settings(reference_date, timezone, nlp)
     indent = 2 if pretty else None
     failed = False
-    for path in files:
-        try:
-            event = parse_file(path, reference_date=reference_date, timezone=timezone,
-                               nlp_model=nlp)
-        except EventParseError as exc:
-            err.print(f"eventparse: {path}: {exc}", markup=False)
+    for _, event in _events(files, reference_date, timezone, nlp):
+        if event is None:
             failed = True
             continue
         typer.echo(event.model_dump_json(indent=indent, exclude={"text"}))
@@ -278,12 +287,8 @@ def validate_command(
     _check_settings(reference_date, timezone, nlp)
     worst = -1
     unreadable = False
-    for path in files:
-        try:
-            event = parse_file(path, reference_date=reference_date, timezone=timezone,
-                               nlp_model=nlp)
-        except EventParseError as exc:
-            err.print(f"eventparse: {path}: {exc}", markup=False)
+    for path, event in _events(files, reference_date, timezone, nlp):
+        if event is None:
             unreadable = True
             continue
         _report(str(path), event.problems, format)
