@@ -35,9 +35,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# The extractor's own tokeniser: the vocabulary must split text exactly as venue.py reads it.
+from eventparse.extract.venue import TOKEN
+
 TAG = re.compile(r"</?(paragraph|sentence|stime|etime|location|speaker)>")
-# A token: letters, or an alphanumeric run with inner "." or "-" ("8.220", "BH-129").
-TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.\-'’][A-Za-z0-9]+)*")
 MIN_DOCS = 2
 MIN_SHARE = 0.05
 COMMON_DOCS = 8
