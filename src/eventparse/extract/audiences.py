@@ -31,6 +31,7 @@ from rapidfuzz.distance import Levenshtein
 from eventparse import vocab
 from eventparse.document import Block
 from eventparse.extract.base import Candidate, Context
+from eventparse.extract.base import fold_words as fold
 from eventparse.sections import heading_kind
 
 FIELD = "audiences"
@@ -53,7 +54,6 @@ _WORD = regex.compile(r"\S+")
 _LEADING_MARK = regex.compile(r"[^\p{L}\p{N}(\s]+\s*")  # a tick or arrow the reader left
 _PAREN = regex.compile(r"\([^()]*\)")
 _ASIDE = regex.compile(r"\s[-–—]\s|:")  # "Social workers – all levels": the role comes first
-_FOLD_DROP = regex.compile(r"[^\p{L}\p{N} ]+")
 _TRIM = " \t.,;:–—-"
 
 
@@ -75,16 +75,6 @@ class Roles:
     lead_in: regex.Pattern[str]
     opener: regex.Pattern[str]
     articles: frozenset[str]
-
-
-def fold(text: str) -> str:
-    """Lower case, punctuation to spaces, spaces collapsed.
-
-    >>> fold("Care co-ordinators!")
-    'care co ordinators'
-    """
-    text = text.casefold().replace("’", "'").replace("'", "")
-    return " ".join(_FOLD_DROP.sub(" ", text).split())
 
 
 @cache

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+import regex
+
 from eventparse import nlp
 from eventparse.document import Block, Document
 from eventparse.model import Problem
@@ -20,6 +22,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 NLP_MAX_CHARS = 100_000
+_FOLD_DROP = regex.compile(r"[^\p{L}\p{N} ]+")
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,16 @@ def _title_case(text: str) -> str:
     """Title Case of the same length (so offsets still point into the original)."""
     titled = text.title()
     return titled if len(titled) == len(text) else text
+
+
+def fold_words(text: str) -> str:
+    """Case-folded words: apostrophes dropped, other punctuation to spaces, spaces collapsed.
+
+    >>> fold_words("Care co-ordinators' review!")
+    'care co ordinators review'
+    """
+    text = text.casefold().replace("’", "'").replace("'", "")
+    return " ".join(_FOLD_DROP.sub(" ", text).split())
 
 
 @lru_cache(maxsize=2)  # the document being read: its hash and folded case made once

@@ -31,7 +31,7 @@ from rapidfuzz import fuzz, process
 
 from eventparse import vocab
 from eventparse.document import Block
-from eventparse.extract.base import Candidate, Context
+from eventparse.extract.base import Candidate, Context, fold_words
 from eventparse.model import Standard
 from eventparse.sections import heading_kind
 
@@ -53,7 +53,6 @@ _NUMBERED = regex.compile(r"(\d{1,2})\s*\(([^()\n]{1,150})\)")
 _NUMBERS_ONLY = regex.compile(r"\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})*")
 _LEAD_NUMBER = regex.compile(r"(?:[\p{L}:]+\s+){0,2}?(\d{1,2})\s*[.):]?\s*(?:[-–—]\s*)?(?=\p{L})")
 _WORD = regex.compile(r"[\p{L}\p{N}:&'’]+")
-_FOLD_DROP = regex.compile(r"[^\p{L}\p{N} ]+")
 _TRIM = " \t.,;:-–—|"
 
 
@@ -92,8 +91,7 @@ def fold(text: str) -> str:
     >>> fold("Analysis, decision-making, planning & review.")
     'analysis decision making planning and review'
     """
-    text = text.casefold().replace("&", " and ").replace("’", "'").replace("'", "")
-    return " ".join(_FOLD_DROP.sub(" ", text).split())
+    return fold_words(text.replace("&", " and "))
 
 
 @cache
