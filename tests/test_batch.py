@@ -206,6 +206,14 @@ def _journal_lines(journal: Path) -> int:
         return 0
 
 
+def _wait_for_journal(journal: Path, lines: int, process: subprocess.Popen[Any]) -> None:
+    """Poll until the journal holds `lines` records or the run ends, within two minutes."""
+    deadline = time.monotonic() + 120
+    while _journal_lines(journal) < lines and process.poll() is None:
+        assert time.monotonic() < deadline, "the conversion made no progress"
+        time.sleep(0.01)
+
+
 def test_killed_run_resumes_with_every_document_exactly_once(tmp_path: Path) -> None:
     inputs = write_listings(tmp_path / "in", 300)
     out = tmp_path / "out.jsonl"
@@ -213,10 +221,7 @@ def test_killed_run_resumes_with_every_document_exactly_once(tmp_path: Path) -> 
     command = [sys.executable, "-m", "eventparse.cli", "convert", str(tmp_path / "in"), "-o",
                str(out), "--workers", "1", *FAST]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
-    while _journal_lines(journal) < 30 and process.poll() is None:
-        assert time.monotonic() < deadline, "the conversion made no progress"
-        time.sleep(0.01)
+    _wait_for_journal(journal, 30, process)
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
     finished_before = _journal_lines(journal)
@@ -350,10 +355,7 @@ def test_killed_parallel_run_leaves_no_workers_and_resumes(tmp_path: Path) -> No
     command = [sys.executable, "-m", "eventparse.cli", "convert", str(tmp_path / "in"), "-o",
                str(out), "--workers", "2", *FAST]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
-    while _journal_lines(journal) < 30 and process.poll() is None:
-        assert time.monotonic() < deadline, "the conversion made no progress"
-        time.sleep(0.01)
+    _wait_for_journal(journal, 30, process)
     children_file = Path(f"/proc/{process.pid}/task/{process.pid}/children")
     workers_pids = [int(pid) for pid in children_file.read_text().split()]
     os.kill(process.pid, signal.SIGKILL)
@@ -376,10 +378,7 @@ def test_ctrl_c_stops_cleanly_and_resumes(tmp_path: Path, workers: str) -> None:
     command = [sys.executable, "-m", "eventparse.cli", "convert", str(tmp_path / "in"), "-o",
                str(out), "--workers", workers, *FAST]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 120
-    while _journal_lines(journal) < 20 and process.poll() is None:
-        assert time.monotonic() < deadline, "the conversion made no progress"
-        time.sleep(0.01)
+    _wait_for_journal(journal, 20, process)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 130, stderr
