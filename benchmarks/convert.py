@@ -31,9 +31,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run as a script: make benchmarks.* importable
+
+from benchmarks.seminars import load  # noqa: E402
+
 SEMINARS = ROOT.parent / "shared" / "corpora" / "seminars" / "dev"
 LISTINGS = ROOT / "tests" / "data" / "listings"
-_TAG = re.compile(r"</?(?:paragraph|sentence|stime|etime|location|speaker)>")
 PER_FOLDER = 1000
 
 
@@ -41,9 +44,8 @@ def sources(seminars: Path, listings: Path) -> list[tuple[str, bytes]]:
     """(suffix, content) of every distinct document to copy."""
     found: list[tuple[str, bytes]] = []
     if seminars.is_dir():
-        for path in sorted(seminars.glob("*.tagged.txt")):
-            text = _TAG.sub("", path.read_text(encoding="latin-1"))
-            found.append((".txt", text.encode("utf-8")))
+        for doc in sorted(load(seminars), key=lambda doc: doc.name):  # tags removed
+            found.append((".txt", doc.text.encode("utf-8")))
     for path in sorted(listings.iterdir()):
         if path.suffix in (".txt", ".html"):
             found.append((path.suffix, path.read_bytes()))
