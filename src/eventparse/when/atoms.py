@@ -29,8 +29,6 @@ from eventparse.when.grammar import (
 _COMMON_WORDS = {"may", "mar", "sun", "sat", "wed", "jun", "jan", "dec", "tue", "thu", "fri",
                  "mon", "aug", "sept", "sep", "oct", "nov", "feb", "apr", "jul"}
 _PHRASE_ONLY = {"day_only", "compact", "numeric_spaced"}
-_PARTS = {"morning": "am", "afternoon": "pm", "evening": "pm", "night": "pm",
-          "midnight": "am", "lunchtime": "noon", "lunch time": "noon"}
 
 
 # Where a date or time can be: a digit, or the start of a month, weekday, number word
@@ -428,7 +426,7 @@ def _clock(g: dict[str, str | None], s: str) -> Clock | None:
     ap = g.get(f"ap{s}")
     mer = ap.lower() + "m" if ap else None
     part = g.get(f"part{s}")
-    part = _PARTS.get(" ".join(part.lower().split())) if part else None
+    part = lexicon.parts_of_day().get(" ".join(part.lower().split())) if part else None
     if g.get(f"noon{s}"):
         return Clock(12, 0, None, part, fixed=True)
     if g.get(f"mid{s}"):
@@ -506,7 +504,7 @@ def _time_atom(m: regex.Match[str], strict: bool) -> Atom | None:
     if clock is None:
         return None
     if g.get("partb"):
-        clock.part = _PARTS.get(" ".join(g["partb"].lower().split()))
+        clock.part = lexicon.parts_of_day().get(" ".join(g["partb"].lower().split()))
     pre = (g.get("pre") or "").lower()
     # 9.30 alone in running text: a time only after "at", "from"...
     if g.get("sep") == "." and not (clock.mer or clock.part) and strict and not pre:
@@ -545,13 +543,13 @@ def _time_range_atom(m: regex.Match[str], strict: bool) -> Atom | None:
             g.get("noon2") or g.get("mid2") or (g.get("hw1") and not g.get("mw1"))):
         return None  # "15 to noon" is 11:45, "twenty to four" 3:40
     if g.get("partb"):
-        part = _PARTS.get(g["partb"].lower())
+        part = lexicon.parts_of_day().get(g["partb"].lower())
         for clock in (first, second):
             clock.part = clock.part or part
     marked1 = _marked(g, "1", first) and not (first.fixed and _bare(g, "1", first))
     marked2 = _marked(g, "2", second) and not (second.fixed and _bare(g, "2", second))
     if g.get("podb"):
-        second.part = _PARTS.get(g["podb"].split()[-1].lower())
+        second.part = lexicon.parts_of_day().get(g["podb"].split()[-1].lower())
     hmm = bool(g.get("hmm1") and g.get("hmm2"))
     if not (marked1 or marked2 or hmm) and (strict or (not lead and dash)):
         return None

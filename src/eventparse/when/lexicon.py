@@ -47,6 +47,13 @@ def week_ordinals() -> dict[str, int]:
 
 
 @cache
+def parts_of_day() -> dict[str, str]:
+    """A part of the day -> the half it puts a clock time in ("evening" -> "pm")."""
+    table: dict[str, str] = _calendar()["parts_of_day"]  # type: ignore[assignment]
+    return table
+
+
+@cache
 def zones() -> dict[str, str | None]:
     table: dict[str, str | None] = {
         k: v for k, v in vocab.load("timezones").items() if not k.startswith("_")
