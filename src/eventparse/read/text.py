@@ -25,6 +25,7 @@ import regex
 
 from eventparse import vocab
 from eventparse.document import Block, Document
+from eventparse.when.lexicon import month_numbers
 
 BULLET = regex.compile(r"[ \t]*(?:[-*•·▪◦‣–—]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]+(?=\S)")
 # A key is a few words before a colon; a time such as "10:00" or a URL is not a key.
@@ -221,7 +222,7 @@ def parse_mail_date(value: str) -> dt.date | None:
     >>> parse_mail_date("soon") is None
     True
     """
-    months: dict[str, int] = vocab.load("mail_headers")["months"]
+    months = month_numbers()
     candidates: list[tuple[int, int, str]] = []
     for match in DAY_MONTH_YEAR.finditer(value):
         if match.group(2).lower() in months:
