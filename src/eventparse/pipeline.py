@@ -41,7 +41,7 @@ def parse(
     'Knife crime briefing'
     """
     reference_date = _as_date(reference_date)
-    settings = Settings(reference_date=reference_date, timezone=timezone, nlp=nlp_model)
+    settings = Settings(timezone=timezone)
     zone_for(timezone)  # fail early, with a clear error, on an unknown zone name
     if len(text) > settings.max_chars:
         raise InputTooLargeError(

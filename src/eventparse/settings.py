@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -20,16 +19,12 @@ class UnknownTimezoneError(EventParseError):
 class Settings:
     """How to read one document.
 
-    ``reference_date`` is "today" for the listing: it resolves year-less dates and
-    decides ``date-in-past``. ``None`` means: the document's own date if it gives
-    one (an e-mail's Date header), else today's date.
+    The reference date and the spaCy pipeline, once resolved for the document,
+    are ``Context.reference_date`` and ``Context.nlp_name``.
     """
 
-    reference_date: dt.date | None = None
     timezone: str = DEFAULT_TIMEZONE
     day_first: bool = True
-    nlp: str = "auto"
-    """"auto" (best installed English model, else blank), "blank", or a spaCy package name."""
     max_chars: int = MAX_CHARS
 
     @property

@@ -48,6 +48,9 @@ class Context:
     sections: list[Section]
     settings: Settings
     reference_date: dt.date
+    """"Today" for the listing: the caller's date, else the document's own (an
+    e-mail's Date header), else today's date. Resolves year-less dates and decides
+    ``date-in-past``."""
     nlp_name: str = nlp.BLANK
     shared: dict[str, Any] = field(default_factory=dict)
     """Results one extractor leaves for a later one (e.g. the sessions for the title)."""
