@@ -67,7 +67,7 @@ _MAIL_KEYS = {"from", "sent", "to", "cc", "bcc", "subject", "date", "reply-to", 
               "message-id", "posted", "postedby", "newsgroups", "organization"}
 _MAIL_ANCHORS = {"from", "sent", "to", "subject"}
 _SCHEDULE_KINDS = {"schedule", "details"}
-_TOP_KINDS = {"preamble", "schedule", "details", "event_type", "delivery", "headers", "greeting"}
+_TOP_KINDS = {"preamble", "schedule", "details", "event_type", "delivery", "greeting"}
 _LEAD_LIMIT = 25
 MAX_DAYS = 14
 """A range of days up to this long is a sitting on each day (a course, a conference)."""
@@ -169,7 +169,7 @@ def _place(ctx: Context, mention: Mention) -> _Placed | None:
     leads = len(lead.strip()) <= _LEAD_LIMIT
     if section in _SCHEDULE_KINDS and leads:
         tier = SCHEDULE
-    elif section in _TOP_KINDS and leads and section != "headers":
+    elif section in _TOP_KINDS and leads:
         tier = TOP
     else:
         tier = PROSE
