@@ -74,6 +74,12 @@ def _format_keys() -> frozenset[str]:
     return frozenset(fold(key) for key in vocab.load("event_types").get("_format_keys", []))
 
 
+@cache
+def _type_adjectives() -> frozenset[str]:
+    """Words that may qualify a type on a label line ("Virtual seminar")."""
+    return frozenset(vocab.load("title")["type_adjectives"])
+
+
 def find_types(text: str) -> list[TypeMention]:
     """Every event-type word in ``text`` that names an event (not a 'Training Programme').
 
@@ -186,7 +192,7 @@ def _opens_with_label(block: Block) -> bool:
     mentions = find_types(lead[0])
     if not mentions or lead[0][mentions[-1].end:].strip():
         return False
-    adjectives = set(vocab.load("title")["type_adjectives"])
+    adjectives = _type_adjectives()
     return all(w.lower() in adjectives for w in _WORD.findall(lead[0][:mentions[0].start]))
 
 
@@ -194,7 +200,7 @@ def _label_line(block: Block) -> Iterator[Candidate[str]]:
     """The type a label line opens with, or the type in its first segment."""
     first_segment = _SEPARATORS.split(block.text, maxsplit=1)[0]
     segments = [first_segment] if find_types(first_segment) else _SEPARATORS.split(block.text)
-    adjectives = set(vocab.load("title")["type_adjectives"])
+    adjectives = _type_adjectives()
     for segment in segments:
         mentions = find_types(segment)
         if not mentions:
