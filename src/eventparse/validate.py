@@ -215,19 +215,6 @@ def no_event(event: Event, doc: Document) -> list[Problem]:
 NO_EVENT_REPLACES = frozenset({"missing-title", "missing-date", "missing-time"})
 
 
-RULES: tuple[Rule, ...] = (
-    missing_title,
-    missing_date,
-    missing_time,
-    end_before_start,
-    date_in_past,
-    online_without_platform,
-    in_person_without_venue,
-    duplicate_text,
-    no_event,
-)
-
-
 def validate(event: Event, doc: Document, noticed: list[Problem]) -> list[Problem]:
     """The problems extractors noticed, then each rule's, one per code and span."""
     found: list[Problem] = list(noticed)
@@ -260,4 +247,16 @@ def mojibake(event: Event, doc: Document) -> list[Problem]:
                     "'â€™' for '’'); they were repaired for reading, fix them at the source")]
 
 
-RULES = (*RULES, structured_data_mismatch, mojibake)
+RULES: tuple[Rule, ...] = (
+    missing_title,
+    missing_date,
+    missing_time,
+    end_before_start,
+    date_in_past,
+    online_without_platform,
+    in_person_without_venue,
+    duplicate_text,
+    no_event,
+    structured_data_mismatch,
+    mojibake,
+)
