@@ -103,7 +103,6 @@ class _Placed:
 def extract(ctx: Context) -> list[Candidate[When]]:
     mentions = find_mentions(ctx.doc.text, ctx.reference_date,
                              day_first=ctx.settings.day_first, strict=True)
-    ctx.shared["when_mentions"] = mentions
     placed = [p for p in (_place(ctx, m) for m in mentions) if p is not None]
     usable = _drop_past_asides([p for p in placed if p.tier < PROSE and _useful(p.mention)],
                                ctx.reference_date)
@@ -114,13 +113,11 @@ def extract(ctx: Context) -> list[Candidate[When]]:
         chosen = _times_nearby(ctx, chosen, placed)
     _fill_ends(ctx, chosen, placed)
     _flag_weekdays(ctx, usable)
-    candidates = [
+    return [
         Candidate(When(**sitting.entry.as_dict()), sitting.spans, _RULES[sitting.tier], 1.0,
                   "sessions")
         for sitting in _unique(chosen)
     ]
-    ctx.shared["sessions"] = candidates
-    return candidates
 
 
 def _useful(mention: Mention) -> bool:
