@@ -53,7 +53,7 @@ class Context:
     ``date-in-past``."""
     nlp_name: str = nlp.BLANK
     shared: dict[str, Any] = field(default_factory=dict)
-    """Results one extractor leaves for a later one (e.g. the title's span for event_type and venue)."""
+    """Results one extractor leaves for a later one (e.g. the title's span for venue)."""
     problems: list[Problem] = field(default_factory=list)
     """Problems an extractor notices on its way (a weekday that does not match its
     date, an audience label not in the vocabulary); validate adds them to the Event."""
