@@ -134,8 +134,8 @@ def date_patterns() -> list[tuple[str, regex.Pattern[str]]]:
         "compact": r"(?<![\d/.:-])(?P<y>(?:19|20)\d\d)(?P<mn>0[1-9]|1[0-2])"
                    r"(?P<d>0[1-9]|[12]\d|3[01])(?![\d])",
         # the first Tuesday of October 2014
-        "nth_weekday": rf"(?:the\s+)?(?P<nth>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th"
-                       rf"|5th)\s+{wd}\s+(?:of|in)\s+{mon}(?:\s*,?\s*{p['year']})?",
+        "nth_weekday": rf"(?:the\s+)?(?P<nth>{lexicon._alternation(list(lexicon.week_ordinals()))})"
+                       rf"\s+{wd}\s+(?:of|in)\s+{mon}(?:\s*,?\s*{p['year']})?",
         # Monday 21, Friday the 22nd
         "weekday_day": rf"{wd},?\s+(?:the\s+)?(?P<d>{p['dnum']}|{p['dayw']}){not_time}",
         # the 15th, on the first
