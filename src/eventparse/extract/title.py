@@ -239,7 +239,7 @@ def _score(text: str, is_h1: bool) -> float:
     # A site's name left in an h1 beside the event's own h1 is a banner too.
     score -= _banner_penalty(text, words)
     if not is_h1:
-        if _is_label(text, words):
+        if _is_label(text):
             score -= LABEL_PENALTY
         if _is_delivery_line(text, words) or _POSTCODE_END.search(text):
             score -= DELIVERY_PENALTY  # "Delivered online", "The Guildhall, Winchester SO23 9GH"
@@ -269,7 +269,7 @@ def _banner_penalty(text: str, words: list[str]) -> float:
     return penalty
 
 
-def _is_label(text: str, words: list[str]) -> bool:
+def _is_label(text: str) -> bool:
     """A line that says what kind of event this is, not what it is called."""
     first = _DASH_SPLIT.split(regex.sub(r"\s*[·•]\s*", " | ", text), maxsplit=1)[0]
     mentions = find_types(first)
