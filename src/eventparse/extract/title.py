@@ -163,11 +163,11 @@ def _after_type_label(text: str) -> tuple[int, str] | None:
     True
     """
     parts = _LABEL_BAR.split(text, maxsplit=1)
-    if len(parts) != 2 or not _is_label(parts[0], _WORD.findall(parts[0])):
+    if len(parts) != 2 or not _is_label(parts[0]):
         return None
     rest = parts[1].strip()
     words = [w.lower() for w in _WORD.findall(rest)]
-    if (title_text_of(rest) is None or heading_kind(rest) is not None or _is_label(rest, words)
+    if (title_text_of(rest) is None or heading_kind(rest) is not None or _is_label(rest)
             or _is_delivery_line(rest, words) or _banner_penalty(rest, words)):
         return None  # "Workshop · Online", "Course | Harrowden Safeguarding Service"
     return text.rfind(rest), rest
