@@ -6,8 +6,8 @@ import bisect
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from functools import lru_cache
+from typing import Any, Generic, TypeVar
 
 import regex
 
@@ -17,11 +17,7 @@ from eventparse.model import Problem
 from eventparse.sections import Section
 from eventparse.settings import Settings
 
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
-
 T = TypeVar("T")
-NLP_MAX_CHARS = 100_000
 _FOLD_DROP = regex.compile(r"[^\p{L}\p{N} ]+")
 
 
@@ -65,15 +61,6 @@ class Context:
 
         self.problems.append(problem(self.doc, code, message, start, end))
 
-    @cached_property
-    def spacy_doc(self) -> Doc:
-        """spaCy's view of the text, made on first use.
-
-        Only the first ``NLP_MAX_CHARS`` characters: an announcement is far
-        shorter, and spaCy refuses (and NER slows on) megabyte texts.
-        """
-        return nlp.load(self.nlp_name)(self.doc.text[:NLP_MAX_CHARS])
-
     @property
     def has_ner(self) -> bool:
         return self.nlp_name != nlp.BLANK
@@ -82,16 +69,13 @@ class Context:
                     recase: bool = False) -> list[tuple[str, int, int]]:
         """spaCy's named entities (label, start, end) over a few spans of the text.
 
-        Cheaper than ``spacy_doc`` on a long document: only these spans go through
-        the model (in one batch). Offsets point into the whole text; [] without NER.
+        Only these spans go through the model (in one batch), not the whole text.
+        Offsets point into the whole text; [] without NER.
         ``recase`` reads a span in CAPITALS as Title Case (the model misses
         "MERCE CUNNINGHAM" but not "Merce Cunningham"); the offsets stay the same.
         """
         if not self.has_ner or not spans:
             return []
-        if "spacy_doc" in self.__dict__ and not recase:  # the whole text is read: reuse it
-            return [(e.label_, e.start_char, e.end_char) for e in self.spacy_doc.ents
-                    if any(s <= e.start_char and e.end_char <= t for s, t in spans)]
         pipeline = nlp.load(self.nlp_name)
         texts = [self.doc.text[s:e] for s, e in spans]
         if recase:
