@@ -66,14 +66,8 @@ def _label(item: StructuredEvent) -> str:
     return "<time datetime>" if item.source == "time" else item.source
 
 
-def _session_span(event: Event, index: int) -> Span:
-    evidence = event.provenance.get(f"sessions[{index}]")
-    if evidence is None or not evidence.spans:
-        return None, None
-    return evidence.spans[0].start, evidence.spans[0].end
-
-
-def _field_span(event: Event, path: str) -> Span:
+def field_span(event: Event, path: str) -> Span:
+    """The first span a field's value came from, or (None, None)."""
     evidence = event.provenance.get(path)
     if evidence is None or not evidence.spans:
         return None, None
@@ -82,7 +76,7 @@ def _field_span(event: Event, path: str) -> Span:
 
 def _sessions_for(event: Event, item: StructuredEvent) -> list[tuple[Session, Span]]:
     """The sessions an item speaks of: all of them, or for a <time> the one it marks up."""
-    found = [(s, _session_span(event, i)) for i, s in enumerate(event.sessions)]
+    found = [(s, field_span(event, f"sessions[{i}]")) for i, s in enumerate(event.sessions)]
     if item.source != "time":
         return found
     return [(s, span) for s, span in found if _overlaps(span, item.span)]
@@ -141,7 +135,7 @@ def _mode(event: Event, item: StructuredEvent) -> list[Disagreement]:
         return []
     if item.attendance_mode == event.delivery.mode:
         return []
-    start, end = _field_span(event, "delivery.mode")
+    start, end = field_span(event, "delivery.mode")
     return [Disagreement(f"the page's {_label(item)} attendance mode is {item.attendance_mode} "
                          f"but its text says {event.delivery.mode}", start, end)]
 
@@ -149,6 +143,6 @@ def _mode(event: Event, item: StructuredEvent) -> list[Disagreement]:
 def _name(event: Event, item: StructuredEvent) -> list[Disagreement]:
     if not item.name or not event.title or same_name(item.name, event.title):
         return []
-    start, end = _field_span(event, "title")
+    start, end = field_span(event, "title")
     return [Disagreement(f"the page's {_label(item)} name {item.name!r} disagrees with its "
                          f"title {event.title!r}", start, end)]

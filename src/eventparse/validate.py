@@ -36,6 +36,7 @@ from collections.abc import Callable
 import regex
 
 from eventparse.document import Block, Document
+from eventparse.evidence import disagreements, field_span
 from eventparse.model import Event, Problem, Severity, Span
 
 SEVERITY: dict[str, Severity] = {
@@ -69,14 +70,6 @@ def problem(doc: Document, code: str, message: str, start: int | None = None,
                    line=line, column=column)
 
 
-def _evidence_span(event: Event, path: str) -> tuple[int | None, int | None]:
-    """The first span a field's value came from, or (None, None)."""
-    evidence = event.provenance.get(path)
-    if evidence is None or not evidence.spans:
-        return None, None
-    return evidence.spans[0].start, evidence.spans[0].end
-
-
 def missing_title(event: Event, doc: Document) -> list[Problem]:
     """No title was found."""
     if event.title:
@@ -105,7 +98,7 @@ def missing_time(event: Event, doc: Document) -> list[Problem]:
     found = []
     for index, s in enumerate(event.sessions):
         if s.date and s.start_time is None:
-            start, end = _evidence_span(event, f"sessions[{index}]")
+            start, end = field_span(event, f"sessions[{index}]")
             found.append(problem(doc, "missing-time",
                                  f"the session on {s.date.isoformat()} has no start time",
                                  start, end))
@@ -146,7 +139,7 @@ def date_in_past(event: Event, doc: Document) -> list[Problem]:
 def online_without_platform(event: Event, doc: Document) -> list[Problem]:
     """Online or hybrid, and no platform named."""
     if event.delivery.mode in ("online", "hybrid") and not event.delivery.platform:
-        start, end = _evidence_span(event, "delivery.mode")
+        start, end = field_span(event, "delivery.mode")
         return [problem(doc, "online-without-platform",
                         "the event is online but the listing names no platform", start, end)]
     return []
@@ -155,7 +148,7 @@ def online_without_platform(event: Event, doc: Document) -> list[Problem]:
 def in_person_without_venue(event: Event, doc: Document) -> list[Problem]:
     """In person or hybrid, and no venue named."""
     if event.delivery.mode in ("in_person", "hybrid") and not event.delivery.venue:
-        start, end = _evidence_span(event, "delivery.mode")
+        start, end = field_span(event, "delivery.mode")
         return [problem(doc, "in-person-without-venue",
                         "the event is in person but the listing names no venue", start, end)]
     return []
@@ -232,8 +225,6 @@ def structured_data_mismatch(event: Event, doc: Document) -> list[Problem]:
     """The page's schema.org data (JSON-LD, microdata, ``<time datetime>``) disagrees with
     its visible text, which wins; times compare as instants (``08:30Z`` is 09:30 BST).
     The comparisons: ``eventparse.evidence``."""
-    from eventparse.evidence import disagreements
-
     return [problem(doc, "structured-data-mismatch", found.message, found.start, found.end)
             for found in disagreements(event, doc.structured)]
 
