@@ -82,6 +82,7 @@ def test_malformed_reference_date_is_a_clear_error() -> None:
         eventparse.parse("A webinar", reference_date="16/03/2026")
 
 
-def test_unknown_spacy_pipeline_is_a_clear_error() -> None:
+@pytest.mark.parametrize("name", ["en_core_web_nonexistent", "no_such_package.model"])
+def test_unknown_spacy_pipeline_is_a_clear_error(name: str) -> None:
     with pytest.raises(EventParseError, match="not installed"):
-        eventparse.parse("A webinar", nlp_model="en_core_web_nonexistent")
+        eventparse.parse("A webinar", nlp_model=name)

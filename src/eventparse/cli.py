@@ -12,7 +12,6 @@ value came from). Exit codes: 0 success, 1 what the command checks for was found
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 import os
 import time
@@ -26,6 +25,7 @@ from rich.console import Console
 
 from eventparse.errors import EventParseError
 from eventparse.model import Event, Problem
+from eventparse.nlp import is_installed
 from eventparse.pipeline import parse_file
 from eventparse.settings import zone_for
 
@@ -78,7 +78,7 @@ def _usage_error(message: str) -> typer.Exit:
 
 def _check_settings(reference_date: str | None, timezone: str, nlp: str = "auto") -> None:
     """Fail fast (exit 2) on a malformed date, an unknown zone or spaCy pipeline."""
-    if nlp not in ("auto", "blank") and not _installed(nlp):
+    if nlp not in ("auto", "blank") and not is_installed(nlp):
         raise _usage_error(f"--nlp {nlp!r}: no such spaCy pipeline is installed; "
                            "use auto, blank or an installed package name")
     if reference_date is not None:
@@ -90,13 +90,6 @@ def _check_settings(reference_date: str | None, timezone: str, nlp: str = "auto"
         zone_for(timezone)
     except EventParseError as exc:
         raise _usage_error(str(exc)) from None
-
-
-def _installed(package: str) -> bool:
-    try:
-        return importlib.util.find_spec(package) is not None
-    except (ImportError, ValueError):  # "a.b" with no package "a"; an empty name
-        return False
 
 
 def _events(files: list[Path], reference_date: str | None, timezone: str,

@@ -33,7 +33,7 @@ def resolve_model_name(preference: str = "auto") -> str:
     if preference == BLANK:
         return BLANK
     if preference != "auto":
-        if importlib.util.find_spec(preference) is None:
+        if not is_installed(preference):
             raise InvalidOptionError(
                 f"spaCy pipeline {preference!r} is not installed; use 'auto', 'blank' or an "
                 f"installed package such as {STATISTICAL_MODELS[0]!r}")
@@ -42,6 +42,14 @@ def resolve_model_name(preference: str = "auto") -> str:
         if importlib.util.find_spec(name) is not None:
             return name
     return BLANK
+
+
+def is_installed(package: str) -> bool:
+    """Whether a package (a spaCy pipeline) can be imported; never raises."""
+    try:
+        return importlib.util.find_spec(package) is not None
+    except (ImportError, ValueError):  # "a.b" with no package "a", or an empty name
+        return False
 
 
 @cache
