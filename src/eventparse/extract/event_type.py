@@ -41,6 +41,7 @@ _THIS_BEFORE = regex.compile(
 _THE_BEFORE = regex.compile(r"(?:^|[.!?]\s+)the(?:\s+[\w\-’']+){0,2}\s*$", regex.IGNORECASE)
 _SEPARATORS = regex.compile(r"\s+[|·•–—-]\s+|\s*[|·•]\s*")
 _WORD = regex.compile(r"[\w\-’']+")
+_TRAILING_SYMBOLS = regex.compile(r"[^\p{L}\p{N}]+$")
 STATEMENT_RULE = "statement"
 MAX_SCANNED_BLOCKS = 400
 """Labels and prose naming the event come early; a huge text is not read to its end."""
@@ -209,8 +210,9 @@ def _label_line(block: Block) -> Iterator[Candidate[str]]:
         # The segment is all event words ("Virtual seminar") or ends with the type
         # ("Practice Development Briefing"): it labels this event.
         leading = segment[:mentions[0].start].lower()
-        if all(w in adjectives for w in _WORD.findall(leading)) or mentions[-1].end >= len(
-                segment.rstrip(" ☕")) - 1:
+        # Trailing symbols, emoji and punctuation ("Lunchtime drop-in ☕") don't count.
+        ends_at = len(_TRAILING_SYMBOLS.sub("", segment))
+        if all(w in adjectives for w in _WORD.findall(leading)) or mentions[-1].end >= ends_at - 1:
             m = mentions[0]
             yield Candidate(m.type, ((offset + m.start, offset + m.end),), "label-line",
                             LABEL_LINE)
