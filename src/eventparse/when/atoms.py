@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 from itertools import pairwise
+from typing import NamedTuple
 
 import regex
 
@@ -196,12 +197,25 @@ def _may_be_clock(text: str, key: re.Match[str]) -> bool:
     return True
 
 
+_MAX_LINES = max(lines for _, _, _, lines in _KEY_REACH.values())
+
+
+class _KeyLines(NamedTuple):
+    start: int
+    end: int
+    line_start: int
+    """Where the key's line starts (not before the window)."""
+    breaks: list[int]
+    """The first line breaks after the key, within the window."""
+
+
 class _KeyedSpans:
     """The stretches of one window near each kind of key, found once per window."""
 
     def __init__(self, text: str, pos: int, endpos: int) -> None:
         self.text, self.pos, self.endpos = text, pos, endpos
         self._keys: dict[str, list[tuple[int, int]]] = {}
+        self._lines: dict[str, list[_KeyLines]] = {}
 
     def finditer(self, name: str, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
         """``pattern``'s matches in the window, scanning only near its key when it has one."""
@@ -231,24 +245,38 @@ class _KeyedSpans:
         return any(_RANGE_SEP.search(self.text, first[1], second[0]) is not None
                    for first, second in pairwise(keys))
 
+    def _lines_of(self, key: str) -> list[_KeyLines]:
+        """Each key of a kind with its line's start and the line breaks after it, found
+        once per window: every pattern near that kind of key reads them."""
+        if key not in self._lines:
+            text, pos, endpos = self.text, self.pos, self.endpos
+            keys = self._keys[key] = [
+                m.span() for m in _keys()[key].finditer(text, pos, endpos)
+                if key != "clock" or _may_be_clock(text, m)]
+            found = []
+            for key_start, key_end in keys:
+                breaks = []
+                at = key_end
+                for _ in range(_MAX_LINES + 1):
+                    at = text.find("\n", at, endpos)
+                    if at < 0:
+                        break
+                    breaks.append(at)
+                    at += 1
+                found.append(_KeyLines(key_start, key_end,
+                                       max(pos, text.rfind("\n", pos, key_start) + 1), breaks))
+            self._lines[key] = found
+        return self._lines[key]
+
     def _near(self, key: str, before: int, after: int, lines: int) -> list[tuple[int, int]]:
-        if key not in self._keys:
-            found = _keys()[key].finditer(self.text, self.pos, self.endpos)
-            self._keys[key] = [m.span() for m in found
-                               if key != "clock" or _may_be_clock(self.text, m)]
-        text = self.text
         spans: list[tuple[int, int]] = []
-        for key_start, key_end in self._keys[key]:
-            start = max(self.pos, key_start - before, text.rfind("\n", self.pos, key_start) + 1)
-            end = min(self.endpos, key_end + after)
-            line_end = key_end
-            for _ in range(lines + 1):  # up to and with the line break that ends a line
-                line_end = text.find("\n", line_end, end)
-                if line_end < 0:
-                    break
-                line_end += 1
-            if line_end >= 0:
-                end = line_end
+        for near in self._lines_of(key):
+            start = max(near.line_start, near.start - before)
+            end = min(self.endpos, near.end + after)
+            # up to and with the line break that ends the key's line (or the next
+            # ``lines`` lines), when that many breaks lie within reach
+            if len(near.breaks) > lines and near.breaks[lines] < end:
+                end = near.breaks[lines] + 1
             if spans and start <= spans[-1][1]:
                 spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
             else:
