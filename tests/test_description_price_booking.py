@@ -27,6 +27,14 @@ def test_description_falls_back_to_preamble_prose_not_practical_notes() -> None:
     assert event.description == prose
 
 
+def test_description_after_a_list_of_dates_is_the_listings_prose() -> None:
+    prose = ("A monthly space for supervisors to bring dilemmas from practice, think together "
+             "about risk and share what has helped their teams.")
+    event = _parse(f"Supervision forum\n\nSession dates:\n4 February 2026\n4 March 2026\n\n{prose}")
+    assert event.description == prose
+    assert [str(s.date) for s in event.sessions] == ["2026-02-04", "2026-03-04"]
+
+
 @pytest.mark.parametrize(("line", "price"), [
     ("Cost: Free", "Free"),
     ("Cost: free. Book via the Board's website.", "Free"),

@@ -3,8 +3,9 @@
 The paragraphs of a description section ("About the workshop", "Overview",
 "Course aims") when the listing has one; else the prose paragraphs of the
 preamble (the text under the title and key details, before the first known
-heading). Prose is a paragraph of at least ``MIN_PROSE_CHARS`` characters that
-ends like a sentence; labelled lines, lists and short lines are not prose.
+heading) and of the date and time sections. Prose is a paragraph of at least
+``MIN_PROSE_CHARS`` characters that ends like a sentence; labelled lines, lists and
+short lines are not prose.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ MIN_PROSE_CHARS = 120
 sent with your booking confirmation."), not the description."""
 SHORT_PROSE_CHARS = 60
 SECTION_SCORE, PREAMBLE_SCORE = 0.9, 0.6
-PREAMBLE_KINDS = ("preamble", "details")
+PREAMBLE_KINDS = ("preamble", "details", "schedule")
+"""Where the prose of a listing without an "About" section is: a paragraph after the list
+under "Dates for 2026:" is the listing's own text, not part of its dates."""
 
 
 def extract(ctx: Context) -> list[Candidate[str]]:

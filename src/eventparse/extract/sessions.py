@@ -322,8 +322,10 @@ def _shared_time(ctx: Context, sittings: list[_Sitting],
     stands apart from any date (a lead-in, a ``Time:`` line, "all"/"each"), each
     untimed date takes it. Dates that carry their own times are left alone.
     """
-    times = [p for p in usable if p.mention.has_time and not p.mention.has_date]
     dated = [s for s in sittings if s.entry.date is not None]
+    untimed = {s.entry.date for s in dated if s.entry.start_min is None}
+    times = [p for p in usable if p.mention.has_time
+             and (not p.mention.has_date or _weekday_of_all(p.mention, untimed))]
     if len(times) != 1 or len(times[0].mention.entries) != 1 \
             or len({s.entry.date for s in dated}) < 2:
         return sittings
@@ -337,6 +339,14 @@ def _shared_time(ctx: Context, sittings: list[_Sitting],
             else _Sitting(Entry(s.entry.date, s.entry.end_date, time.start_min, time.end_min,
                                 time.utc_offset), [*s.parts, shared])
             for s in sittings]
+
+
+def _weekday_of_all(mention: Mention, dates: set[dt.date | None]) -> bool:
+    """"Every Tuesday 10:00-12:00" over a list of Tuesdays: a weekday and a time said
+    of every date in the list, as a time alone would be."""
+    weekday = mention.entries[0].date if mention.weekday_only and mention.entries else None
+    return weekday is not None and bool(dates) and all(
+        d is not None and d.weekday() == weekday.weekday() for d in dates)
 
 
 _TIME_KEY = regex.compile(r"\b(?:times?|when)\b", regex.IGNORECASE)
