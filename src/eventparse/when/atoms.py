@@ -404,6 +404,7 @@ def _every_atom(m: regex.Match[str]) -> Atom:
         return Atom("dlist", m.start(), m.end(), dates=[weekday, month], lead="every")
     first = DateSpec(d=_number(m.group("d1")), m=_month(m.group("mon1")))
     month.d = _number(m.group("d"))
+    month.m = month.m or first.m  # "May 5 - 26": the last day is in the first's month
     return Atom("dlist", m.start(), m.end(), dates=[weekday, first, month], lead="every")
 
 

@@ -142,10 +142,14 @@ def date_patterns() -> list[tuple[str, regex.Pattern[str]]]:
         "day_only": rf"(?<![a-z])the\s+(?P<d>{p['dnum']}|{p['dayw']}){not_time}",
         "weekday": rf"(?<![a-z]){wd}",
         # every Tuesday in March 2026, Mondays from 4 May to 1 June 2026
-        "every_weekday": rf"{every}\s+(?:(?:in|of|during|throughout)\s+{mon}"
+        "every_weekday": rf"{every},?\s+(?:(?:in|of|during|throughout)\s+{mon}"
                          rf"(?:\s*,?\s*{p['year']})?|(?:from\s+)?(?:the\s+)?(?P<d1>{p['dnum']})(?:\s+of)?"
                          rf"(?:\s+(?P<mon1>{_w(lexicon.month_words())})\.?)?{p['rsep']}(?:the\s+)?"
-                         rf"{day}(?:\s+of)?\s+{mon}(?:{yearpart})?)",
+                         rf"{day}(?:\s+of)?\s+{mon}(?:{yearpart})?"
+                         # Mondays from May 4 to June 1, 2026; every Tuesday May 5 - 26
+                         rf"|(?:from\s+)?(?P<mon1>{_w(lexicon.month_words())})\.?\s+"
+                         rf"(?P<d1>{p['dnum']}){p['rsep']}(?:{mon}\s+)?(?P<d>{p['dnum']}){not_time}"
+                         rf"(?:(?:\s*,\s*|\s+){p['year']})?)",
     }
     return [(name, _compile(rf"(?<![a-z0-9])(?:{pattern})")) for name, pattern in forms.items()]
 
