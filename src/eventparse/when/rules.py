@@ -2,8 +2,8 @@
 
 Years. A date without a year is the next one on or after the reference (an
 announcement's date lies ahead of its publication). A written weekday decides
-between that date, the one a year before and the one a year after, whichever
-falls on that weekday. A day without a month ("Friday the 22nd") is this
+between that date, the one a year before (when that is within half a year of the
+reference) and the one a year after, whichever falls on that weekday. A day without a month ("Friday the 22nd") is this
 month's if its weekday matches, else the next month's on or after the reference
 that does. A two-digit year is the one within 80 years before and 20 after the
 reference ("18-Nov-94" is 1994; "3-7-27" read in 2016 is 2027). "Every Tuesday
@@ -105,9 +105,16 @@ def resolve_date(spec: DateSpec, reference: dt.date, day_first: bool) -> dt.date
         return upcoming
     for other in (_safe(upcoming.year - 1, spec.m, spec.d),
                   _safe(upcoming.year + 1, spec.m, spec.d)):
-        if other is not None and other.weekday() == spec.wd:
+        if other is not None and other.weekday() == spec.wd and (
+                other > reference or (reference - other).days <= RECENT_DAYS):
             return other
     return upcoming
+
+
+RECENT_DAYS = 183
+"""A written weekday may move a date to the year before only when that date is this
+recent: a listing read soon after its event. "Wednesday 19 March" in a mail of 2 March
+2026 is a slip for Thursday 19 March 2026, not an event of the March before."""
 
 
 def _day_of_some_month(day: int, weekday: int | None, year: int | None,
