@@ -41,6 +41,7 @@ from eventparse.document import Block
 from eventparse.extract.base import Candidate, Context
 from eventparse.when import When
 from eventparse.when.combine import Entry, Mention, find_mentions
+from eventparse.when.lexicon import word_value
 
 FIELD = "sessions"
 
@@ -162,7 +163,8 @@ def _place(ctx: Context, mention: Mention) -> _Placed | None:
     if block is not None and _is_mail_header(ctx, block):
         return None
     if block is not None and block.value_start is not None and mention.start >= block.value_start:
-        lead = text[block.value_start:mention.start]
+        # the value's own sentence: "Day one 9.30am - 4.30pm; day two 9.30am - 1pm"
+        lead = _SENTENCE_END.split(text[block.value_start:mention.start])[-1]
     leads = len(lead.strip()) <= _LEAD_LIMIT
     if section in _SCHEDULE_KINDS and leads:
         tier = SCHEDULE
@@ -294,6 +296,13 @@ def _sessions(usable: list[_Placed]) -> list[_Sitting]:
         elif mention.has_time:
             if _ends_previous(placed, out):
                 continue
+            labelled = _labelled_day(placed, pending)
+            if labelled is not None and pending is not None:
+                out.extend(_Sitting(Entry(labelled, None, time.start_min, time.end_min,
+                                          time.utc_offset), [pending, placed])
+                           for time in mention.entries)
+                pending_used = True
+                continue
             if ((pending is not None and pending_used) or _dated_range_before(pending, out)) \
                     and _agenda_item(mention, out):
                 continue
@@ -309,6 +318,24 @@ def _sessions(usable: list[_Placed]) -> list[_Sitting]:
                                     [placed]) for e in mention.entries)
     flush()
     return out
+
+
+_DAY_LABEL = regex.compile(r"\b(?:day\s+(?P<n>\d{1,2}|[a-z]+)|(?P<n>[a-z]+)\s+day)"
+                           r"[\s:\-–—]*$", regex.IGNORECASE)
+
+
+def _labelled_day(placed: _Placed, pending: _Placed | None) -> dt.date | None:
+    """The day a "Day two 9.30am - 1pm" time belongs to: that day of the dates before it
+    ("Thursday 14 - Friday 15 May 2026"), when they have that many."""
+    label = _DAY_LABEL.search(placed.clause[-30:])
+    if label is None or pending is None:
+        return None
+    number = label.group("n")
+    index = int(number) if number.isdigit() else word_value(number)
+    days = [entry.date + dt.timedelta(days=offset)
+            for entry in pending.mention.entries if entry.date is not None
+            for offset in range(((entry.end_date - entry.date).days if entry.end_date else 0) + 1)]
+    return days[index - 1] if index is not None and 0 < index <= len(days) else None
 
 
 def _shared_time(ctx: Context, sittings: list[_Sitting],

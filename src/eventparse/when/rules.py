@@ -3,10 +3,11 @@
 Years. A date without a year is the next one on or after the reference (an
 announcement's date lies ahead of its publication). A written weekday decides
 between that date, the one a year before (when that is within half a year of the
-reference) and the one a year after, whichever falls on that weekday. A day without a month ("Friday the 22nd") is this
-month's if its weekday matches, else the next month's on or after the reference
-that does. A two-digit year is the one within 80 years before and 20 after the
-reference ("18-Nov-94" is 1994; "3-7-27" read in 2016 is 2027). "Every Tuesday
+reference) and the one a year after, whichever falls on that weekday. A day
+without a month ("Friday the 22nd") is this month's if its weekday matches, else
+the next month's on or after the reference that does. A two-digit year is the one
+within 80 years before and 20 after the reference ("18-Nov-94" is 1994; "3-7-27"
+read in 2016 is 2027). "Every Tuesday
 in March" (or "Tuesdays in March") is each Tuesday of the next March that has
 not ended; "every Monday from 4 May to 1 June" each Monday of that range of days.
 
