@@ -41,9 +41,15 @@ def test_sessions_are_aware_in_the_event_zone_across_the_clock_change() -> None:
         "2026-03-16T10:00:00+00:00", "2026-06-16T10:00:00+01:00"]
 
 
-def test_named_zone_is_converted_to_the_event_wall_clock() -> None:
-    [session] = _sessions("Webinar\nDate: Monday 16 March 2026\nTime: 14:00 CET")
-    assert session["start_time"] == "13:00"
+def test_a_time_in_another_zone_is_converted_to_the_event_wall_clock() -> None:
+    event = eventparse.parse("Webinar\nDate: Monday 16 March 2026\nTime: 14:00 CET",
+                             reference_date=REF, nlp_model="blank", timezone="Europe/London")
+    assert str(event.sessions[0].start_time) == "13:00:00"
+
+
+def test_the_same_time_on_a_second_clock_is_not_a_second_sitting() -> None:
+    text = "Webinar\nDate: Monday 16 March 2026\nTime: 2pm GMT (10am ET)"
+    assert _sessions(text) == [{"date": "2026-03-16", "start_time": "14:00", "end_time": None}]
 
 
 def test_not_sittings() -> None:

@@ -39,7 +39,9 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 ReferenceDate = Annotated[
     str | None, typer.Option("--reference-date", help="Today for the listing, YYYY-MM-DD.")]
-Timezone = Annotated[str, typer.Option(help="IANA zone of the times.")]
+Timezone = Annotated[str | None, typer.Option(
+    help="IANA zone of the times [default: the zone the listing's times name, else "
+         "Europe/London].", show_default=False)]
 Nlp = Annotated[str, typer.Option(
     "--nlp", help="spaCy pipeline: auto (best installed model), blank (rules only), or a name.")]
 
@@ -76,7 +78,8 @@ def _usage_error(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
-def _check_settings(reference_date: str | None, timezone: str, nlp: str = "auto") -> None:
+def _check_settings(reference_date: str | None, timezone: str | None,
+                    nlp: str = "auto") -> None:
     """Fail fast (exit 2) on a malformed date, an unknown zone or spaCy pipeline."""
     if nlp not in ("auto", "blank") and not is_installed(nlp):
         raise _usage_error(f"--nlp {nlp!r}: no such spaCy pipeline is installed; "
@@ -87,12 +90,13 @@ def _check_settings(reference_date: str | None, timezone: str, nlp: str = "auto"
         except ValueError:
             raise _usage_error(f"--reference-date {reference_date!r} is not YYYY-MM-DD") from None
     try:
-        zone_for(timezone)
+        if timezone is not None:
+            zone_for(timezone)
     except EventParseError as exc:
         raise _usage_error(str(exc)) from None
 
 
-def _events(files: list[Path], reference_date: str | None, timezone: str,
+def _events(files: list[Path], reference_date: str | None, timezone: str | None,
             nlp: str) -> Iterator[tuple[Path, Event | None]]:
     """Each file's Event, or None (said on stderr) for a file that cannot be read."""
     for path in files:
@@ -108,7 +112,7 @@ def _events(files: list[Path], reference_date: str | None, timezone: str,
 def parse_command(
     files: Annotated[list[Path], typer.Argument(help="Announcement files to parse.")],
     reference_date: ReferenceDate = None,
-    timezone: Timezone = "Europe/London",
+    timezone: Timezone = None,
     pretty: Annotated[bool, typer.Option(help="Indent the JSON.")] = False,
     nlp: Nlp = "auto",
 ) -> None:
@@ -138,7 +142,7 @@ def convert_command(
     resume: Annotated[bool, typer.Option(
         "--resume", help="Continue an interrupted run from OUT's journal.")] = False,
     reference_date: ReferenceDate = None,
-    timezone: Timezone = "Europe/London",
+    timezone: Timezone = None,
     nlp: Nlp = "auto",
     include_text: Annotated[bool, typer.Option(
         "--include-text", help="Keep each Event's full text in JSON Lines output.")] = False,
@@ -270,7 +274,7 @@ def validate_command(
     fail_on: Annotated[FailOn, typer.Option(
         help="Exit 1 when a problem of this severity or worse is found.")] = FailOn.error,
     reference_date: ReferenceDate = None,
-    timezone: Timezone = "Europe/London",
+    timezone: Timezone = None,
     nlp: Nlp = "auto",
 ) -> None:
     """List the problems an editor should fix before publishing.
@@ -367,7 +371,7 @@ def when_command(
 def explain_command(
     file: Annotated[Path, typer.Argument(help="The announcement to explain.")],
     reference_date: ReferenceDate = None,
-    timezone: Timezone = "Europe/London",
+    timezone: Timezone = None,
     nlp: Nlp = "auto",
 ) -> None:
     """Show, per field, the chosen value, where it is in the text and the rule that chose it."""

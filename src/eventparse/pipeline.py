@@ -22,7 +22,7 @@ def parse(
     text: str | bytes,
     *,
     reference_date: dt.date | str | None = None,
-    timezone: str = "Europe/London",
+    timezone: str | None = None,
     format: str | None = None,
     nlp_model: str = "auto",
     source: str | None = None,
@@ -31,7 +31,10 @@ def parse(
 
     ``reference_date`` is the day the listing was published or read (a date or an
     ISO string); it resolves dates without a year and decides ``date-in-past``.
-    ``format`` is ``"text"``, ``"html"``, ``"markdown"`` or ``"email"``; by
+    ``timezone`` (an IANA name) is the zone of the event's times; by default it is
+    the zone the listing's times name when they all name one place's clock ("11am
+    ET": America/New_York), else Europe/London; times written in another zone are
+    converted to it. ``format`` is ``"text"``, ``"html"``, ``"markdown"`` or ``"email"``; by
     default the content decides. Raises an ``EventParseError`` subclass for input
     that is not text at all; anything else comes back as an Event with problems.
 
@@ -42,7 +45,8 @@ def parse(
     """
     reference_date = _as_date(reference_date)
     settings = Settings(timezone=timezone)
-    zone_for(timezone)  # fail early, with a clear error, on an unknown zone name
+    if timezone is not None:
+        zone_for(timezone)  # fail early, with a clear error, on an unknown zone name
     if len(text) > settings.max_chars:
         raise InputTooLargeError(
             f"input has {len(text):,} characters; the limit is {settings.max_chars:,}")

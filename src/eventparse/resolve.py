@@ -8,6 +8,7 @@ from typing import Any
 
 from eventparse.extract.base import Candidate, Context
 from eventparse.model import Delivery, Event, Evidence, Presenter, Session, Span, Standard
+from eventparse.settings import DEFAULT_TIMEZONE, zone_for
 from eventparse.when import When
 
 LIST_FIELDS = {"sessions", "presenters", "audiences", "standards", "learning_outcomes"}
@@ -53,7 +54,9 @@ def build_event(ctx: Context, proposals: dict[str, list[Candidate[Any]]]) -> Eve
             chosen[field_name] = best.value if best else None
             if best:
                 provenance[field_name] = evidence(ctx, best)
-    zone = ctx.settings.zone
+    whens: list[When] = chosen.get("sessions", [])
+    zone_name = ctx.settings.timezone or named_zone(whens) or DEFAULT_TIMEZONE
+    zone = zone_for(zone_name)
     return Event(
         title=chosen.get("title"),
         event_type=chosen.get("event_type"),
@@ -62,8 +65,8 @@ def build_event(ctx: Context, proposals: dict[str, list[Candidate[Any]]]) -> Eve
             platform=chosen.get("delivery.platform"),
             venue=chosen.get("delivery.venue"),
         ),
-        sessions=[to_session(w, zone) for w in chosen.get("sessions", [])],
-        timezone=ctx.settings.timezone,
+        sessions=[to_session(w, zone) for w in whens],
+        timezone=zone_name,
         presenters=[_as(Presenter, p) for p in chosen.get("presenters", [])],
         audiences=chosen.get("audiences", []),
         standards=[_as(Standard, s) for s in chosen.get("standards", [])],
@@ -84,17 +87,29 @@ def _as(model: type[Any], value: Any) -> Any:
     return value if isinstance(value, model) else model.model_validate(value)
 
 
+def named_zone(whens: list[When]) -> str | None:
+    """The IANA zone every timed session names ("11am ET", "2pm Eastern"), if one.
+
+    >>> named_zone([When(start_time="11:00", zone="America/New_York")])
+    'America/New_York'
+    >>> named_zone([When(start_time="11:00", zone="America/New_York"), When(start_time="14:00")])
+    """
+    zones = {w.zone for w in whens if w.start_time}
+    return zones.pop() if len(zones) == 1 and None not in zones else None
+
+
 def to_session(when: When, zone: dt.tzinfo) -> Session:
     """A Session with aware datetimes in the event's zone.
 
-    A phrase with its own UTC offset ("13:00 GMT") is converted to the event's
-    wall clock, so every session reads in one zone.
+    A phrase written in another zone ("13:00 GMT", "11am ET" in a London listing)
+    is converted to the event's wall clock, so every session reads in one zone.
     """
     date = dt.date.fromisoformat(when.date) if when.date else None
     start_time = dt.time.fromisoformat(when.start_time) if when.start_time else None
     end_time = dt.time.fromisoformat(when.end_time) if when.end_time else None
-    start = _aware(date, start_time, when.utc_offset, zone)
-    end = _aware(date, end_time, when.utc_offset, zone)
+    written_in = _written_in(when, zone)
+    start = _aware(date, start_time, written_in, zone)
+    end = _aware(date, end_time, written_in, zone)
     if start is not None:
         date, start_time = start.date(), start.time().replace(tzinfo=None)
     if end is not None:
@@ -102,14 +117,20 @@ def to_session(when: When, zone: dt.tzinfo) -> Session:
     return Session(date=date, start_time=start_time, end_time=end_time, start=start, end=end)
 
 
-def _aware(
-    date: dt.date | None, time: dt.time | None, offset: str | None, zone: dt.tzinfo
-) -> dt.datetime | None:
+def _written_in(when: When, zone: dt.tzinfo) -> dt.tzinfo:
+    """The clock a phrase's times read on: the place it names ("ET", with its summer
+    time), its fixed offset ("GMT", "+02:00"), else the event's own."""
+    if when.zone:
+        return zone_for(when.zone)
+    if when.utc_offset:
+        sign = -1 if when.utc_offset.startswith("-") else 1
+        hours, minutes = when.utc_offset.lstrip("+-").split(":")
+        return dt.timezone(sign * dt.timedelta(hours=int(hours), minutes=int(minutes)))
+    return zone
+
+
+def _aware(date: dt.date | None, time: dt.time | None, written_in: dt.tzinfo,
+           zone: dt.tzinfo) -> dt.datetime | None:
     if date is None or time is None:
         return None
-    if offset is None:
-        return dt.datetime.combine(date, time, tzinfo=zone)
-    sign = -1 if offset.startswith("-") else 1
-    hours, minutes = offset.lstrip("+-").split(":")
-    fixed = dt.timezone(sign * dt.timedelta(hours=int(hours), minutes=int(minutes)))
-    return dt.datetime.combine(date, time, tzinfo=fixed).astimezone(zone)
+    return dt.datetime.combine(date, time, tzinfo=written_in).astimezone(zone)

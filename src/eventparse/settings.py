@@ -23,13 +23,10 @@ class Settings:
     are ``Context.reference_date`` and ``Context.nlp_name``.
     """
 
-    timezone: str = DEFAULT_TIMEZONE
+    timezone: str | None = None
+    """The zone of the event's times; None: the zone its times name, else DEFAULT_TIMEZONE."""
     day_first: bool = True
     max_chars: int = MAX_CHARS
-
-    @property
-    def zone(self) -> ZoneInfo:
-        return zone_for(self.timezone)
 
 
 def zone_for(name: str) -> ZoneInfo:

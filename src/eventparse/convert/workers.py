@@ -30,7 +30,7 @@ class ParseOptions:
     """How every document of a run is parsed (the ``parse`` keyword arguments)."""
 
     reference_date: str | None = None
-    timezone: str = "Europe/London"
+    timezone: str | None = None
     nlp_model: str = "auto"
     include_text: bool = False
 

@@ -109,6 +109,7 @@ def extract(ctx: Context) -> list[Candidate[When]]:
                                ctx.reference_date)
     if not usable:
         usable = [p for p in placed if _useful(p.mention)][:1]
+    usable = _drop_restated(ctx.doc.text, usable)
     chosen = _each_day(_shared_time(ctx, _sessions(usable), usable))
     if chosen and all(s.entry.start_min is None for s in chosen):
         chosen = _times_nearby(ctx, chosen, placed)
@@ -135,6 +136,25 @@ def _drop_past_asides(usable: list[_Placed], reference: dt.date) -> list[_Placed
         return usable
     return [p for p in usable
             if not (p.prose and dates(p) and all(d < reference for d in dates(p)))]
+
+
+_RESTATED = regex.compile(r"[\s(\[/|,;]*(?:or|i\.?e\.?|which\s+is|that\s+is)?[\s(\[/|,;:]*",
+                          regex.IGNORECASE)
+
+
+def _drop_restated(text: str, usable: list[_Placed]) -> list[_Placed]:
+    """ "9am-5pm CET (8am-4pm UK time)": the same sitting on another zone's clock is
+    not a second sitting. A time in a named zone right after another's is dropped."""
+    out: list[_Placed] = []
+    for placed in usable:
+        last = out[-1].mention if out else None
+        mention = placed.mention
+        if last is not None and last.zone_named and mention.zone_named and last.has_time \
+                and not mention.has_date and mention.start > last.end \
+                and _RESTATED.fullmatch(text, last.end, mention.start):
+            continue
+        out.append(placed)
+    return out
 
 
 # --- where a mention sits -----------------------------------------------------------------
@@ -298,8 +318,7 @@ def _sessions(usable: list[_Placed]) -> list[_Sitting]:
                 continue
             labelled = _labelled_day(placed, pending)
             if labelled is not None and pending is not None:
-                out.extend(_Sitting(Entry(labelled, None, time.start_min, time.end_min,
-                                          time.utc_offset), [pending, placed])
+                out.extend(_Sitting(time.timed(labelled), [pending, placed])
                            for time in mention.entries)
                 pending_used = True
                 continue
@@ -309,13 +328,11 @@ def _sessions(usable: list[_Placed]) -> list[_Sitting]:
             if pending is not None:
                 for day in pending.mention.entries:
                     for time in mention.entries:
-                        out.append(_Sitting(Entry(day.date, day.end_date, time.start_min,
-                                                  time.end_min, time.utc_offset),
+                        out.append(_Sitting(time.timed(day.date, day.end_date),
                                             [pending, placed]))
                 pending_used = True
             else:
-                out.extend(_Sitting(Entry(None, None, e.start_min, e.end_min, e.utc_offset),
-                                    [placed]) for e in mention.entries)
+                out.extend(_Sitting(e.timed(None), [placed]) for e in mention.entries)
     flush()
     return out
 
@@ -363,8 +380,7 @@ def _shared_time(ctx: Context, sittings: list[_Sitting],
         return sittings
     time = shared.mention.entries[0]
     return [s if s.entry.date is None or s.entry.start_min is not None
-            else _Sitting(Entry(s.entry.date, s.entry.end_date, time.start_min, time.end_min,
-                                time.utc_offset), [*s.parts, shared])
+            else _Sitting(time.timed(s.entry.date, s.entry.end_date), [*s.parts, shared])
             for s in sittings]
 
 
@@ -419,8 +435,8 @@ def _times_nearby(ctx: Context, chosen: list[_Sitting],
         if len(between) > _NEARBY or "\n\n" in between:
             break
         entry = mention.entries[0]
-        return [_Sitting(Entry(s.entry.date, s.entry.end_date, entry.start_min, entry.end_min,
-                               entry.utc_offset), [*s.parts, p]) for s in chosen]
+        return [_Sitting(entry.timed(s.entry.date, s.entry.end_date), [*s.parts, p])
+                for s in chosen]
     return chosen
 
 
@@ -436,8 +452,7 @@ def _each_day(sittings: list[_Sitting]) -> list[_Sitting]:
             continue
         for offset in range(days + 1):
             day = entry.date + dt.timedelta(days=offset) if entry.date else None
-            out.append(_Sitting(Entry(day, None, entry.start_min, entry.end_min,
-                                      entry.utc_offset), sitting.parts))
+            out.append(_Sitting(entry.timed(day), sitting.parts))
     return out
 
 

@@ -18,7 +18,8 @@ class When(BaseModel):
     """One day (or a multi-day range) a phrase denotes, with its clock times.
 
     Values are ISO strings: ``date`` ``YYYY-MM-DD``, times ``HH:MM``,
-    ``utc_offset`` ``+HH:MM`` when the phrase names a zone.
+    ``utc_offset`` ``+HH:MM`` when the phrase names a zone, and ``zone`` its IANA
+    name when that zone is a place's clock with its own summer time ("ET").
     """
 
     date: str | None = None
@@ -26,6 +27,8 @@ class When(BaseModel):
     end_time: str | None = None
     end_date: str | None = None
     utc_offset: str | None = None
+    zone: str | None = None
+    """The IANA zone when the phrase names a place's clock ("11am ET": America/New_York)."""
 
 
 def parse_when(

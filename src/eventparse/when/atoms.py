@@ -624,4 +624,4 @@ def _zone_atom(m: regex.Match[str]) -> Atom:
         sign = "-" if m.group("zo").strip().startswith("-") else "+"
         hours = int(m.group("zo").strip("+- \t"))
         offset = f"{sign}{hours:02d}:{m.group('zm') or '00'}"
-    return Atom("zone", m.start(), m.end(), offset=offset, lead=name)
+    return Atom("zone", m.start(), m.end(), offset=offset, lead=name, zone=name)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from eventparse.when import rules
+from eventparse.when import lexicon, rules
 from eventparse.when.atoms import find_atoms
 from eventparse.when.grammar import Atom, Clock, DateSpec
 
@@ -53,6 +53,12 @@ class Entry:
     start_min: int | None = None
     end_min: int | None = None
     utc_offset: str | None = None
+    region: str | None = None
+    """The IANA zone of a zone name that stands for a place's clock ("ET")."""
+
+    def timed(self, date: dt.date | None, end_date: dt.date | None = None) -> Entry:
+        """This entry's times (and zone) on another day."""
+        return Entry(date, end_date, self.start_min, self.end_min, self.utc_offset, self.region)
 
     def as_dict(self) -> dict[str, str | None]:
         return {
@@ -61,6 +67,7 @@ class Entry:
             "end_time": None if self.end_min is None else rules.clock_text(self.end_min),
             "end_date": self.end_date.isoformat() if self.end_date else None,
             "utc_offset": self.utc_offset,
+            "zone": self.region,
         }
 
 
@@ -141,7 +148,7 @@ def _pair(text: str, atoms: list[Atom]) -> list[Atom]:
 def _merge(text: str, last: Atom, atom: Atom, gap: str) -> Atom | None:
     if atom.kind == "zone":
         if last.kind in _TIME_KINDS and not gap.strip(" \t("):
-            last.offset, last.end = atom.offset, atom.end
+            last.offset, last.end, last.zone = atom.offset, atom.end, atom.zone
             last.lead = last.lead or "zone"
             last.days = -1  # marks "a zone was named"
             return last
@@ -185,7 +192,7 @@ def _date_complete(spec: DateSpec) -> bool:
 def _timed(start: Atom, minutes: int, begin: int, end: int) -> Atom:
     clock = start.times[0]
     return Atom("trange", begin, end, times=[clock, Clock(-1, minutes)],
-                offset=start.offset, days=start.days, lead="duration")
+                offset=start.offset, days=start.days, lead="duration", zone=start.zone)
 
 
 def _dayspan(start: Atom, days: int, begin: int, end: int) -> Atom:
@@ -241,12 +248,13 @@ def _mention(unit: _Unit, reference: dt.date, day_first: bool) -> Mention:
     time_atom = unit.time
     if time_atom is not None:
         times = _times(time_atom)
-    offset = None
+    offset = region = None
     zone_named = False
     for atom in (unit.time, unit.zone, unit.end_unit.time if unit.end_unit else None,
                  unit.end_unit.zone if unit.end_unit else None):
         if atom is not None and (atom.days == -1 or atom.kind == "zone"):
             offset, zone_named = atom.offset, True
+            region = lexicon.zone_regions().get(atom.zone)
     entries: list[Entry] = []
     if unit.end_unit is not None and unit.end_unit.date is not None:
         end_days, _, end_weekdays = _days(unit.end_unit, days[0] if days else reference,
@@ -258,13 +266,13 @@ def _mention(unit: _Unit, reference: dt.date, day_first: bool) -> Mention:
         if first_clock is not None and last_clock is not None:
             start_min, end_min = rules.range_24(first_clock, last_clock, same_day=False)
         entries.append(Entry(days[0] if days else None, end_days[-1] if end_days else None,
-                             start_min, end_min, offset))
+                             start_min, end_min, offset, region))
     elif is_range:
-        entries.append(Entry(days[0], days[1], times[0], times[1], offset))
+        entries.append(Entry(days[0], days[1], times[0], times[1], offset, region))
     elif days:
-        entries.extend(Entry(day, None, times[0], times[1], offset) for day in days)
+        entries.extend(Entry(day, None, times[0], times[1], offset, region) for day in days)
     else:
-        entries.append(Entry(None, None, times[0], times[1], offset))
+        entries.append(Entry(None, None, times[0], times[1], offset, region))
     date_atom = unit.date
     year_written = bool(date_atom and any(s.y is not None for s in date_atom.dates))
     weekday_only = bool(date_atom and date_atom.lead != "every" and all(

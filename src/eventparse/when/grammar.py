@@ -71,6 +71,8 @@ class Atom:
     offset: str | None = None
     lead: str = ""
     """A range's opening word (from, between): "between 4 and 5" is a range, "4 and 5" a list."""
+    zone: str = ""
+    """The zone name written after a time or as a zone atom ("et", "gmt"), lower case."""
 
 
 # --- shared pieces -------------------------------------------------------------------------

@@ -62,6 +62,13 @@ def zones() -> dict[str, str | None]:
 
 
 @cache
+def zone_regions() -> dict[str, str]:
+    """Zone names that stand for a place's clock ("ET") -> its IANA zone."""
+    regions: dict[str, str] = vocab.load("timezones")["_regions"]
+    return {k: v for k, v in regions.items() if not k.startswith("_")}
+
+
+@cache
 def number_words() -> dict[str, int]:
     """Cardinal and ordinal words 0-59 ("twenty-one", "thirty first", "oh five")."""
     cal = _calendar()
