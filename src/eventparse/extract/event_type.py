@@ -16,6 +16,7 @@ we never guess one from the topic. The words are data (vocab/event_types.json).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -71,6 +72,28 @@ def _matcher() -> tuple[regex.Pattern[str], dict[str, str], frozenset[str]]:
 
 
 @cache
+def _type_keys() -> re.Pattern[str]:
+    """Any of the type phrases no other one is part of ("seminar", not "web seminar"): a
+    text holding none of them holds no type phrase. A plain pattern of literals (the
+    standard library's, which scans for these fastest), for case-folded text."""
+    names = _matcher()[1]
+    keys = sorted(phrase for phrase in names
+                  if not any(other != phrase and other in phrase for other in names))
+    if not all(key.isascii() for key in keys):
+        return re.compile("")  # a case mapping beyond ASCII: rule nothing out
+    return re.compile("|".join(re.escape(key) for key in keys))
+
+
+def _may_name_a_type(text: str) -> bool:
+    """False only when no type phrase can match in ``text``: a substring test on the
+    case-folded text, far cheaper than the pattern, which most lines fail."""
+    folded = text.casefold()
+    if len(folded) != len(text):
+        return True  # a character folds to several (dotted I): cannot rule a match out
+    return _type_keys().search(folded) is not None
+
+
+@cache
 def _format_keys() -> frozenset[str]:
     return frozenset(fold(key) for key in vocab.load("event_types").get("_format_keys", []))
 
@@ -89,6 +112,8 @@ def find_types(text: str) -> list[TypeMention]:
     >>> [m.type for m in find_types("Early help drop-in session, then a Learning Lab")]
     ['drop-in', 'learning lab']
     """
+    if not _may_name_a_type(text):
+        return []
     pattern, names, blockers = _matcher()
     found = []
     for match in pattern.finditer(text):
@@ -143,8 +168,9 @@ def _from_section(section: Section, title_span: tuple[int, int] | None,
         # "About the workshop", "About this seminar".
         yield from _mentions(section.heading.text, section.heading.start, "about-heading",
                              PROSE, first=True)
+    title_key = tuple(title_span) if title_span else None
     for block in section.blocks:
-        if title_span and (block.start, block.end) == tuple(title_span):
+        if (block.start, block.end) == title_key:
             continue
         scanned[0] += 1
         if scanned[0] > MAX_SCANNED_BLOCKS and section.kind != "event_type":
@@ -152,8 +178,8 @@ def _from_section(section: Section, title_span: tuple[int, int] | None,
         if block.kind == "key_value" and block.key and fold(block.key) in _format_keys():
             yield from _mentions(block.value, block.value_start or block.start,
                                  "format-line", FORMAT_LINE, first=True)
-        elif section.kind not in PROSE_KINDS:
-            continue
+        elif section.kind not in PROSE_KINDS or not _may_name_a_type(block.text):
+            continue  # a line with no type word is no label, and its prose names no type
         elif _is_label_line(block) or (section.kind in LEAD_LABEL_KINDS
                                        and _opens_with_label(block)):
             if "label-line" not in rules_found:
