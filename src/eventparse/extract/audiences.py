@@ -21,9 +21,11 @@ written and flagged ``unknown-audience``.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate
 
 import regex
 from rapidfuzz import fuzz, process
@@ -103,10 +105,17 @@ def _roles() -> Roles:
         opener=regex.compile(rf"(?:^|(?<=[.!?]\s))(?:\p{{L}}+ly\s+)?(?:{lead_in})\s+",
                              regex.IGNORECASE),
         articles=frozenset(data["articles"]),
-        # The longest word of each lead-in ("interest" of "of interest to"): a text with
-        # none of them has no lead-in, so neither pattern need be run on it.
-        lead_words=tuple(sorted({max(p.casefold().split(), key=len) for p in data["lead_in"]})),
+        lead_words=_longest_words(data["lead_in"]),
     )
+
+
+def _longest_words(phrases: list[str]) -> tuple[str, ...]:
+    """The longest word of each lead-in ("interest" of "of interest to"), case-folded: a
+    text with none of them has no lead-in, so neither lead-in pattern need be run on it."""
+    words = tuple(sorted({max(phrase.split(), key=len).casefold() for phrase in phrases}))
+    if not all(word.isascii() for word in words):
+        return ("",)  # a case mapping beyond ASCII: rule nothing out
+    return words
 
 
 def _phrase(words: str) -> str:
@@ -227,8 +236,9 @@ def _best_labels(ctx: Context) -> tuple[float, str, list[Label]] | None:
         if found:
             return INLINE_SCORE, "audience-key", found
         inline.append(found is not None)
-    for block, heading, keyed in zip(blocks, headings, inline, strict=True):
-        if heading or keyed:
+    for block, heading, keyed, lead_in in zip(blocks, headings, inline, _lead_in_blocks(blocks),
+                                              strict=True):
+        if heading or keyed or not lead_in:
             continue
         labels = _prose(block.text, block.start)
         if labels:
@@ -320,6 +330,26 @@ def _may_hold_lead_in(text: str) -> bool:
     if len(folded) != len(text):
         return True  # a character folds to several (dotted I): cannot rule a match out
     return any(word in folded for word in _roles().lead_words)
+
+
+def _lead_in_blocks(blocks: list[Block]) -> list[bool]:
+    """``_may_hold_lead_in`` of each block's text, from one search of the document's
+    blocks joined (a word never spans the line break between two)."""
+    texts = [block.text for block in blocks]
+    joined = "\n".join(texts)
+    folded = joined.casefold()
+    if len(folded) != len(joined):
+        return [_may_hold_lead_in(text) for text in texts]
+    starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+    starts.append(len(folded) + 1)  # where a block after the last would start
+    found = [False] * len(texts)
+    for word in _roles().lead_words:
+        at = folded.find(word)
+        while at >= 0:
+            index = bisect_right(starts, at) - 1
+            found[index] = True
+            at = folded.find(word, starts[index + 1])  # on to the next block
+    return found
 
 
 def _opened_list(text: str, offset: int) -> list[Label]:
