@@ -338,7 +338,7 @@ def _lead_in_blocks(blocks: list[Block]) -> list[bool]:
     texts = [block.text for block in blocks]
     joined = "\n".join(texts)
     folded = joined.casefold()
-    if len(folded) != len(joined):
+    if not texts or len(folded) != len(joined):
         return [_may_hold_lead_in(text) for text in texts]
     starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
     starts.append(len(folded) + 1)  # where a block after the last would start
