@@ -263,13 +263,14 @@ def _standards(ctx: Context) -> Iterator[tuple[Standard, int, int, str]]:
     """Standards in document order: from family lines, and known titles under a heading."""
     under: str | None = None  # family of the open standards heading ("" for none named)
     hint: frozenset[str] = frozenset()  # the statement set that heading names, if any
-    # Most documents name no family anywhere: then no line is a family line (each one
-    # needs a family), and a heading can only be a plain "Professional standards".
-    families = _may_name_family(block.text for block in ctx.doc.blocks)
+    # Most documents, and most lines, name no family: such a line is no family line (each
+    # one needs a family), and as a heading it can only be a plain "Professional standards".
+    in_document = _may_name_family(block.text for block in ctx.doc.blocks)
     for block in ctx.doc.blocks:
         if len(block.text) > MAX_LINE:
             under = None
             continue
+        families = in_document and _may_name_family((block.text,))
         line = _parse_line(block.text, block.start) if families else None
         if line is not None:
             yield from line
