@@ -140,10 +140,10 @@ def _cue_keys(cues: Iterable[str]) -> tuple[str, ...]:
 def _may_name_family(texts: Iterable[str]) -> bool:
     """False only when no family cue can be in any of ``texts`` (or any part of one).
 
-    Every word of a folded text is a run of letters and digits in the text case-folded
-    with its apostrophes dropped, so a cue word missing from that is missing from the
-    fold of every part of it."""
-    joined = "\n".join(texts).casefold().replace("’", "").replace("'", "")
+    Every word of a folded text is a run of letters and digits in the text as ``fold``
+    has it before its punctuation goes ('&' as 'and', case-folded, apostrophes dropped),
+    so a cue word missing from that is missing from the fold of every part of it."""
+    joined = "\n".join(texts).replace("&", " and ").casefold().replace("’", "").replace("'", "")
     return any(key in joined for key in _vocabulary().cue_keys)
 
 
