@@ -240,7 +240,7 @@ def _best_labels(ctx: Context) -> tuple[float, str, list[Label]] | None:
                                               strict=True):
         if heading or keyed or not lead_in:
             continue
-        labels = _prose(block.text, block.start)
+        labels = _lead_in_list(block.text, block.start)
         if labels:
             return PROSE_SCORE, "audience-sentence", labels
     return None
@@ -315,8 +315,11 @@ def _is_label_line(text: str) -> bool:
 
 def _prose(text: str, offset: int) -> list[Label]:
     """The list after "This workshop is for ..." or "Aimed at ..." in a sentence, or nothing."""
-    if not _may_hold_lead_in(text):
-        return []
+    return _lead_in_list(text, offset) if _may_hold_lead_in(text) else []
+
+
+def _lead_in_list(text: str, offset: int) -> list[Label]:
+    """``_prose`` of a text known to hold a lead-in word."""
     lead = _roles().lead_in.search(text[:MAX_LIST_CHARS])
     if lead is None:
         return _opened_list(text, offset)
