@@ -21,8 +21,11 @@ written and flagged ``unknown-audience``.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate
 
 import regex
 from rapidfuzz import fuzz, process
@@ -49,7 +52,9 @@ SECTION_SCORE, INLINE_SCORE, PROSE_SCORE = 1.0, 0.9, 0.7
 _SPLIT_LIST = regex.compile(r"\s*[,;|]\s*(?:(?:and|or)\s+)?|\s*•\s*")
 _JOINER = regex.compile(r"\s+(?:and|or|&)\s+", regex.IGNORECASE)
 _SENTENCE_END = regex.compile(r"[.!?](?=\s|$)")
-_QUESTION = regex.compile(r"[^?:\n]{3,60}[?:]\s+")
+_SENTENCE_START = regex.compile(r"[.!?]\s")  # what the opener's look-behind asks for
+MAX_QUESTION_CHARS = 60  # "Who is this for?" or a key: a short lead before its '?' or ':'
+_QUESTION = regex.compile(rf"[^?:\n]{{3,{MAX_QUESTION_CHARS}}}[?:]\s+")
 _WORD = regex.compile(r"\S+")
 _LEADING_MARK = regex.compile(r"[^\p{L}\p{N}(\s]+\s*")  # a tick or arrow the reader left
 _PAREN = regex.compile(r"\([^()]*\)")
@@ -75,6 +80,7 @@ class Roles:
     lead_in: regex.Pattern[str]
     opener: regex.Pattern[str]
     articles: frozenset[str]
+    lead_words: tuple[str, ...]
 
 
 @cache
@@ -99,7 +105,17 @@ def _roles() -> Roles:
         opener=regex.compile(rf"(?:^|(?<=[.!?]\s))(?:\p{{L}}+ly\s+)?(?:{lead_in})\s+",
                              regex.IGNORECASE),
         articles=frozenset(data["articles"]),
+        lead_words=_longest_words(data["lead_in"]),
     )
+
+
+def _longest_words(phrases: list[str]) -> tuple[str, ...]:
+    """The longest word of each lead-in ("interest" of "of interest to"), case-folded: a
+    text with none of them has no lead-in, so neither lead-in pattern need be run on it."""
+    words = tuple(sorted({max(phrase.split(), key=len).casefold() for phrase in phrases}))
+    if not all(word.isascii() for word in words):
+        return ("",)  # a case mapping beyond ASCII: rule nothing out
+    return words
 
 
 def _phrase(words: str) -> str:
@@ -204,36 +220,30 @@ def _best_labels(ctx: Context) -> tuple[float, str, list[Label]] | None:
     """The first labels found by the best kind of evidence (heading > key > sentence).
 
     One pass per kind, each stopping at its first find, so a long document costs
-    one cheap look at each block rather than a parse of every sentence."""
+    one cheap look at each block rather than a parse of every sentence. Whether a
+    block is an audience heading, and whether it holds a key or question, is worked
+    out once and reused by the later passes."""
     blocks = _content_blocks(ctx)
-    finders = ((SECTION_SCORE, "audience-section", _section_at),
-               (INLINE_SCORE, "audience-key", _inline_at),
-               (PROSE_SCORE, "audience-sentence", _prose_at))
-    for score, rule, finder in finders:
-        for index in range(len(blocks)):
-            labels = finder(blocks, index)
+    headings = [_is_audience_heading(block) for block in blocks]
+    for index, heading in enumerate(headings):
+        if heading:
+            labels = _under_heading(blocks, index + 1)
             if labels:
-                return score, rule, labels
+                return SECTION_SCORE, "audience-section", labels
+    inline: list[bool] = []  # whether each block is a key or question naming the audience
+    for block, heading in zip(blocks, headings, strict=True):
+        found = None if heading else _inline(block)
+        if found:
+            return INLINE_SCORE, "audience-key", found
+        inline.append(found is not None)
+    for block, heading, keyed, lead_in in zip(blocks, headings, inline, _lead_in_blocks(blocks),
+                                              strict=True):
+        if heading or keyed or not lead_in:
+            continue
+        labels = _lead_in_list(block.text, block.start)
+        if labels:
+            return PROSE_SCORE, "audience-sentence", labels
     return None
-
-
-def _section_at(blocks: list[Block], index: int) -> list[Label]:
-    if not _is_audience_heading(blocks[index]):
-        return []
-    return _under_heading(blocks, index + 1)
-
-
-def _inline_at(blocks: list[Block], index: int) -> list[Label]:
-    if _is_audience_heading(blocks[index]):
-        return []
-    return _inline(blocks[index]) or []
-
-
-def _prose_at(blocks: list[Block], index: int) -> list[Label]:
-    block = blocks[index]
-    if _is_audience_heading(block) or _inline(block) is not None:
-        return []
-    return _prose(block.text, block.start)
 
 
 def _is_audience_heading(block: Block) -> bool:
@@ -251,6 +261,9 @@ def _inline(block: Block) -> list[Label] | None:
         if heading_kind(block.key) != "audience":
             return None
         return _prose_list(block.value, block.value_start)
+    head = block.text[:MAX_QUESTION_CHARS + 1]
+    if "?" not in head and ":" not in head:
+        return None  # no question or key the pattern could match: skip running it
     question = _QUESTION.match(block.text)
     if question and heading_kind(question.group().strip(" ?:")) == "audience":
         return _prose_list(block.text[question.end():], block.start + question.end())
@@ -302,10 +315,44 @@ def _is_label_line(text: str) -> bool:
 
 def _prose(text: str, offset: int) -> list[Label]:
     """The list after "This workshop is for ..." or "Aimed at ..." in a sentence, or nothing."""
+    return _lead_in_list(text, offset) if _may_hold_lead_in(text) else []
+
+
+def _lead_in_list(text: str, offset: int) -> list[Label]:
+    """``_prose`` of a text known to hold a lead-in word."""
     lead = _roles().lead_in.search(text[:MAX_LIST_CHARS])
     if lead is None:
         return _opened_list(text, offset)
     return _prose_list(text[lead.end():], offset + lead.end())
+
+
+def _may_hold_lead_in(text: str) -> bool:
+    """False only when no lead-in ("for", "aimed at", ...) can be in ``text``: a substring
+    test on the case-folded text, far cheaper than the lead-in patterns."""
+    folded = text.casefold()
+    if len(folded) != len(text):
+        return True  # a character folds to several (dotted I): cannot rule a match out
+    return any(word in folded for word in _roles().lead_words)
+
+
+def _lead_in_blocks(blocks: list[Block]) -> list[bool]:
+    """``_may_hold_lead_in`` of each block's text, from one search of the document's
+    blocks joined (a word never spans the line break between two)."""
+    texts = [block.text for block in blocks]
+    joined = "\n".join(texts)
+    folded = joined.casefold()
+    if not texts or len(folded) != len(joined):
+        return [_may_hold_lead_in(text) for text in texts]
+    starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+    starts.append(len(folded) + 1)  # where a block after the last would start
+    found = [False] * len(texts)
+    for word in _roles().lead_words:
+        at = folded.find(word)
+        while at >= 0:
+            index = bisect_right(starts, at) - 1
+            found[index] = True
+            at = folded.find(word, starts[index + 1])  # on to the next block
+    return found
 
 
 def _opened_list(text: str, offset: int) -> list[Label]:
@@ -314,13 +361,30 @@ def _opened_list(text: str, offset: int) -> list[Label]:
     With no subject saying the event is for them, every label must be a role: "For more
     information ..." and "For booking, ..." open sentences too.
     """
-    for tried, opener in enumerate(_roles().opener.finditer(text)):
+    for tried, opener in enumerate(_openers(text)):
         if tried >= MAX_OPENERS:
             break
         labels = _prose_list(text[opener.end():], offset + opener.end())
         if labels and all(_names_a_role(label.text) for label in labels):
             return labels
     return []
+
+
+def _openers(text: str) -> Iterator[regex.Match[str]]:
+    """The opener pattern's matches in order, tried only where a sentence starts (the
+    text's start, or after ". "): the same matches as a search of every position."""
+    opener = _roles().opener
+    found = opener.match(text)
+    if found is not None:
+        yield found
+    resume = found.end() if found is not None else 0  # a search resumes after its last match
+    for boundary in _SENTENCE_START.finditer(text):
+        if boundary.end() < resume:
+            continue
+        found = opener.match(text, boundary.end())
+        if found is not None:
+            yield found
+            resume = found.end()
 
 
 def _names_a_role(label: str) -> bool:

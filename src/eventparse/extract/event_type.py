@@ -16,9 +16,12 @@ we never guess one from the topic. The words are data (vocab/event_types.json).
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from itertools import accumulate
 
 import regex
 
@@ -71,6 +74,59 @@ def _matcher() -> tuple[regex.Pattern[str], dict[str, str], frozenset[str]]:
 
 
 @cache
+def _type_keys() -> tuple[str, ...]:
+    """The type phrases no other one is part of ("seminar", not "web seminar"): a text
+    holding none of them (case-folded) holds no type phrase."""
+    names = _matcher()[1]
+    keys = sorted(phrase for phrase in names
+                  if not any(other != phrase and other in phrase for other in names))
+    if not all(key.isascii() for key in keys):
+        return ("",)  # a case mapping beyond ASCII: rule nothing out
+    return tuple(keys)
+
+
+@cache
+def _any_type_key() -> re.Pattern[str]:
+    # A plain pattern of literals: the standard library's scans a short text fastest.
+    return re.compile("|".join(re.escape(key) for key in _type_keys()))
+
+
+def _may_name_a_type(text: str) -> bool:
+    """False only when no type phrase can match in ``text``: a substring test on the
+    case-folded text, far cheaper than the pattern, which most lines fail."""
+    folded = text.casefold()
+    if len(folded) != len(text):
+        return True  # a character folds to several (dotted I): cannot rule a match out
+    return _any_type_key().search(folded) is not None
+
+
+def _blocks_naming_a_type(blocks: list[Block]) -> dict[int, bool]:
+    """``_may_name_a_type`` of each block's text, by the block's id, from one search of
+    the document's blocks joined (a phrase never spans the line break between two)."""
+    texts = [block.text for block in blocks]
+    joined = "\n".join(texts)
+    folded = joined.casefold()
+    if not texts or len(folded) != len(joined):
+        return {id(block): _may_name_a_type(block.text) for block in blocks}
+    starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+    starts.append(len(folded) + 1)  # where a block after the last would start
+    found = dict.fromkeys(map(id, blocks), False)
+    for key in _type_keys():
+        at = folded.find(key)
+        while at >= 0:
+            index = bisect_right(starts, at) - 1
+            found[id(blocks[index])] = True
+            at = folded.find(key, starts[index + 1])  # on to the next block
+    return found
+
+
+@lru_cache(maxsize=1024)
+def _is_format_key(key: str) -> bool:
+    """A 'Key:' label whose value may name the type ("Format", "Delivery mode")."""
+    return fold(key) in _format_keys()
+
+
+@cache
 def _format_keys() -> frozenset[str]:
     return frozenset(fold(key) for key in vocab.load("event_types").get("_format_keys", []))
 
@@ -89,6 +145,8 @@ def find_types(text: str) -> list[TypeMention]:
     >>> [m.type for m in find_types("Early help drop-in session, then a Learning Lab")]
     ['drop-in', 'learning lab']
     """
+    if not _may_name_a_type(text):
+        return []
     pattern, names, blockers = _matcher()
     found = []
     for match in pattern.finditer(text):
@@ -109,10 +167,11 @@ def extract(ctx: Context) -> list[Candidate[str]]:
     title_span = ctx.shared.get("title_span")
     rules_found: set[str] = set()
     scanned = [0]  # blocks read so far, across sections
+    typed = _blocks_naming_a_type(ctx.doc.blocks)
     for section in ctx.sections:
         if section.kind == "boilerplate":
             continue
-        for candidate in _from_section(section, title_span, rules_found, scanned):
+        for candidate in _from_section(section, title_span, rules_found, scanned, typed):
             # The earliest of each rule is the one that can win: keep no others.
             if candidate.rule not in rules_found:
                 rules_found.add(candidate.rule)
@@ -130,8 +189,11 @@ def extract(ctx: Context) -> list[Candidate[str]]:
 
 
 def _from_section(section: Section, title_span: tuple[int, int] | None,
-                  rules_found: set[str], scanned: list[int]) -> Iterator[Candidate[str]]:
-    """Candidates of one section; rules that already have one are not tried again."""
+                  rules_found: set[str], scanned: list[int],
+                  typed: dict[int, bool]) -> Iterator[Candidate[str]]:
+    """Candidates of one section; rules that already have one are not tried again.
+
+    ``typed``: whether each of the document's blocks (by id) may hold a type word."""
     if section.kind == "event_type":
         for block in _with_heading(section):
             yield from _mentions(block.text, block.start, STATEMENT_RULE, STATEMENT, first=True)
@@ -143,17 +205,18 @@ def _from_section(section: Section, title_span: tuple[int, int] | None,
         # "About the workshop", "About this seminar".
         yield from _mentions(section.heading.text, section.heading.start, "about-heading",
                              PROSE, first=True)
+    title_key = tuple(title_span) if title_span else None
     for block in section.blocks:
-        if title_span and (block.start, block.end) == tuple(title_span):
+        if (block.start, block.end) == title_key:
             continue
         scanned[0] += 1
         if scanned[0] > MAX_SCANNED_BLOCKS and section.kind != "event_type":
             return
-        if block.kind == "key_value" and block.key and fold(block.key) in _format_keys():
+        if block.kind == "key_value" and block.key and _is_format_key(block.key):
             yield from _mentions(block.value, block.value_start or block.start,
                                  "format-line", FORMAT_LINE, first=True)
-        elif section.kind not in PROSE_KINDS:
-            continue
+        elif section.kind not in PROSE_KINDS or not typed.get(id(block), True):
+            continue  # a line with no type word is no label, and its prose names no type
         elif _is_label_line(block) or (section.kind in LEAD_LABEL_KINDS
                                        and _opens_with_label(block)):
             if "label-line" not in rules_found:

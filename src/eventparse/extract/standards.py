@@ -22,7 +22,7 @@ an unknown bare line ends the list, since it is more likely the next part of the
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -73,6 +73,7 @@ class Vocabulary:
     cues: tuple[tuple[str, str], ...]
     hints: tuple[tuple[str, str], ...]
     lead_words: frozenset[str]
+    cue_keys: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,29 @@ def _vocabulary() -> Vocabulary:
         cues=tuple(sorted(cues, key=lambda c: -len(c[0]))),
         hints=tuple(sorted(hints, key=lambda h: -len(h[0]))),
         lead_words=frozenset(fold(w) for w in data["lead_words"]),
+        cue_keys=_cue_keys(cue for cue, _ in cues),
     )
+
+
+def _cue_keys(cues: Iterable[str]) -> tuple[str, ...]:
+    """One word of every family cue (folded): a text holding none of them names no family.
+
+    A cue holding a shorter cue ("pcf domains", "pcf") needs no word of its own; of the
+    others, the longest word is taken, as the least common."""
+    cues = set(cues)
+    shortest = [cue for cue in cues
+                if not any(other != cue and f" {other} " in f" {cue} " for other in cues)]
+    return tuple(sorted({max(cue.split(), key=len) for cue in shortest}))
+
+
+def _may_name_family(texts: Iterable[str]) -> bool:
+    """False only when no family cue can be in any of ``texts`` (or any part of one).
+
+    Every word of a folded text is a run of letters and digits in the text as ``fold``
+    has it before its punctuation goes ('&' as 'and', case-folded, apostrophes dropped),
+    so a cue word missing from that is missing from the fold of every part of it."""
+    joined = "\n".join(texts).replace("&", " and ").casefold().replace("’", "").replace("'", "")
+    return any(key in joined for key in _vocabulary().cue_keys)
 
 
 def _contains(folded: str, phrase: str) -> int:
@@ -145,6 +168,8 @@ def family_of(prefix: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _family_and_position(prefix: str) -> tuple[str, int] | None:
+    if not _may_name_family((prefix,)):
+        return None
     folded = fold(prefix)
     vocabulary = _vocabulary()
     best: tuple[str, int] | None = None
@@ -238,16 +263,20 @@ def _standards(ctx: Context) -> Iterator[tuple[Standard, int, int, str]]:
     """Standards in document order: from family lines, and known titles under a heading."""
     under: str | None = None  # family of the open standards heading ("" for none named)
     hint: frozenset[str] = frozenset()  # the statement set that heading names, if any
+    # Most documents, and most lines, name no family: such a line is no family line (each
+    # one needs a family), and as a heading it can only be a plain "Professional standards".
+    in_document = _may_name_family(block.text for block in ctx.doc.blocks)
     for block in ctx.doc.blocks:
         if len(block.text) > MAX_LINE:
             under = None
             continue
-        line = _parse_line(block.text, block.start)
+        families = in_document and _may_name_family((block.text,))
+        line = _parse_line(block.text, block.start) if families else None
         if line is not None:
             yield from line
             under = None if line else _heading_family(block.text)
             continue
-        opened = _heading_family(block.text)
+        opened = _heading_family(block.text, families)
         if opened is not None:
             under, hint = opened, set_hint(block.text)
             continue
@@ -260,12 +289,14 @@ def _standards(ctx: Context) -> Iterator[tuple[Standard, int, int, str]]:
             yield from bare
 
 
-def _heading_family(text: str) -> str | None:
-    """'' for a standards heading naming no family, the family for 'PCF domains', else None."""
+def _heading_family(text: str, families: bool = True) -> str | None:
+    """'' for a standards heading naming no family, the family for 'PCF domains', else None.
+
+    ``families`` False says the text is known to name no family (a cheaper look)."""
     stripped = text.strip(_TRIM)
     if len(stripped) > MAX_PREFIX:
         return None
-    family = family_of(stripped)
+    family = family_of(stripped) if families else None
     if family is not None and not text.rstrip().endswith("."):
         # "PCF domains", "Knowledge and skills statement for practice leaders": a heading
         return family
