@@ -25,7 +25,7 @@ import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -69,9 +69,11 @@ _TOKEN = rf"(?:(?:{_WORD}|{_CAPS}|\p{{Lu}})\.?|\(\p{{Lu}}\p{{Ll}}+\))"
 _PARTICLE = r"(?:de|van|von|der|den|da|di|du|le|la|del|della|ter|ten|bin|al|el)"
 _SEP = r"(?: {1,2}|(?<=(?<!\p{L})\p{Lu}\.)(?=\p{Lu}))"
 # Not inside an e-mail address or a dotted login ("Barbara.R.Moore@...").
-# Group 2 holds the words after the first: empty for a run of one word.
+# "word" captures every word of the run (particles too), as TOKEN would find them one by
+# one; "rest" holds the words after the first: empty for a run of one word.
 RUN = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}.@_+])({_TOKEN}((?:{_SEP}(?:{_PARTICLE} )?{_TOKEN}){{0,6}}))")
+    rf"(?<![\p{{L}}\p{{N}}.@_+])(?P<word>{_TOKEN})"
+    rf"(?P<rest>(?:{_SEP}(?:(?P<word>{_PARTICLE}) )?(?P<word>{_TOKEN})){{0,6}})")
 TOKEN = regex.compile(rf"{_TOKEN}|{_PARTICLE}(?=[ \t])")
 # Kept with the name: generations, and degrees (the CMU protocol scores "X, PhD" whole).
 SUFFIX = regex.compile(
@@ -85,6 +87,8 @@ SENTENCE_END = regex.compile(r"[.!?](?=\s|$)|\n[ \t]*\n")
 PERSON_BREAK = regex.compile(r";[ \t]*|,?\s+(?:and|&)\s+|,[ \t]*|\n[ \t]*")
 NON_SPACE = regex.compile(r"\S+")
 WRAP = regex.compile(r"[ \t]*\n[ \t]*(?=\S)")
+WRAP_FIRST = frozenset(" \t\n")
+"""What a line break (WRAP) may start with."""
 LEAD_WORD = regex.compile(r"[\p{L}']+")
 AND = regex.compile(r"(?:and|&)\s")
 AFFILIATION_LEAD = regex.compile(r"(?:from|of|at)\s")
@@ -284,34 +288,58 @@ def _is_presenter_key(key: str) -> bool:
             and folded not in cues().excluded_keys)
 
 
+class _Word(NamedTuple):
+    """What the name rules ask of one word of a run (a capitalised word, an initial,
+    a particle, a bracketed word), worked out once per distinct word."""
+
+    title: bool
+    """A title ("Dr", "Prof."), left off the name."""
+    initial: bool
+    """One letter ("J", "J.")."""
+    upper: bool
+    """Starts with a capital."""
+    full: bool
+    """A whole word starting with a capital: no initial, particle or "(Word)"."""
+    caps: bool
+    """Written in CAPITALS (full stop aside)."""
+    short: bool
+    """Three letters or fewer (full stop aside): in capitals, an acronym."""
+    org: bool
+    """Names an institution or a building ("Institute", "Hall"): no person."""
+    plain: bool
+    """An ordinary word, no initial, that no name goes on through ("The", "Abstract")."""
+    ends_sentence: bool
+    """A full word with a full stop ("Industry.")."""
+    starts_nothing: bool
+    """No name starts here: a particle ("de"), or an ordinary word that is no title
+    ("The", "Abstract"), since a name stops before such a word."""
+
+
 @lru_cache(maxsize=4096)  # asked of every capitalised word, many times over
+def _word(token: str) -> _Word:
+    bare = token.rstrip(".")
+    folded = bare.lower()
+    initial = len(bare) == 1
+    upper = token[0].isupper()
+    title = folded in cues().titles
+    plain = folded in cues().not_name_words and not initial
+    return _Word(title=title, initial=initial, upper=upper, full=upper and not initial,
+                 caps=bare.isupper(), short=len(bare) <= 3, org=folded in cues().org_words,
+                 plain=plain, ends_sentence=_ends_sentence(token),
+                 starts_nothing=token[0].islower() or (plain and not title))
+
+
 def _is_title(token: str) -> bool:
-    return token.rstrip(".").lower() in cues().titles
+    return _word(token).title
 
 
-def _is_initial(token: str) -> bool:
-    return len(token.rstrip(".")) == 1
-
-
-def _name_tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
-
-
-def _case_changes(words: list[tuple[str, int, int]], token: str) -> bool:
-    """Whether a full word switches between CAPITALS and Capitalised against the words so far."""
-    full = [w for w, _, _ in words if not _is_initial(w) and w[0].isupper()]
-    if not full or _is_initial(token) or not token[0].isupper():
+def _valid(words: list[_Word], titled: bool, allow_single: bool) -> bool:
+    """Whether a run of name words (titles removed) can be a person's name."""
+    full_words = [w for w in words if w.full]
+    if not full_words or words[-1].initial:
         return False
-    return full[-1].rstrip(".").isupper() != token.rstrip(".").isupper()
-
-
-def _valid(words: list[tuple[str, int, int]], titled: bool, allow_single: bool) -> bool:
-    """Whether a run of name tokens (titles removed) can be a person's name."""
-    full_words = [w for w, _, _ in words if not _is_initial(w) and w[0].isupper()]
-    if not full_words or _is_initial(words[-1][0]):
-        return False
-    caps = [w for w in full_words if w.rstrip(".").isupper()]
-    if caps and all(len(w.rstrip(".")) <= 3 for w in caps):
+    caps = [w for w in full_words if w.caps]
+    if caps and all(w.short for w in caps):
         return False  # "CEE EES", "HCI", "TBC": acronyms
     if len(words) == 1:
         return titled or allow_single
@@ -337,31 +365,44 @@ def name_at(text: str, pos: int, end: int, allow_single: bool = False) -> Name |
 
 def _name_in_run(text: str, run: regex.Match[str], end: int, allow_single: bool) -> Name | None:
     """``name_at`` for a run of capitalised words already matched at its start."""
-    tokens = _name_tokens(text, run.start(), run.end())
-    tokens += _wrapped_tokens(text, run.end(), tokens)
-    titled = False
-    while tokens and _is_title(tokens[0][0]):
-        titled = True
-        tokens = tokens[1:]
-    words: list[tuple[str, int, int]] = []
-    for token in tokens:
-        folded = token[0].rstrip(".").lower()
-        if words and (_is_title(token[0]) or _ends_sentence(words[-1][0])):
+    if _word(text[run.start():run.start("rest")]).starts_nothing:
+        return None  # the commonest case, known from the run's first word alone
+    spans = run.spans("word")
+    tokens = [text[start:stop] for start, stop in spans]
+    wrapped = _wrapped_words(text, run.end(), tokens)
+    if wrapped:
+        spans += wrapped
+        tokens += [text[start:stop] for start, stop in wrapped]
+    first = 0
+    while first < len(tokens) and _word(tokens[first]).title:
+        first += 1
+    titled = first > 0
+    kept: list[tuple[int, int]] = []
+    words: list[_Word] = []
+    last_caps: bool | None = None  # whether the last full word so far is in CAPITALS
+    for index in range(first, len(tokens)):
+        word = _word(tokens[index])
+        if words and (word.title or words[-1].ends_sentence):
             break  # "... Industry. Mr. Hancock": a new name starts
-        if folded in cues().org_words and words:
+        if word.org and words:
             return None  # "Internal Revenue Service", "Baker Hall": not a person
-        if folded in cues().not_name_words and not _is_initial(token[0]):
+        if word.plain:
             break
-        if _case_changes(words, token[0]):
+        if word.full and last_caps is not None and last_caps != word.caps:
             break  # "Robert Stevens HCI": a name, then an acronym
-        words.append(token)
-    while words and (_is_initial(words[-1][0]) or not words[-1][0][0].isupper()):
+        words.append(word)
+        kept.append(spans[index])
+        if word.full:
+            last_caps = word.caps
+    while words and (words[-1].initial or not words[-1].upper):
         words.pop()
+        kept.pop()
     if not words or not _valid(words, titled, allow_single):
         return None
-    start, stop = words[0][1], words[-1][2]
+    start, stop = kept[0][0], kept[-1][1]
     suffix = SUFFIX.match(text, stop, end)
-    if suffix and text[stop:suffix.end()].strip(" ,\t").rstrip(".").lower() != words[-1][0].lower():
+    last = text[kept[-1][0]:stop]
+    if suffix and text[stop:suffix.end()].strip(" ,\t").rstrip(".").lower() != last.lower():
         stop = suffix.end()
     elif text[stop - 1] == "." and not _keeps_stop(text[start:stop]):
         stop -= 1
@@ -372,17 +413,19 @@ def _lone_word(text: str, run: regex.Match[str]) -> bool:
     """A run of one word that does not go on to the next line: never a name without a
     title (a title alone names no one). Most capitalised words are these ("The",
     "Date:"); ruling them out here spares ``name_at`` the rest of its work."""
-    return run.start(2) == run.end(2) and _wrap_at(text, run.end()) is None
+    return run.start("rest") == run.end() and _wrap_at(text, run.end()) is None
 
 
 def _wrap_at(text: str, pos: int) -> regex.Match[str] | None:
     """A line break at ``pos``. Bounded: without an end the regex module looks for the
-    "\\n" the pattern needs all the way to the end of the text (a 1 MB line: ~1 ms a call)."""
+    "\\n" the pattern needs all the way to the end of the text (a 1 MB line: ~1 ms a call).
+    Most words are followed by neither a blank nor a line break: no match to try."""
+    if text[pos:pos + 1] not in WRAP_FIRST:
+        return None
     return WRAP.match(text, pos, pos + NEAR)
 
 
-def _wrapped_tokens(text: str, pos: int,
-                    tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+def _wrapped_words(text: str, pos: int, tokens: list[str]) -> list[tuple[int, int]]:
     """The rest of a name broken across lines ("Dr. David" / "J. Fink").
 
     Only a name cut short (a title, or a first name alone) goes on to the next
@@ -391,12 +434,13 @@ def _wrapped_tokens(text: str, pos: int,
     newline = _wrap_at(text, pos)  # first: most names end their line's run of words
     if newline is None:
         return []
-    full = [t for t, _, _ in tokens if not _is_title(t) and not _is_initial(t)]
-    titled = any(_is_title(t) for t, _, _ in tokens)
+    words = [_word(t) for t in tokens]
+    full = [w for w in words if not w.title and not w.initial]
+    titled = any(w.title for w in words)
     if not (titled and len(full) <= 1) and not (len(tokens) == 1 and len(full) == 1):
         return []
     following = RUN.match(text, newline.end())
-    return _name_tokens(text, following.start(), following.end()) if following else []
+    return following.spans("word") if following else []
 
 
 def _ends_sentence(token: str) -> bool:
@@ -413,23 +457,32 @@ def names_in(text: str, start: int, end: int) -> Iterator[Name]:
     """Every name in a stretch of text (each run of capitalised words tried from each word)."""
     done = start
     for run in RUN.finditer(text, start, end):
-        if run.start() < done:
+        pos, run_end = run.span()
+        if pos < done:
             continue  # the second line of a name broken across two
         if _lone_word(text, run):
             continue  # what name_at would say, without its work
-        pos = run.start()
-        while pos < run.end():
-            # From the run's start the match is the run itself: no need to make it again.
-            found = name_at(text, pos, end) if pos > run.start() else _name_in_run(
-                text, run, end, False)
+        word_ends = dict(run.spans("word"))
+        # From the run's start the match is the run itself: no need to make it again.
+        found = _name_in_run(text, run, end, False)
+        word_end: int | None = word_ends[pos]
+        while True:
             if found is not None:
                 yield found
                 pos = done = found.end
             else:
-                token = TOKEN.match(text, pos, run.end())
-                pos = token.end() if token else run.end()
-            while pos < run.end() and text[pos] in " \t":
+                pos = run_end if word_end is None else word_end
+            while pos < run_end and text[pos] in " \t":
                 pos += 1
+            if pos >= run_end:
+                break
+            word_end = word_ends.get(pos)
+            if word_end is None:  # not at one of the run's words: after a name's last word
+                token = TOKEN.match(text, pos, run_end)
+                word_end = token.end() if token else None
+            # A word no name starts at ("de", "The") spares name_at its work.
+            found = None if word_end is not None and _word(text[pos:word_end]).starts_nothing \
+                else name_at(text, pos, end)
 
 
 def same_person(a: Name, b: Name) -> bool:
