@@ -22,6 +22,7 @@ text names them ("Dr Amara Osei-Bonsu" ... "Dr Osei-Bonsu").
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
@@ -78,6 +79,8 @@ TOKEN = regex.compile(rf"{_TOKEN}|{_PARTICLE}(?=[ \t])")
 # Kept with the name: generations, and degrees (the CMU protocol scores "X, PhD" whole).
 SUFFIX = regex.compile(
     r",?[ \t]*(?:Jr\.?|Sr\.?|III|II|IV|3rd|Ph\.?[ ]?D\.?|PH\.?[ ]?D\.?|M\.D\.|MD)(?![\p{L}\p{N}])")
+SUFFIX_FIRST = frozenset("JSI3PM")
+"""What SUFFIX's words begin with."""
 PHONE = regex.compile(
     r"\(?\d{3}\)?[ \t]*\d{3}-\d{4}|\b[xX][ -]?\d(?:-?\d){3,4}\b|\b\d-\d{4}\b")
 PREPOSITION = regex.compile(
@@ -88,6 +91,8 @@ PERSON_BREAK = regex.compile(r";[ \t]*|,?\s+(?:and|&)\s+|,[ \t]*|\n[ \t]*")
 NON_SPACE = regex.compile(r"\S+")
 WRAP = regex.compile(r"[ \t]*\n[ \t]*(?=\S)")
 WRAP_FIRST = frozenset(" \t\n")
+ASCII_SPACE = r"[\t-\r ]"
+"""What the regex module's \\s matches in ASCII text (the re module's also takes \\x1c-\\x1f)."""
 """What a line break (WRAP) may start with."""
 LEAD_WORD = regex.compile(r"[\p{L}']+")
 AND = regex.compile(r"(?:and|&)\s")
@@ -143,9 +148,11 @@ class Cues:
     excluded_keys: frozenset[str]
     ignored_keys: frozenset[str]
     before: regex.Pattern[str]
-    before_starts: tuple[str, ...]
+    before_ascii: re.Pattern[str] | None
     excluded_before: regex.Pattern[str]
+    excluded_before_ascii: re.Pattern[str] | None
     host_before: regex.Pattern[str]
+    host_before_ascii: re.Pattern[str] | None
     verbs: regex.Pattern[str]
     event_clause: regex.Pattern[str]
     talk_nouns: regex.Pattern[str]
@@ -159,51 +166,50 @@ class Cues:
     titles: frozenset[str]
 
 
-def _first_words(phrases: Iterable[str]) -> tuple[str, ...]:
-    """The phrases' first words in lower case, leaving out any another one begins.
+def _ascii_twin(phrases: list[str], tail: str) -> re.Pattern[str] | None:
+    """The phrase pattern ``(?<![\\p{L}-])(?:<phrases>)<tail>``, which the regex module
+    runs case-insensitively, for lower-cased ASCII text in the standard ``re`` module
+    (several times faster at both scanning and single calls). On such text the two
+    match alike: \\p{L} is a-z there, and \\s is ``ASCII_SPACE``. None when a phrase is
+    not ASCII.
 
-    >>> _first_words(["talk by", "talks from", "speaker:", "speaker is"])
-    ('speaker', 'talk')
+    >>> twin = _ascii_twin(["talk by", "led by"], r"\\s+$")
+    >>> [bool(twin.search(t)) for t in ("a talk by ", "unled by ", "led\\t by\\n", "led by x")]
+    [True, False, True, False]
     """
-    words = {p.split()[0].lower() for p in phrases if p.strip()}
-    return tuple(sorted(w for w in words if not any(o != w and w.startswith(o) for o in words)))
+    if not all(p.isascii() for p in phrases):
+        return None
+    body = _alternation([p.lower() for p in phrases], space=ASCII_SPACE + "+")
+    return re.compile(rf"(?<![a-z-])(?:{body})" + tail.replace(r"\s", ASCII_SPACE))
 
 
-def _cue_matches(pattern: regex.Pattern[str], starts: tuple[str, ...],
+def _cue_matches(pattern: regex.Pattern[str], twin: re.Pattern[str] | None,
                  text: str) -> Iterator[regex.Match[str]]:
-    """What ``pattern.finditer(text)`` finds, for a phrase pattern behind ``(?<![\\p{L}-])``
-    whose phrases begin with one of ``starts``: tried only where one of those words
-    begins, found by ``str.find`` (many times faster than the regex's own scan).
-    Text that is not ASCII (where case folding is wider than lower()) gets the scan.
+    """What ``pattern.finditer(text)`` finds, tried only where its ASCII twin (see
+    ``_ascii_twin``) finds a phrase in the lower-cased text: the regex module's own scan
+    of every position costs several times more. Text that is not ASCII gets that scan.
 
-    >>> [m.group() for m in _cue_matches(cues().before, cues().before_starts,
+    >>> [m.group() for m in _cue_matches(cues().before, cues().before_ascii,
     ...                                  "Unled talk. Talk by  Jo, led by Al")]
     ['Talk by  ', 'led by ']
     """
-    if not text.isascii() or not all(w.isascii() for w in starts):
+    if twin is None or not text.isascii():
         yield from pattern.finditer(text)
         return
-    lowered = text.lower()
-    positions: set[int] = set()
-    for word in starts:
-        at = lowered.find(word)
-        while at != -1:
-            if at == 0 or not (lowered[at - 1].isalpha() or lowered[at - 1] == "-"):
-                positions.add(at)
-            at = lowered.find(word, at + 1)
     last = 0
-    for at in sorted(positions):
-        if at >= last and (found := pattern.match(text, at)) is not None:
-            last = found.end()
-            yield found
+    for found in twin.finditer(text.lower()):
+        at = found.start()
+        if at >= last and (cue := pattern.match(text, at)) is not None:
+            last = cue.end()
+            yield cue
 
 
-def _alternation(phrases: Iterable[str]) -> str:
+def _alternation(phrases: Iterable[str], space: str = r"\s+") -> str:
     """The phrases as one regex alternation, factored by shared beginnings.
 
     A trie reads each character once where a flat list retries every phrase at
     every position; the longest phrase that fits still wins. A space matches any
-    white space.
+    white space (``space``).
 
     >>> print(_alternation(["led by", "lecture by", "lectures by"]))
     le(?:cture(?:\\s+by|s\\s+by)|d\\s+by)
@@ -214,12 +220,12 @@ def _alternation(phrases: Iterable[str]) -> str:
         for char in phrase:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _trie_pattern(trie)
+    return _trie_pattern(trie, space)
 
 
-def _trie_pattern(node: dict[str, Any]) -> str:
+def _trie_pattern(node: dict[str, Any], space: str) -> str:
     """One trie node as a pattern: its branches, longest first, optional where a phrase ends."""
-    branches = [(r"\s+" if char == " " else regex.escape(char)) + _trie_pattern(child)
+    branches = [(space if char == " " else regex.escape(char)) + _trie_pattern(child, space)
                 for char, child in sorted(node.items()) if char]
     if not branches:
         return ""
@@ -240,7 +246,9 @@ def cues() -> Cues:
         subject_keys=frozenset(fold(k) for k in data["subject_keys"]),
         excluded_keys=frozenset(fold(k) for k in data["excluded_keys"]),
         ignored_keys=frozenset(fold(k) for k in data["ignored_keys"]),
-        before_starts=_first_words(data["before"]),
+        before_ascii=_ascii_twin(data["before"], r"(?:\s*:)?\s+"),
+        excluded_before_ascii=_ascii_twin(data["excluded_before"], r"(?:\s*:)?\s+$"),
+        host_before_ascii=_ascii_twin(data["host_before"], r"(?:\s*:)?\s+"),
         before=regex.compile(rf"(?<![\p{{L}}-])(?:{_alternation(data['before'])})(?:\s*:)?\s+",
                              regex.I),
         excluded_before=regex.compile(
@@ -347,6 +355,17 @@ def _valid(words: list[_Word], titled: bool, allow_single: bool) -> bool:
     return not caps or len(caps) == len(full_words)
 
 
+def _suffix_at(text: str, pos: int, end: int) -> regex.Match[str] | None:
+    """``SUFFIX.match(text, pos, end)``, tried only where one of its words may begin
+    (after an optional comma and blanks): most names have no suffix."""
+    at = pos + 1 if pos < end and text[pos] == "," else pos
+    while at < end and text[at] in " \t":
+        at += 1
+    if at >= end or text[at] not in SUFFIX_FIRST:
+        return None
+    return SUFFIX.match(text, pos, end)
+
+
 def name_at(text: str, pos: int, end: int, allow_single: bool = False) -> Name | None:
     """The name that starts at ``pos`` (after white space), without its title, or None.
 
@@ -400,7 +419,7 @@ def _name_in_run(text: str, run: regex.Match[str], end: int, allow_single: bool)
     if not words or not _valid(words, titled, allow_single):
         return None
     start, stop = kept[0][0], kept[-1][1]
-    suffix = SUFFIX.match(text, stop, end)
+    suffix = _suffix_at(text, stop, end)
     last = text[kept[-1][0]:stop]
     if suffix and text[stop:suffix.end()].strip(" ,\t").rstrip(".").lower() != last.lower():
         stop = suffix.end()
@@ -419,8 +438,9 @@ def _lone_word(text: str, run: regex.Match[str]) -> bool:
 def _wrap_at(text: str, pos: int) -> regex.Match[str] | None:
     """A line break at ``pos``. Bounded: without an end the regex module looks for the
     "\\n" the pattern needs all the way to the end of the text (a 1 MB line: ~1 ms a call).
-    Most words are followed by neither a blank nor a line break: no match to try."""
-    if text[pos:pos + 1] not in WRAP_FIRST:
+    Most words are followed by neither a line break nor blanks before one: no match to try."""
+    first = text[pos:pos + 1]
+    if first not in WRAP_FIRST or (first != "\n" and text[pos + 1:pos + 2] not in WRAP_FIRST):
         return None
     return WRAP.match(text, pos, pos + NEAR)
 
@@ -460,8 +480,9 @@ def names_in(text: str, start: int, end: int) -> Iterator[Name]:
         pos, run_end = run.span()
         if pos < done:
             continue  # the second line of a name broken across two
-        if _lone_word(text, run):
-            continue  # what name_at would say, without its work
+        if run.start("rest") == run_end and (text[run_end:run_end + 1] not in WRAP_FIRST
+                                             or _wrap_at(text, run_end) is None):
+            continue  # _lone_word (what name_at would say), asked of most runs: inlined
         word_ends = dict(run.spans("word"))
         # From the run's start the match is the run itself: no need to make it again.
         found = _name_in_run(text, run, end, False)
@@ -619,11 +640,19 @@ class Scan:
     section_starts: list[int]
     section_kinds: list[str]
     block_folds: dict[int, str] = field(default_factory=dict)
+    found_names: list[Name] = field(default_factory=list)
+    """The names read so far, in order of their starts (title included)."""
+    found_starts: list[int] = field(default_factory=list)
+    name_finder: Iterator[Name] | None = None
+    """Where the names of the text come from, read only as far as the rules ask
+    (``names_in`` gives them in order); None once all are read."""
 
     @classmethod
     def of(cls, ctx: Context) -> Scan:
         ordered = sorted(ctx.sections, key=lambda s: s.start)
-        return cls(ctx, [], [s.start for s in ordered], [s.kind for s in ordered])
+        text = ctx.doc.text
+        return cls(ctx, [], [s.start for s in ordered], [s.kind for s in ordered],
+                   name_finder=names_in(text, 0, len(text)))
 
     def kind_at(self, offset: int) -> str:
         index = bisect.bisect_right(self.section_starts, offset) - 1
@@ -643,10 +672,24 @@ class Scan:
         speaker a key line gives, with no 'will speak', never needs every name)."""
         return _excluded_people(self)
 
-    @cached_property
+    @property
     def names(self) -> list[Name]:
         """Every name in the text, found once and shared by the rules."""
-        return list(names_in(self.ctx.doc.text, 0, len(self.ctx.doc.text)))
+        self._read_names(None)
+        return self.found_names
+
+    def _read_names(self, end: int | None) -> None:
+        """Reads names on until one starts at ``end`` or later (None: all of them). A
+        document whose rules stop early (a key line gives the speaker; the last 'will
+        speak' is halfway down) never looks for the names further on."""
+        while self.name_finder is not None and (
+                end is None or not self.found_starts or self.found_starts[-1] < end):
+            name = next(self.name_finder, None)
+            if name is None:
+                self.name_finder = None
+            else:
+                self.found_names.append(name)
+                self.found_starts.append(name.title_start)
 
     def folded_block(self, index: int) -> str:
         """A block's text folded (and without a trailing comma), made once."""
@@ -654,16 +697,13 @@ class Scan:
             self.block_folds[index] = fold(self.ctx.doc.blocks[index].text).rstrip(",")
         return self.block_folds[index]
 
-    @cached_property
-    def name_starts(self) -> list[int]:
-        return [n.title_start for n in self.names]
-
     def names_between(self, start: int, end: int) -> list[Name]:
         """The names that start (title included) within ``[start, end)``; a name
         broken across two lines may end past ``end``."""
-        first = bisect.bisect_left(self.name_starts, start)
-        last = bisect.bisect_left(self.name_starts, end, lo=first)
-        return self.names[first:last]
+        self._read_names(end)
+        first = bisect.bisect_left(self.found_starts, start)
+        last = bisect.bisect_left(self.found_starts, end, lo=first)
+        return self.found_names[first:last]
 
 
 def extract(ctx: Context) -> list[Candidate[Presenter]]:
@@ -694,7 +734,7 @@ def _hosts(scan: Scan) -> list[Mention]:
     text = scan.ctx.doc.text
     found: list[Mention] = []
     covered = 0
-    for cue in cues().host_before.finditer(text):
+    for cue in _cue_matches(cues().host_before, cues().host_before_ascii, text):
         if cue.start() < covered or scan.kind_at(cue.start()) in EXCLUDED_SECTIONS - {"host"}:
             continue  # inside the list the last cue read; another event's host, a contact
         people = people_at(text, cue.end(), _segment_end(text, cue.end()), "hosted-by", 0.6)
@@ -758,9 +798,11 @@ def _excluded_people(scan: Scan) -> list[Name]:
         if key in cues().excluded_keys and key not in cues().ignored_keys:
             value_start = block.value_start or block.start
             excluded.extend(names_in(text, value_start, block.end))
+    twin = cues().excluded_before_ascii
     for name in scan.names:
         lead = text[max(0, name.title_start - 40):name.title_start]
-        if cues().excluded_before.search(lead):
+        if (twin.search(lead.lower()) if twin is not None and lead.isascii()
+                else cues().excluded_before.search(lead)):
             excluded.append(name)
     return excluded
 
@@ -865,7 +907,7 @@ def _before_cues(scan: Scan) -> None:
     """ "Presented by A and B", "The speaker is X", "led by X (role), with guest speaker Y"."""
     text = scan.ctx.doc.text
     covered = 0
-    for cue in _cue_matches(cues().before, cues().before_starts, text):
+    for cue in _cue_matches(cues().before, cues().before_ascii, text):
         if cue.start() < covered:
             continue  # inside the list the last cue read
         end = _segment_end(text, cue.end())
