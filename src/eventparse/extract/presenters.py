@@ -424,11 +424,11 @@ def _run_words(text: str, run: Run) -> list[tuple[int, int]]:
 def _name_in_run(text: str, run: Run, spans: list[tuple[int, int]], end: int,
                  allow_single: bool) -> Name | None:
     """``name_at`` for a run of capitalised words already matched at its start, whose
-    words are at ``spans`` (a list of the caller's, which this may extend)."""
+    words are at ``spans``."""
     tokens = [text[start:stop] for start, stop in spans]
     wrapped = _wrapped_words(text, run.end(), tokens)
     if wrapped:
-        spans += wrapped
+        spans = spans + wrapped
         tokens += [text[start:stop] for start, stop in wrapped]
     first = 0
     while first < len(tokens) and _word(tokens[first]).title:
@@ -508,7 +508,8 @@ def _wrapped_words(text: str, pos: int, tokens: list[str]) -> list[tuple[int, in
     Only a name cut short (a title, or a first name alone) goes on to the next
     line: "Ralph D. Hill" above "Bellcore" is whole already.
     """
-    next_line = _wrap_at(text, pos)  # first: most names end their line's run of words
+    # First: most names end their line's run of words.
+    next_line = _wrap_at(text, pos) if text[pos:pos + 1] in WRAP_FIRST else None
     if next_line is None:
         return []
     words = [_word(t) for t in tokens]
@@ -534,7 +535,8 @@ def names_in(text: str, start: int, end: int) -> Iterator[Name]:
     """Every name in a stretch of text (each run of capitalised words tried from each word)."""
     done = start
     # The lookbehind of a run reads the character before its start.
-    runs = RUN_ASCII if text[max(0, start - 1):end].isascii() else RUN
+    ascii = text[max(0, start - 1):end].isascii()
+    runs = RUN_ASCII if ascii else RUN
     for run in runs.finditer(text, start, end):
         pos, run_end = run.span()
         if pos < done:
@@ -543,11 +545,16 @@ def names_in(text: str, start: int, end: int) -> Iterator[Name]:
         if rest == run_end and (text[run_end:run_end + 1] not in WRAP_FIRST
                                 or _wrap_at(text, run_end) is None):
             continue  # _lone_word (what name_at would say), asked of most runs: inlined
-        spans = _run_words(text, run)
-        word_ends = dict(spans)
+        spans = [word.span() for word in TOKEN_ASCII.finditer(text, pos, run_end)] if ascii \
+            else _run_words(text, run)
         # From the run's start the match is the run itself: no need to make it again.
         found = None if _word(text[pos:rest]).starts_nothing else _name_in_run(
             text, run, spans, end, False)
+        if found is not None and found.end >= run_end:
+            yield found  # the commonest name: the whole run
+            done = found.end
+            continue
+        word_ends = dict(spans)
         word_end: int | None = word_ends[pos]
         while True:
             if found is not None:
