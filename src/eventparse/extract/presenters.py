@@ -22,10 +22,11 @@ text names them ("Dr Amara Osei-Bonsu" ... "Dr Osei-Bonsu").
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
-from typing import Any
+from typing import Any, NamedTuple, TypeAlias
 
 import regex
 
@@ -69,13 +70,31 @@ _TOKEN = rf"(?:(?:{_WORD}|{_CAPS}|\p{{Lu}})\.?|\(\p{{Lu}}\p{{Ll}}+\))"
 _PARTICLE = r"(?:de|van|von|der|den|da|di|du|le|la|del|della|ter|ten|bin|al|el)"
 _SEP = r"(?: {1,2}|(?<=(?<!\p{L})\p{Lu}\.)(?=\p{Lu}))"
 # Not inside an e-mail address or a dotted login ("Barbara.R.Moore@...").
-# Group 2 holds the words after the first: empty for a run of one word.
+# "word" captures every word of the run (particles too), as TOKEN would find them one by
+# one; "rest" holds the words after the first: empty for a run of one word.
 RUN = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}.@_+])({_TOKEN}((?:{_SEP}(?:{_PARTICLE} )?{_TOKEN}){{0,6}}))")
+    rf"(?<![\p{{L}}\p{{N}}.@_+])(?P<word>{_TOKEN})"
+    rf"(?P<rest>(?:{_SEP}(?:(?P<word>{_PARTICLE}) )?(?P<word>{_TOKEN})){{0,6}})")
 TOKEN = regex.compile(rf"{_TOKEN}|{_PARTICLE}(?=[ \t])")
+# RUN and TOKEN for ASCII text in the standard re module, which scans about twice as fast
+# and takes a tenth of the regex module's time a call. They match alike on ASCII text,
+# where \p{Lu}, \p{Ll}, \p{L} and \p{N} are A-Z, a-z, A-Za-z and 0-9. The re module has
+# no captures of a repeated group: a run's words come from TOKEN_ASCII.
+_WORD_ASCII = r"(?:[A-Z]')?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-(?:[A-Z]')?[A-Z][a-z]+)*"
+_CAPS_ASCII = r"[A-Z]{2,}(?:['-][A-Z]+)*"
+_TOKEN_ASCII = rf"(?:(?:{_WORD_ASCII}|{_CAPS_ASCII}|[A-Z])\.?|\([A-Z][a-z]+\))"
+_SEP_ASCII = r"(?: {1,2}|(?<=[A-Z]\.)(?<![A-Za-z][A-Z]\.)(?=[A-Z]))"
+RUN_ASCII = re.compile(
+    rf"(?<![A-Za-z0-9.@_+])(?=[A-Z(]){_TOKEN_ASCII}"
+    rf"(?P<rest>(?:{_SEP_ASCII}(?:{_PARTICLE} )?{_TOKEN_ASCII}){{0,6}})")
+TOKEN_ASCII = re.compile(rf"{_TOKEN_ASCII}|{_PARTICLE}(?=[ \t])")
+Run: TypeAlias = "regex.Match[str] | re.Match[str]"
+"""A match of RUN or RUN_ASCII."""
 # Kept with the name: generations, and degrees (the CMU protocol scores "X, PhD" whole).
 SUFFIX = regex.compile(
     r",?[ \t]*(?:Jr\.?|Sr\.?|III|II|IV|3rd|Ph\.?[ ]?D\.?|PH\.?[ ]?D\.?|M\.D\.|MD)(?![\p{L}\p{N}])")
+SUFFIX_FIRST = frozenset("JSI3PM")
+"""What SUFFIX's words begin with."""
 PHONE = regex.compile(
     r"\(?\d{3}\)?[ \t]*\d{3}-\d{4}|\b[xX][ -]?\d(?:-?\d){3,4}\b|\b\d-\d{4}\b")
 PREPOSITION = regex.compile(
@@ -84,7 +103,12 @@ SENTENCE_END = regex.compile(r"[.!?](?=\s|$)|\n[ \t]*\n")
 # Where the next person of a list may start: "; ", ", and ", " and ", " & ", ", ".
 PERSON_BREAK = regex.compile(r";[ \t]*|,?\s+(?:and|&)\s+|,[ \t]*|\n[ \t]*")
 NON_SPACE = regex.compile(r"\S+")
-WRAP = regex.compile(r"[ \t]*\n[ \t]*(?=\S)")
+WRAP_FIRST = frozenset(" \t\n")
+"""What a line break (blanks, a new line, blanks, then text) may start with."""
+SPACE = regex.compile(r"\s")
+ASCII_SPACE = r"[\t-\r ]"
+"""What SPACE matches in ASCII text (the re module's \\s also takes \\x1c-\\x1f)."""
+ASCII_SPACES = frozenset("\t\n\x0b\x0c\r ")
 LEAD_WORD = regex.compile(r"[\p{L}']+")
 AND = regex.compile(r"(?:and|&)\s")
 AFFILIATION_LEAD = regex.compile(r"(?:from|of|at)\s")
@@ -96,7 +120,14 @@ RELATIVE = regex.compile(r"\b(?:who|which|that)\b")
 WORDS = regex.compile(r"[\p{L}&]+")
 AFFILIATION_AFTER = regex.compile(r"(?:,|\s+(?:from|of|at))\s+\S")
 LOWER_WORDS = regex.compile(r"(?:\p{Ll}[\p{Ll}-]*,?\s+){1,3}")
-WILL = regex.compile(r"\b(?:will|shall|is going to|are going to)\s+(?:also\s+)?")
+WILL_WORDS = ("will", "shall", "is going to", "are going to")
+WILL = regex.compile(rf"\b(?:{'|'.join(WILL_WORDS)})\s+(?:also\s+)?")
+# Twins of the patterns above in the standard re module, for ASCII text (where \b and
+# the classes agree), much cheaper to scan with and to call.
+PHONE_ASCII = re.compile(PHONE.pattern.replace(r"\d", "[0-9]"))
+SENTENCE_END_ASCII = re.compile(SENTENCE_END.pattern.replace(r"\s", ASCII_SPACE))
+LAST_WORD_ASCII = re.compile(r"(?<![A-Za-z'’])[A-Za-z]+$")
+WILL_ASCII = re.compile(WILL.pattern.replace(r"\s", ASCII_SPACE))
 ROLE_TRIM = " \t\n,;:–—-()."
 
 
@@ -139,9 +170,11 @@ class Cues:
     excluded_keys: frozenset[str]
     ignored_keys: frozenset[str]
     before: regex.Pattern[str]
-    before_starts: tuple[str, ...]
+    before_ascii: re.Pattern[str] | None
     excluded_before: regex.Pattern[str]
+    excluded_before_ascii: re.Pattern[str] | None
     host_before: regex.Pattern[str]
+    host_before_ascii: re.Pattern[str] | None
     verbs: regex.Pattern[str]
     event_clause: regex.Pattern[str]
     talk_nouns: regex.Pattern[str]
@@ -155,51 +188,50 @@ class Cues:
     titles: frozenset[str]
 
 
-def _first_words(phrases: Iterable[str]) -> tuple[str, ...]:
-    """The phrases' first words in lower case, leaving out any another one begins.
+def _ascii_twin(phrases: list[str], tail: str) -> re.Pattern[str] | None:
+    """The phrase pattern ``(?<![\\p{L}-])(?:<phrases>)<tail>``, which the regex module
+    runs case-insensitively, for lower-cased ASCII text in the standard ``re`` module
+    (several times faster at both scanning and single calls). On such text the two
+    match alike: \\p{L} is a-z there, and \\s is ``ASCII_SPACE``. None when a phrase is
+    not ASCII.
 
-    >>> _first_words(["talk by", "talks from", "speaker:", "speaker is"])
-    ('speaker', 'talk')
+    >>> twin = _ascii_twin(["talk by", "led by"], r"\\s+$")
+    >>> [bool(twin.search(t)) for t in ("a talk by ", "unled by ", "led\\t by\\n", "led by x")]
+    [True, False, True, False]
     """
-    words = {p.split()[0].lower() for p in phrases if p.strip()}
-    return tuple(sorted(w for w in words if not any(o != w and w.startswith(o) for o in words)))
+    if not all(p.isascii() for p in phrases):
+        return None
+    body = _alternation([p.lower() for p in phrases], space=ASCII_SPACE + "+")
+    return re.compile(rf"(?<![a-z-])(?:{body})" + tail.replace(r"\s", ASCII_SPACE))
 
 
-def _cue_matches(pattern: regex.Pattern[str], starts: tuple[str, ...],
+def _cue_matches(pattern: regex.Pattern[str], twin: re.Pattern[str] | None,
                  text: str) -> Iterator[regex.Match[str]]:
-    """What ``pattern.finditer(text)`` finds, for a phrase pattern behind ``(?<![\\p{L}-])``
-    whose phrases begin with one of ``starts``: tried only where one of those words
-    begins, found by ``str.find`` (many times faster than the regex's own scan).
-    Text that is not ASCII (where case folding is wider than lower()) gets the scan.
+    """What ``pattern.finditer(text)`` finds, tried only where its ASCII twin (see
+    ``_ascii_twin``) finds a phrase in the lower-cased text: the regex module's own scan
+    of every position costs several times more. Text that is not ASCII gets that scan.
 
-    >>> [m.group() for m in _cue_matches(cues().before, cues().before_starts,
+    >>> [m.group() for m in _cue_matches(cues().before, cues().before_ascii,
     ...                                  "Unled talk. Talk by  Jo, led by Al")]
     ['Talk by  ', 'led by ']
     """
-    if not text.isascii() or not all(w.isascii() for w in starts):
+    if twin is None or not text.isascii():
         yield from pattern.finditer(text)
         return
-    lowered = text.lower()
-    positions: set[int] = set()
-    for word in starts:
-        at = lowered.find(word)
-        while at != -1:
-            if at == 0 or not (lowered[at - 1].isalpha() or lowered[at - 1] == "-"):
-                positions.add(at)
-            at = lowered.find(word, at + 1)
     last = 0
-    for at in sorted(positions):
-        if at >= last and (found := pattern.match(text, at)) is not None:
-            last = found.end()
-            yield found
+    for found in twin.finditer(text.lower()):
+        at = found.start()
+        if at >= last and (cue := pattern.match(text, at)) is not None:
+            last = cue.end()
+            yield cue
 
 
-def _alternation(phrases: Iterable[str]) -> str:
+def _alternation(phrases: Iterable[str], space: str = r"\s+") -> str:
     """The phrases as one regex alternation, factored by shared beginnings.
 
     A trie reads each character once where a flat list retries every phrase at
     every position; the longest phrase that fits still wins. A space matches any
-    white space.
+    white space (``space``).
 
     >>> print(_alternation(["led by", "lecture by", "lectures by"]))
     le(?:cture(?:\\s+by|s\\s+by)|d\\s+by)
@@ -210,12 +242,12 @@ def _alternation(phrases: Iterable[str]) -> str:
         for char in phrase:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _trie_pattern(trie)
+    return _trie_pattern(trie, space)
 
 
-def _trie_pattern(node: dict[str, Any]) -> str:
+def _trie_pattern(node: dict[str, Any], space: str) -> str:
     """One trie node as a pattern: its branches, longest first, optional where a phrase ends."""
-    branches = [(r"\s+" if char == " " else regex.escape(char)) + _trie_pattern(child)
+    branches = [(space if char == " " else regex.escape(char)) + _trie_pattern(child, space)
                 for char, child in sorted(node.items()) if char]
     if not branches:
         return ""
@@ -236,7 +268,9 @@ def cues() -> Cues:
         subject_keys=frozenset(fold(k) for k in data["subject_keys"]),
         excluded_keys=frozenset(fold(k) for k in data["excluded_keys"]),
         ignored_keys=frozenset(fold(k) for k in data["ignored_keys"]),
-        before_starts=_first_words(data["before"]),
+        before_ascii=_ascii_twin(data["before"], r"(?:\s*:)?\s+"),
+        excluded_before_ascii=_ascii_twin(data["excluded_before"], r"(?:\s*:)?\s+$"),
+        host_before_ascii=_ascii_twin(data["host_before"], r"(?:\s*:)?\s+"),
         before=regex.compile(rf"(?<![\p{{L}}-])(?:{_alternation(data['before'])})(?:\s*:)?\s+",
                              regex.I),
         excluded_before=regex.compile(
@@ -284,39 +318,75 @@ def _is_presenter_key(key: str) -> bool:
             and folded not in cues().excluded_keys)
 
 
+class _Word(NamedTuple):
+    """What the name rules ask of one word of a run (a capitalised word, an initial,
+    a particle, a bracketed word), worked out once per distinct word."""
+
+    title: bool
+    """A title ("Dr", "Prof."), left off the name."""
+    initial: bool
+    """One letter ("J", "J.")."""
+    upper: bool
+    """Starts with a capital."""
+    full: bool
+    """A whole word starting with a capital: no initial, particle or "(Word)"."""
+    caps: bool
+    """Written in CAPITALS (full stop aside)."""
+    short: bool
+    """Three letters or fewer (full stop aside): in capitals, an acronym."""
+    org: bool
+    """Names an institution or a building ("Institute", "Hall"): no person."""
+    plain: bool
+    """An ordinary word, no initial, that no name goes on through ("The", "Abstract")."""
+    ends_sentence: bool
+    """A full word with a full stop ("Industry.")."""
+    starts_nothing: bool
+    """No name starts here: a particle ("de"), or an ordinary word that is no title
+    ("The", "Abstract"), since a name stops before such a word."""
+
+
 @lru_cache(maxsize=4096)  # asked of every capitalised word, many times over
+def _word(token: str) -> _Word:
+    bare = token.rstrip(".")
+    folded = bare.lower()
+    initial = len(bare) == 1
+    upper = token[0].isupper()
+    title = folded in cues().titles
+    plain = folded in cues().not_name_words and not initial
+    return _Word(title=title, initial=initial, upper=upper, full=upper and not initial,
+                 caps=bare.isupper(), short=len(bare) <= 3, org=folded in cues().org_words,
+                 plain=plain, ends_sentence=_ends_sentence(token),
+                 starts_nothing=token[0].islower() or (plain and not title))
+
+
 def _is_title(token: str) -> bool:
-    return token.rstrip(".").lower() in cues().titles
+    return _word(token).title
 
 
-def _is_initial(token: str) -> bool:
-    return len(token.rstrip(".")) == 1
-
-
-def _name_tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
-
-
-def _case_changes(words: list[tuple[str, int, int]], token: str) -> bool:
-    """Whether a full word switches between CAPITALS and Capitalised against the words so far."""
-    full = [w for w, _, _ in words if not _is_initial(w) and w[0].isupper()]
-    if not full or _is_initial(token) or not token[0].isupper():
+def _valid(words: int, full: int, caps: int, long_caps: bool, titled: bool,
+           allow_single: bool) -> bool:
+    """Whether a run of name words (titles removed, the last one a full word) can be a
+    person's name: ``full`` of the ``words`` are full words, ``caps`` of those in
+    CAPITALS (one of them more than three letters long if ``long_caps``)."""
+    if not full:
         return False
-    return full[-1].rstrip(".").isupper() != token.rstrip(".").isupper()
-
-
-def _valid(words: list[tuple[str, int, int]], titled: bool, allow_single: bool) -> bool:
-    """Whether a run of name tokens (titles removed) can be a person's name."""
-    full_words = [w for w, _, _ in words if not _is_initial(w) and w[0].isupper()]
-    if not full_words or _is_initial(words[-1][0]):
-        return False
-    caps = [w for w in full_words if w.rstrip(".").isupper()]
-    if caps and all(len(w.rstrip(".")) <= 3 for w in caps):
+    if caps and not long_caps:
         return False  # "CEE EES", "HCI", "TBC": acronyms
-    if len(words) == 1:
+    if words == 1:
         return titled or allow_single
     # A mix of CAPITALS and Capitalised words is a heading or an acronym, not a name.
-    return not caps or len(caps) == len(full_words)
+    return not caps or caps == full
+
+
+def _suffix_at(text: str, pos: int, end: int) -> regex.Match[str] | None:
+    """``SUFFIX.match(text, pos, end)``, tried only where one of its words may begin
+    (after an optional comma and blanks): most names have no suffix."""
+    at = pos + 1 if pos < end and text[pos] == "," else pos
+    while at < end and text[at] in " \t":
+        at += 1
+    if at >= end or text[at] not in SUFFIX_FIRST:
+        return None
+    return SUFFIX.match(text, pos, end)
 
 
 def name_at(text: str, pos: int, end: int, allow_single: bool = False) -> Name | None:
@@ -329,74 +399,126 @@ def name_at(text: str, pos: int, end: int, allow_single: bool = False) -> Name |
     """
     while pos < end and text[pos] in " \t":
         pos += 1
-    run = RUN.match(text, pos, end)
+    return _name_at(text, pos, end, allow_single, RUN)
+
+
+def _name_at(text: str, pos: int, end: int, allow_single: bool,
+             runs: regex.Pattern[str] | re.Pattern[str]) -> Name | None:
+    """``name_at`` with the runs found by RUN, or by RUN_ASCII in ASCII text."""
+    run = runs.match(text, pos, end)
     if run is None or (not allow_single and _lone_word(text, run)):
         return None
-    return _name_in_run(text, run, end, allow_single)
+    if _word(text[pos:run.start("rest")]).starts_nothing:
+        return None  # the commonest case, known from the run's first word alone
+    return _name_in_run(text, run, _run_words(text, run), end, allow_single)
 
 
-def _name_in_run(text: str, run: regex.Match[str], end: int, allow_single: bool) -> Name | None:
-    """``name_at`` for a run of capitalised words already matched at its start."""
-    tokens = _name_tokens(text, run.start(), run.end())
-    tokens += _wrapped_tokens(text, run.end(), tokens)
-    titled = False
-    while tokens and _is_title(tokens[0][0]):
-        titled = True
-        tokens = tokens[1:]
-    words: list[tuple[str, int, int]] = []
-    for token in tokens:
-        folded = token[0].rstrip(".").lower()
-        if words and (_is_title(token[0]) or _ends_sentence(words[-1][0])):
+def _run_words(text: str, run: Run) -> list[tuple[int, int]]:
+    """Where the words of a run are (particles too)."""
+    if isinstance(run, re.Match):
+        return [word.span() for word in TOKEN_ASCII.finditer(text, run.start(), run.end())]
+    spans: list[tuple[int, int]] = run.spans("word")
+    return spans
+
+
+def _name_in_run(text: str, run: Run, spans: list[tuple[int, int]], end: int,
+                 allow_single: bool) -> Name | None:
+    """``name_at`` for a run of capitalised words already matched at its start, whose
+    words are at ``spans``."""
+    tokens = [text[start:stop] for start, stop in spans]
+    wrapped = _wrapped_words(text, run.end(), tokens)
+    if wrapped:
+        spans = spans + wrapped
+        tokens += [text[start:stop] for start, stop in wrapped]
+    first = 0
+    while first < len(tokens) and _word(tokens[first]).title:
+        first += 1
+    titled = first > 0
+    kept: list[tuple[int, int]] = []
+    words: list[_Word] = []
+    last_caps: bool | None = None  # whether the last full word so far is in CAPITALS
+    full = caps = 0  # full words, and those in CAPITALS
+    long_caps = False  # one of those longer than three letters
+    for index in range(first, len(tokens)):
+        word = _word(tokens[index])
+        if words and (word.title or words[-1].ends_sentence):
             break  # "... Industry. Mr. Hancock": a new name starts
-        if folded in cues().org_words and words:
+        if word.org and words:
             return None  # "Internal Revenue Service", "Baker Hall": not a person
-        if folded in cues().not_name_words and not _is_initial(token[0]):
+        if word.plain:
             break
-        if _case_changes(words, token[0]):
+        if word.full and last_caps is not None and last_caps != word.caps:
             break  # "Robert Stevens HCI": a name, then an acronym
-        words.append(token)
-    while words and (_is_initial(words[-1][0]) or not words[-1][0][0].isupper()):
-        words.pop()
-    if not words or not _valid(words, titled, allow_single):
+        words.append(word)
+        kept.append(spans[index])
+        if word.full:
+            last_caps = word.caps
+            full += 1
+            if word.caps:
+                caps += 1
+                long_caps = long_caps or not word.short
+    while words and (words[-1].initial or not words[-1].upper):
+        words.pop()  # no full word: the counts stand
+        kept.pop()
+    if not words or not _valid(len(words), full, caps, long_caps, titled, allow_single):
         return None
-    start, stop = words[0][1], words[-1][2]
-    suffix = SUFFIX.match(text, stop, end)
-    if suffix and text[stop:suffix.end()].strip(" ,\t").rstrip(".").lower() != words[-1][0].lower():
+    start, stop = kept[0][0], kept[-1][1]
+    suffix = _suffix_at(text, stop, end)
+    last = text[kept[-1][0]:stop]
+    if suffix and text[stop:suffix.end()].strip(" ,\t").rstrip(".").lower() != last.lower():
         stop = suffix.end()
     elif text[stop - 1] == "." and not _keeps_stop(text[start:stop]):
         stop -= 1
     return Name(" ".join(text[start:stop].split()), start, stop, titled, run.start())
 
 
-def _lone_word(text: str, run: regex.Match[str]) -> bool:
+def _lone_word(text: str, run: Run) -> bool:
     """A run of one word that does not go on to the next line: never a name without a
     title (a title alone names no one). Most capitalised words are these ("The",
     "Date:"); ruling them out here spares ``name_at`` the rest of its work."""
-    return run.start(2) == run.end(2) and _wrap_at(text, run.end()) is None
+    return run.start("rest") == run.end() and _wrap_at(text, run.end()) is None
 
 
-def _wrap_at(text: str, pos: int) -> regex.Match[str] | None:
-    """A line break at ``pos``. Bounded: without an end the regex module looks for the
-    "\\n" the pattern needs all the way to the end of the text (a 1 MB line: ~1 ms a call)."""
-    return WRAP.match(text, pos, pos + NEAR)
+def _wrap_at(text: str, pos: int) -> int | None:
+    """Where the next line's text starts if a line break is at ``pos`` (blanks, a new
+    line, blanks, then text), else None. Read in Python: a character or two settle it
+    for most words, cheaper than a regex call. Bounded by NEAR (a 1 MB line stays linear)."""
+    limit = min(len(text), pos + NEAR)
+    at = pos
+    while at < limit and text[at] in " \t":
+        at += 1
+    if at >= limit or text[at] != "\n":
+        return None
+    at += 1
+    while at < limit and text[at] in " \t":
+        at += 1
+    if at >= limit or _is_space(text[at]):
+        return None
+    return at
 
 
-def _wrapped_tokens(text: str, pos: int,
-                    tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+def _is_space(char: str) -> bool:
+    """What the regex module's \\s matches."""
+    return char in ASCII_SPACES if char.isascii() else SPACE.match(char) is not None
+
+
+def _wrapped_words(text: str, pos: int, tokens: list[str]) -> list[tuple[int, int]]:
     """The rest of a name broken across lines ("Dr. David" / "J. Fink").
 
     Only a name cut short (a title, or a first name alone) goes on to the next
     line: "Ralph D. Hill" above "Bellcore" is whole already.
     """
-    newline = _wrap_at(text, pos)  # first: most names end their line's run of words
-    if newline is None:
+    # First: most names end their line's run of words.
+    next_line = _wrap_at(text, pos) if text[pos:pos + 1] in WRAP_FIRST else None
+    if next_line is None:
         return []
-    full = [t for t, _, _ in tokens if not _is_title(t) and not _is_initial(t)]
-    titled = any(_is_title(t) for t, _, _ in tokens)
+    words = [_word(t) for t in tokens]
+    full = [w for w in words if not w.title and not w.initial]
+    titled = any(w.title for w in words)
     if not (titled and len(full) <= 1) and not (len(tokens) == 1 and len(full) == 1):
         return []
-    following = RUN.match(text, newline.end())
-    return _name_tokens(text, following.start(), following.end()) if following else []
+    following = RUN.match(text, next_line)
+    return following.spans("word") if following else []
 
 
 def _ends_sentence(token: str) -> bool:
@@ -412,24 +534,45 @@ def _keeps_stop(name: str) -> bool:
 def names_in(text: str, start: int, end: int) -> Iterator[Name]:
     """Every name in a stretch of text (each run of capitalised words tried from each word)."""
     done = start
-    for run in RUN.finditer(text, start, end):
-        if run.start() < done:
+    # The lookbehind of a run reads the character before its start.
+    ascii = text[max(0, start - 1):end].isascii()
+    runs = RUN_ASCII if ascii else RUN
+    for run in runs.finditer(text, start, end):
+        pos, run_end = run.span()
+        if pos < done:
             continue  # the second line of a name broken across two
-        if _lone_word(text, run):
-            continue  # what name_at would say, without its work
-        pos = run.start()
-        while pos < run.end():
-            # From the run's start the match is the run itself: no need to make it again.
-            found = name_at(text, pos, end) if pos > run.start() else _name_in_run(
-                text, run, end, False)
+        rest = run.start("rest")
+        if rest == run_end and (text[run_end:run_end + 1] not in WRAP_FIRST
+                                or _wrap_at(text, run_end) is None):
+            continue  # _lone_word (what name_at would say), asked of most runs: inlined
+        spans = [word.span() for word in TOKEN_ASCII.finditer(text, pos, run_end)] if ascii \
+            else _run_words(text, run)
+        # From the run's start the match is the run itself: no need to make it again.
+        found = None if _word(text[pos:rest]).starts_nothing else _name_in_run(
+            text, run, spans, end, False)
+        if found is not None and found.end >= run_end:
+            yield found  # the commonest name: the whole run
+            done = found.end
+            continue
+        word_ends = dict(spans)
+        word_end: int | None = word_ends[pos]
+        while True:
             if found is not None:
                 yield found
                 pos = done = found.end
             else:
-                token = TOKEN.match(text, pos, run.end())
-                pos = token.end() if token else run.end()
-            while pos < run.end() and text[pos] in " \t":
+                pos = run_end if word_end is None else word_end
+            while pos < run_end and text[pos] in " \t":
                 pos += 1
+            if pos >= run_end:
+                break
+            word_end = word_ends.get(pos)
+            if word_end is None:  # not at one of the run's words: after a name's last word
+                token = TOKEN.match(text, pos, run_end)
+                word_end = token.end() if token else None
+            # A word no name starts at ("de", "The") spares name_at its work.
+            found = None if word_end is not None and _word(text[pos:word_end]).starts_nothing \
+                else _name_at(text, pos, end, False, runs)
 
 
 def same_person(a: Name, b: Name) -> bool:
@@ -540,7 +683,8 @@ def _short_role(written: str) -> str | None:
 def _segment_end(text: str, pos: int) -> int:
     """The end of the sentence (or paragraph) that starts at ``pos``, within a limit."""
     limit = min(len(text), pos + SEGMENT_LIMIT)
-    for found in SENTENCE_END.finditer(text, pos, limit):
+    ends = SENTENCE_END_ASCII if text[pos:limit].isascii() else SENTENCE_END
+    for found in ends.finditer(text, pos, limit):
         if found.group() in ".!?" and _is_abbreviation(text, found.start()):
             continue
         end: int = found.start()
@@ -549,7 +693,8 @@ def _segment_end(text: str, pos: int) -> int:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    word = LAST_WORD.search(text[max(0, dot - 12):dot])
+    lead = text[max(0, dot - 12):dot]
+    word = LAST_WORD_ASCII.search(lead) if lead.isascii() else LAST_WORD.search(lead)
     return word is not None and (len(word.group()) <= 2 or _is_title(word.group())
                                  or word.group().lower() in ("dept", "univ", "inc", "corp"))
 
@@ -566,11 +711,19 @@ class Scan:
     section_starts: list[int]
     section_kinds: list[str]
     block_folds: dict[int, str] = field(default_factory=dict)
+    found_names: list[Name] = field(default_factory=list)
+    """The names read so far, in order of their starts (title included)."""
+    found_starts: list[int] = field(default_factory=list)
+    name_finder: Iterator[Name] | None = None
+    """Where the names of the text come from, read only as far as the rules ask
+    (``names_in`` gives them in order); None once all are read."""
 
     @classmethod
     def of(cls, ctx: Context) -> Scan:
         ordered = sorted(ctx.sections, key=lambda s: s.start)
-        return cls(ctx, [], [s.start for s in ordered], [s.kind for s in ordered])
+        text = ctx.doc.text
+        return cls(ctx, [], [s.start for s in ordered], [s.kind for s in ordered],
+                   name_finder=names_in(text, 0, len(text)))
 
     def kind_at(self, offset: int) -> str:
         index = bisect.bisect_right(self.section_starts, offset) - 1
@@ -590,10 +743,24 @@ class Scan:
         speaker a key line gives, with no 'will speak', never needs every name)."""
         return _excluded_people(self)
 
-    @cached_property
+    @property
     def names(self) -> list[Name]:
         """Every name in the text, found once and shared by the rules."""
-        return list(names_in(self.ctx.doc.text, 0, len(self.ctx.doc.text)))
+        self._read_names(None)
+        return self.found_names
+
+    def _read_names(self, end: int | None) -> None:
+        """Reads names on until one starts at ``end`` or later (None: all of them). A
+        document whose rules stop early (a key line gives the speaker; the last 'will
+        speak' is halfway down) never looks for the names further on."""
+        while self.name_finder is not None and (
+                end is None or not self.found_starts or self.found_starts[-1] < end):
+            name = next(self.name_finder, None)
+            if name is None:
+                self.name_finder = None
+            else:
+                self.found_names.append(name)
+                self.found_starts.append(name.title_start)
 
     def folded_block(self, index: int) -> str:
         """A block's text folded (and without a trailing comma), made once."""
@@ -601,16 +768,13 @@ class Scan:
             self.block_folds[index] = fold(self.ctx.doc.blocks[index].text).rstrip(",")
         return self.block_folds[index]
 
-    @cached_property
-    def name_starts(self) -> list[int]:
-        return [n.title_start for n in self.names]
-
     def names_between(self, start: int, end: int) -> list[Name]:
         """The names that start (title included) within ``[start, end)``; a name
         broken across two lines may end past ``end``."""
-        first = bisect.bisect_left(self.name_starts, start)
-        last = bisect.bisect_left(self.name_starts, end, lo=first)
-        return self.names[first:last]
+        self._read_names(end)
+        first = bisect.bisect_left(self.found_starts, start)
+        last = bisect.bisect_left(self.found_starts, end, lo=first)
+        return self.found_names[first:last]
 
 
 def extract(ctx: Context) -> list[Candidate[Presenter]]:
@@ -641,7 +805,7 @@ def _hosts(scan: Scan) -> list[Mention]:
     text = scan.ctx.doc.text
     found: list[Mention] = []
     covered = 0
-    for cue in cues().host_before.finditer(text):
+    for cue in _cue_matches(cues().host_before, cues().host_before_ascii, text):
         if cue.start() < covered or scan.kind_at(cue.start()) in EXCLUDED_SECTIONS - {"host"}:
             continue  # inside the list the last cue read; another event's host, a contact
         people = people_at(text, cue.end(), _segment_end(text, cue.end()), "hosted-by", 0.6)
@@ -705,9 +869,11 @@ def _excluded_people(scan: Scan) -> list[Name]:
         if key in cues().excluded_keys and key not in cues().ignored_keys:
             value_start = block.value_start or block.start
             excluded.extend(names_in(text, value_start, block.end))
+    twin = cues().excluded_before_ascii
     for name in scan.names:
         lead = text[max(0, name.title_start - 40):name.title_start]
-        if cues().excluded_before.search(lead):
+        if (twin.search(lead.lower()) if twin is not None and lead.isascii()
+                else cues().excluded_before.search(lead)):
             excluded.append(name)
     return excluded
 
@@ -812,7 +978,7 @@ def _before_cues(scan: Scan) -> None:
     """ "Presented by A and B", "The speaker is X", "led by X (role), with guest speaker Y"."""
     text = scan.ctx.doc.text
     covered = 0
-    for cue in _cue_matches(cues().before, cues().before_starts, text):
+    for cue in _cue_matches(cues().before, cues().before_ascii, text):
         if cue.start() < covered:
             continue  # inside the list the last cue read
         end = _segment_end(text, cue.end())
@@ -828,7 +994,7 @@ def _after_cues(scan: Scan) -> None:
     whoever 'will' do something is presenting it, whatever the verb.
     """
     text = scan.ctx.doc.text
-    for will in WILL.finditer(text):
+    for will in _wills(text):
         speaking = cues().verbs.match(text, will.end()) is not None
         if not speaking and not _in_event_clause(text, will.start()):
             continue
@@ -840,6 +1006,23 @@ def _after_cues(scan: Scan) -> None:
             if people and _reaches(text, people[-1], will.start()):
                 scan.add(people)
                 break
+
+
+def _wills(text: str) -> Iterator[regex.Match[str] | re.Match[str]]:
+    """What ``WILL.finditer(text)`` finds, tried only where one of its words is: ``str.find``
+    is many times faster than a regex's scan of every position."""
+    starts: set[int] = set()
+    for word in WILL_WORDS:
+        at = text.find(word)
+        while at != -1:
+            starts.add(at)
+            at = text.find(word, at + 1)
+    will = WILL_ASCII if text.isascii() else WILL
+    last = 0
+    for at in sorted(starts):
+        if at >= last and (found := will.match(text, at)) is not None:
+            last = found.end()
+            yield found
 
 
 def _in_event_clause(text: str, will: int) -> bool:
@@ -855,7 +1038,8 @@ def _in_event_clause(text: str, will: int) -> bool:
 
 def _clause_start(text: str, pos: int) -> int:
     start = max(0, pos - CLAUSE_LIMIT)
-    for found in SENTENCE_END.finditer(text, start, pos):
+    ends = SENTENCE_END_ASCII if text[start:pos].isascii() else SENTENCE_END
+    for found in ends.finditer(text, start, pos):
         if found.group() in ".!?" and _is_abbreviation(text, found.start()):
             continue
         start = found.end()
@@ -885,10 +1069,12 @@ def _guesses(scan: Scan) -> list[Mention]:
         names = scan.names_between(block.value_start or block.start, block.end)
         if not names:
             continue  # most blocks: no need to ask what they are
-        if scan.kind_at(block.start) in EXCLUDED_SECTIONS or _is_contact(scan, index):
+        if scan.kind_at(block.start) in EXCLUDED_SECTIONS:
             continue
         key = _fold_key(block.key) if block.kind == "key_value" and block.key else None
         if key in cues().excluded_keys or key in cues().ignored_keys:
+            continue
+        if _is_contact(scan, index):  # last: the dearest question
             continue
         found.extend(_weigh(scan, name, index, key) for name in names)
     return [m for m in found if m.score > 0]
@@ -969,7 +1155,8 @@ def _is_contact(scan: Scan, index: int) -> bool:
     """A signature under a sign-off ("Kind regards,"), a contact with a phone number,
     or a line under "For information please contact:"."""
     blocks = scan.ctx.doc.blocks
-    if PHONE.search(blocks[index].text):
+    block_text = blocks[index].text
+    if (PHONE_ASCII if block_text.isascii() else PHONE).search(block_text):
         return True
     for folded in map(scan.folded_block, range(max(0, index - 2), index)):
         if folded and (folded in cues().closings or folded.endswith("contact")):
