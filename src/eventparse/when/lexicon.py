@@ -14,11 +14,29 @@ from eventparse import vocab
 
 
 def _alternation(words: list[str]) -> str:
-    """Longest first; a lookahead on the first letters lets most positions fail at once."""
+    """Longest first; a lookahead on the first two letters lets most positions fail at once
+    (a word that merely starts like one of them, "the" beside "thirty", fails there too)."""
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    firsts = "".join(sorted({w[0].lower() for w in ordered} | {w[0].upper() for w in ordered}))
     body = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-    return f"(?=[{regex.escape(firsts)}])(?:{body})"
+    return f"(?={_first_two(ordered)})(?:{body})"
+
+
+def _first_two(words: list[str]) -> str:
+    """A pattern for the first two characters any of ``words`` starts with, either case."""
+    seconds: dict[str, set[str]] = {}
+    for word in words:
+        seconds.setdefault(word[0].lower(), set()).add(word[1:2].lower())
+    branches = []
+    for first, nexts in sorted(seconds.items()):
+        head = f"[{regex.escape(first + first.upper())}]"
+        if "" in nexts:  # a one-letter word: its first letter is all it needs
+            branches.append(head)
+            continue
+        chars = "".join(sorted(nexts | {c.upper() for c in nexts}))
+        if " " in chars:  # "o five": any white space on the line (a set takes no \s here)
+            chars += "\t\xa0"
+        branches.append(f"{head}[{regex.escape(chars)}]")
+    return "(?:" + "|".join(branches) + ")"
 
 
 @cache
