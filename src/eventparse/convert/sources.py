@@ -28,7 +28,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO
 
-KNOWN_SUFFIXES = (".txt", ".html", ".htm", ".md", ".markdown", ".eml")
+from eventparse.read.detect import EXTENSIONS
+
+KNOWN_SUFFIXES = (".txt", ".text", *EXTENSIONS)
+"""Plain text, and every extension the readers know (``read.detect.EXTENSIONS``)."""
 ZIP_SUFFIXES = (".zip",)
 TAR_SUFFIXES = (".tar.gz", ".tgz", ".tar")
 CHUNK = 1 << 16
@@ -108,8 +111,8 @@ def _folder(folder: Path, limits: Limits) -> Iterator[Item]:
 def is_document(name: str) -> bool:
     """True for the file names convert reads in folders and archives.
 
-    >>> is_document("a/Notes.HTML"), is_document("photo.jpg")
-    (True, False)
+    >>> is_document("a/Notes.HTML"), is_document("page.xhtml"), is_document("photo.jpg")
+    (True, True, False)
     """
     return name.lower().endswith(KNOWN_SUFFIXES)
 
