@@ -45,16 +45,6 @@ from eventparse.when.lexicon import word_value
 
 FIELD = "sessions"
 
-# What a line says about the date or time it carries when that is not a sitting.
-_NOT_A_SITTING = regex.compile(
-    r"\b(?:book(?:ing|ings)?\s+(?:by|before|closes?|deadline|ends?)|deadline|closing\s+date"
-    r"|closes|register\s+(?:by|before)|registration|apply\s+(?:by|before)|respond\s+by"
-    r"|booked\s+(?:by|before)|reply\s+by|rsvp|arriv(?:e|al|als)|coffee|tea\b|refreshments?|lunch\s+(?:is|will|at|from)"
-    r"|reception|doors\s+open|networking|sent|posted(?:by)?|received|updated|published"
-    r"|previous(?:ly)?|last\s+year|was\s+held|took\s+place|recording|expir(?:es|y)"
-    r"|cancel(?:led|lation)|by\s+no\s+later|no\s+later\s+than|gather(?:ing)?|sign[-\s]?in"
-    r"|join(?:ing)?\s+from|log\s?in\s+from|dial[-\s]?in\s+from|next\s+(?:session|meeting))\b",
-    regex.IGNORECASE)
 _END_CUE = regex.compile(
     r"\b(?:until|till|to|end(?:s|ing)?(?:\s+at)?|finish(?:es|ing)?(?:\s+at)?|conclud(?:es|ing)"
     r"(?:\s+at)?|close[sd]?\s+at)\s+(?:around\s+|about\s+|approximately\s+)?$", regex.IGNORECASE)
@@ -167,7 +157,7 @@ def _place(ctx: Context, mention: Mention) -> _Placed | None:
     lead = _SENTENCE_END.split(text[line_start:mention.start])[-1]
     clause = _CLAUSE_END.split(lead)[-1]
     key = (block.key or "").lower() if block is not None and block.kind == "key_value" else ""
-    if _NOT_A_SITTING.search(clause[-80:]) or _NOT_A_SITTING.search(key) \
+    if _cue("not_a_sitting").search(clause[-80:]) or _cue("not_a_sitting").search(key) \
             or _cue("past_events").search(clause[-80:]) or _cue("other_events").search(lead):
         return None
     if mention.bare_numeric and not mention.has_time and section not in _SCHEDULE_KINDS:
