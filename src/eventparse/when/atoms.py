@@ -162,7 +162,7 @@ _UNIT = re.compile(r"(?:hours?|hrs?|minutes?|mins?|days?)(?![a-z])", re.IGNORECA
 # The words time_pattern's lead may end in with no space before the hours, and "T".
 _GLUED_LEAD = re.compile(r"(?:at|around|about|approximately|approx|for|from|\dT)$", re.IGNORECASE)
 # What every time range holds between its sides (grammar.time_range_pattern's sep).
-_RANGE_SEP = re.compile(r"[-–—‐]|\s(?:to|till?|untill?|thru|through|and)\s", re.IGNORECASE)
+_RANGE_SEP = re.compile(r"[-–—‐→]|\s(?:to|till?|untill?|thru|through|and)\s", re.IGNORECASE)
 # What every clock time holds (as _CLOCKISH), a run of digits as one key.
 _CLOCK_KEY = re.compile(r"\d+|" + _CLOCKISH.pattern.split("|", 1)[1], re.IGNORECASE)
 
@@ -443,7 +443,7 @@ def _days_atom(name: str, m: regex.Match[str], strict: bool) -> Atom | None:
                                     or lead == "between")
     if is_range:
         return Atom("drange", m.start(), m.end(), dates=specs, lead=lead)
-    if any(s in ("-", "–", "—", "to", "till", "until", "thru", "through") for s in seps):
+    if any(s in ("-", "–", "—", "->", "→", "to", "till", "until", "thru", "through") for s in seps):
         return None
     return Atom("dlist", m.start(), m.end(), dates=specs, lead=lead)
 
@@ -617,11 +617,29 @@ def duration_atom(m: regex.Match[str]) -> Atom:
                 lead="for" if m.group("for") else "")
 
 
+_LABEL_PLACE = regex.compile(r"[ \t]*(\p{L}+(?:[ \t]\p{L}+)?)")
+
+
 def _zone_atom(m: regex.Match[str]) -> Atom:
     name = " ".join(m.group("z").lower().split())
     offset = lexicon.zones().get(name)
+    zone = name
     if m.group("zo"):
         sign = "-" if m.group("zo").strip().startswith("-") else "+"
         hours = int(m.group("zo").strip("+- \t"))
         offset = f"{sign}{hours:02d}:{m.group('zm') or '00'}"
-    return Atom("zone", m.start(), m.end(), offset=offset, lead=name, zone=name)
+        zone = _labelled_place(m.string, m.end()) or name
+    return Atom("zone", m.start(), m.end(), offset=offset, lead=name, zone=zone)
+
+
+def _labelled_place(text: str, at: int) -> str | None:
+    """A calendar's zone label names its place after the offset: "(UTC+00:00) Dublin,
+    Edinburgh, Lisbon, London" is London's clock, summer time included."""
+    place = _LABEL_PLACE.match(text, at, min(len(text), at + 40))
+    if place is None:
+        return None
+    words = place.group(1).lower().split()
+    for key in (" ".join(words), words[0]):
+        if key in lexicon.zone_regions():
+            return key
+    return None

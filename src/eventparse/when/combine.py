@@ -17,15 +17,14 @@ import regex
 
 from eventparse.when import lexicon, rules
 from eventparse.when.atoms import find_atoms
-from eventparse.when.grammar import Atom, Clock, DateSpec
+from eventparse.when.grammar import DASH, RANGE_WORDS, Atom, Clock, DateSpec
 
 MAX_GAP = 40
 _JOIN = regex.compile(
     r"[\s,;:|·•@()\[\]\-–—/]*(?:(?:at|on|from|of|between|in\s+the|the|early|late|morning|"
     r"afternoon|evening|each\s+day|daily|starting|starts|start|begins|beginning|time|for|"
     r"session|t)(?![a-z])[\s,;:|·•@()\[\]\-–—/]*)*", regex.IGNORECASE)
-_RANGE = regex.compile(r"\s*(?:-|–|—|‐|to|till|til|until|untill|thru|through)\s*",
-                       regex.IGNORECASE)
+_RANGE = regex.compile(rf"\s*(?:{DASH}|{RANGE_WORDS})\s*", regex.IGNORECASE)
 _AND = regex.compile(r"\s*(?:,\s*)?(?:and|&)\s*|\s*,\s*", regex.IGNORECASE)
 _FROM = regex.compile(r"\s*(?:from|starting(?:\s+at)?|beginning(?:\s+at)?)?\s*", regex.IGNORECASE)
 _FOR = regex.compile(r"[\s,(]*(?:for|lasting|running\s+for|duration:?)?\s*", regex.IGNORECASE)
@@ -153,6 +152,10 @@ def _merge(text: str, last: Atom, atom: Atom, gap: str) -> Atom | None:
             last.days = -1  # marks "a zone was named"
             return last
         return None
+    if last.kind == "time" and last.days == -1 and atom.kind == "time" and _RANGE.fullmatch(gap):
+        # "2:00 PM (GMT) - 3:30 PM": the zone stands between the two ends of a range
+        return Atom("trange", last.start, atom.end, times=[last.times[0], atom.times[0]],
+                    offset=last.offset, days=-1, lead=last.lead, zone=last.zone)
     if atom.kind == "dur" and last.kind == "time" and atom.minutes is not None and (
             _FOR.fullmatch(gap)):
         return _timed(last, atom.minutes, last.start, atom.end)

@@ -22,6 +22,12 @@ from eventparse.when import lexicon
 FLAGS = regex.IGNORECASE | regex.VERSION0
 
 
+DASH = r"(?:->|→|-|–|—|‐)"
+"""What joins the two ends of a range of days or times ("13-15 July", "2:00 PM → 3:30 PM")."""
+RANGE_WORDS = r"(?:to|till|til|until|untill|thru|through)"
+"""The words that do ("10am to noon")."""
+
+
 def _compile(pattern: str) -> regex.Pattern[str]:
     """Compile with white space that never crosses a line: a date or time is on one line."""
     one_line = pattern.replace(r"[\s-]", "[ \t\xa0-]").replace(r"[-\s]", "[- \t\xa0]")
@@ -100,7 +106,7 @@ def _pieces() -> dict[str, str]:
         "year": year,
         "yearpart": yearpart,
         "not_time": not_time,
-        "rsep": r"(?:\s*(?:-|–|—|‐)\s*|\s+(?:to|till|til|until|untill|thru|through)\s+)",
+        "rsep": rf"(?:\s*{DASH}\s*|\s+{RANGE_WORDS}\s+)",
         "andsep": r"(?:\s*,?\s*(?:and|&)\s*)",
     }
 
@@ -242,7 +248,7 @@ def time_range_pattern(strict: bool) -> regex.Pattern[str]:
     return _compile(
         rf"(?<![\w:.,/])(?:(?:early\s+|late\s+)?(?:in\s+the\s+)?(?P<partb>morning|afternoon|evening)"
         rf"\s+)?(?:(?P<lead>from|between|around|about|approximately)\s+)?(?<![\d.]){a}"
-        rf"(?P<sep>\s*(?:-|–|—|‐)\s*|\s*\(\s*(?:-|–)\s*"
+        rf"(?P<sep>\s*{DASH}\s*|\s*\(\s*(?:-|–)\s*"
         rf"|\s+(?:to|till|til|until|untill|thru|through|and)(?:\s+|\s*\n\s*))"
         rf"(?:(?P<podb>in\s+the\s+(?:morning|afternoon|evening))\s+)?(?<![\d.]){b}")
 
@@ -261,7 +267,9 @@ def duration_pattern() -> regex.Pattern[str]:
 def zone_pattern() -> regex.Pattern[str]:
     return _compile(
         rf"\(?\s*(?<![a-z])(?P<z>{lexicon.zone_words()})(?![a-z])"
-        r"(?:\s*(?P<zo>[+-]\s*\d{1,2})(?::?(?P<zm>\d\d))?\s*h?)?\s*\)?")
+        # "GMT+1", "UTC-05:00"; not "BST - 3:30 PM" (a range) or "BST -3:30pm"
+        r"(?:\s?(?P<zo>[+-]\d{1,2})(?::?(?P<zm>\d\d))?(?![\d:.])(?!\s*[ap]\.?\s?m(?![a-z]))"
+        r"(?:h(?![a-z]))?)?\s*\)?")
 
 
 @cache
