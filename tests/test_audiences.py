@@ -46,6 +46,27 @@ def test_and_splits_only_between_roles() -> None:
                                "Speech and language therapists", "School nurses"]
 
 
+
+def test_a_qualifier_on_the_last_role_alone_applies_to_the_whole_list() -> None:
+    event = _parse("This course is for health visitors, midwives and school nurses "
+                   "based in the east of the city.\n")
+    assert event.audiences == ["Health visitors", "Midwives", "School nurses"]
+    assert event.provenance["audiences[2]"].text == "school nurses"
+
+
+def test_a_qualifier_stays_where_it_is_not_the_whole_lists() -> None:
+    kept = {
+        "This course is for practice educators working in universities.\n":
+            ["Practice educators working in universities"],
+        "This course is for nurses in hospitals and social workers in the community.\n":
+            ["Nurses in hospitals", "Social workers in the community"],
+        "This course is for teachers and staff working in nurseries.\n":
+            ["Teachers", "Staff working in nurseries"],
+    }
+    for body, audiences in kept.items():
+        assert _parse(body).audiences == audiences, body
+
+
 def test_normalisation() -> None:
     assert capitalise("SENCOs AND Heads Of Year") == "SENCOs and heads of year"
     assert capitalise("SOCIAL WORKERS") == "Social workers"

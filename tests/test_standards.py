@@ -65,6 +65,47 @@ def test_prose_mentioning_a_framework_is_not_a_standards_line() -> None:
     assert not [p for p in event.problems if p.code == "unknown-standard"]
 
 
+
+def test_a_sentence_may_lead_up_to_the_family_name_before_its_list() -> None:
+    event = _parse("Welcome. The day is mapped onto the KSS for practice leaders: Quality "
+                   "assurance and improvement; Leading with kindness. Lunch is provided.\n")
+    assert [(s.name, s.statement_set, s.known) for s in event.standards] == [
+        ("Quality assurance and improvement", "pqs-kss-pl", True),
+        ("Leading with kindness", None, False)]
+    assert [event.provenance[f"standards[{i}]"].text for i in range(2)] == [
+        "Quality assurance and improvement", "Leading with kindness"]
+    numbers = _parse("You may record it as CPD against Social Work England "
+                     "professional standards 2 and 4.\n").standards
+    assert [(s.framework, s.number) for s in numbers] == [("SWE", 2), ("SWE", 4)]
+
+
+def test_a_sentence_about_a_framework_lists_no_standards() -> None:
+    for sentence in ("Our trainer helped revise the PCF: Jane Smith, Ali Khan.",
+                     "The KSS for practice leaders was updated: see the new guidance.",
+                     "We booked the PQS team on 3 and 4 March.",
+                     "This course links to the KSS: nothing we teach is new."):
+        event = _parse(sentence + "\n")
+        assert event.standards == [], sentence
+        assert not [p for p in event.problems if p.code == "unknown-standard"], sentence
+
+
+def test_a_list_opening_on_a_narrower_name_takes_its_set() -> None:
+    [standard] = _parse("Post-qualifying standards: KSS for practice supervisors - "
+                        "Developing excellent practitioners\n").standards
+    assert (standard.name, standard.statement_set, standard.number) == (
+        "Developing excellent practitioners", "pqs-kss-ps", 2)
+
+
+def test_statement_numbers_after_the_word_statements() -> None:
+    numbers = _parse("KSS (adults): statements 2, 3 and 5\n").standards
+    assert [s.name for s in numbers] == ["Person-centred practice", "Safeguarding",
+                                         "Mental capacity"]
+
+
+def test_middle_dot_separates_titles() -> None:
+    titles = _parse("PCF: Knowledge · Values and ethics\n").standards
+    assert [s.name for s in titles] == ["Knowledge", "Values and ethics"]
+
 def test_near_spelling_resolves_and_hint_helpers() -> None:
     assert resolve_title("Person centred practise", "PQS:KSS")[0].title == "Person-centred practice"
     assert resolve_title("Knowledge", "SWE") == ()

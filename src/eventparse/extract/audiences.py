@@ -11,7 +11,9 @@ Where the labels come from, best first:
 
 A prose list is split on commas and on "and"/"or" where both sides are roles
 ("speech and language therapists" stays whole); a clause after the last role
-("... who carry out direct work") is dropped. Each label gets a leading capital
+("... who carry out direct work") is dropped, and so is a qualifier on the last role
+alone ("... and senior practitioners working in adult social care"), which says where
+the whole list works. Each label gets a leading capital
 only (acronyms such as NHS or SENCOs kept), then is matched against the role
 vocabulary (vocab/audiences.json): a role or a near spelling or plural of one takes
 the vocabulary's form; a label whose head noun is a role word ("workers",
@@ -76,6 +78,7 @@ class Roles:
     heads: frozenset[str]
     function_words: frozenset[str]
     head_cut: frozenset[str]
+    scope_words: frozenset[str]
     clause_cut: regex.Pattern[str]
     lead_in: regex.Pattern[str]
     opener: regex.Pattern[str]
@@ -96,6 +99,7 @@ def _roles() -> Roles:
         heads=frozenset(fold(h) for h in data["head_nouns"]),
         function_words=frozenset(data["function_words"]),
         head_cut=frozenset(data["head_cut_words"]),
+        scope_words=frozenset(data["scope_words"]),
         clause_cut=regex.compile(rf"\s+(?:{clause})\b", regex.IGNORECASE),
         lead_in=regex.compile(
             rf"\b(?:this|the|our|these|it)\s+(?:[\p{{L}}'’-]+\s+){{0,4}}?(?:{verbs})\s+"
@@ -416,7 +420,37 @@ def _prose_list(text: str, offset: int) -> list[Label]:
         piece_end = separator.start() if separator else stop
         labels.extend(_split_joined(text, position, piece_end, offset))
         position = separator.end() if separator else stop
-    return labels
+    return _unscoped(labels)
+
+
+def _unscoped(labels: list[Label]) -> list[Label]:
+    """The list with a qualifier that only its last label carries ("... community care
+    assessors and senior practitioners working in adult social care") dropped: it says
+    where the whole list works, so the last label is its role alone, as the others are.
+
+    >>> [label.text for label in _unscoped([Label("nurses", 0, 6),
+    ...                                     Label("team managers based in Leeds", 11, 39)])]
+    ['nurses', 'team managers']
+    """
+    if len(labels) < 2 or any(_scope_start(label.text) for label in labels[:-1]):
+        return labels
+    last = labels[-1]
+    cut = _scope_start(last.text)
+    if not cut or fold(last.text) in _roles().canonical:
+        return labels  # no qualifier, or one that is part of a role's name
+    role = last.text[:cut].rstrip(_TRIM)
+    if not is_role(role) or (" " not in role and fold(role) not in _roles().canonical):
+        return labels  # a bare "staff" needs its qualifier to say who
+    return [*labels[:-1], Label(role, last.start, last.start + len(role))]
+
+
+def _scope_start(label: str) -> int:
+    """Where a qualifier opens in a label (a scope word after its first word), or 0."""
+    scope_words = _roles().scope_words
+    for index, word in enumerate(_WORD.finditer(label)):
+        if index and word.group().casefold() in scope_words:
+            return int(word.start())
+    return 0
 
 
 def _split_joined(text: str, start: int, end: int, offset: int) -> list[Label]:

@@ -9,13 +9,18 @@ A standards line names a family and lists statements::
     KSS 3 and 6
     PCF domains 5 (Knowledge), 7 (Skills and interventions)
     Social Work England professional standards: 1 Promote the rights, ...; 2 Establish ...
+    Knowledge and Skills Statement (child and family): statements 5, 7 and 8
+    This course maps to the KSS for practice leaders: Quality assurance and improvement.
 
 Each statement is resolved through the packaged vocabulary (vocab/standards.json,
 built from the shared reference by scripts/build_standards_vocab.py): whole titles
 between separators, rapidfuzz for near spellings, numbers to titles. A title in more
 than one statement set keeps every set in ``candidates`` unless the line names the
 set ("(adults)", "child and family practitioners"). A title the framework does not
-have is kept as written and flagged ``unknown-standard``. Under a standards heading
+have is kept as written and flagged ``unknown-standard``. A sentence may lead up to the
+family's name in its own words ("Social workers can record this as CPD against Social
+Work England professional standards 3 and 5"): the list must then follow the name (and
+the set it names) at once and hold a statement we know. Under a standards heading
 ("Professional standards", "PCF domains") bare titles count too, but only known ones:
 an unknown bare line ends the list, since it is more likely the next part of the page.
 """
@@ -43,16 +48,22 @@ FUZZY_CUTOFF = 90.0
 FUZZY_MIN_LENGTH = 8
 MAX_HEADING_WORDS = 6  # "Links to professional standards"; longer is a sentence
 MAX_TITLE_WORDS = 12  # the longest official title has 17 words, but it is known
+MAX_NAME_WORDS = 8  # "for social workers in adult services" between a family cue and its list
+MAX_LEAD_IN = 240  # a sentence's words up to its list: "Social workers can record ... standards"
+MAX_SENTENCE = 800  # a longer "sentence" is no standards sentence (and keeps work bounded)
+MAX_SEPARATORS = 8  # places in one sentence tried as the end of its lead-in
 
 # Where a line's family name ends and its list begins: "Key: ", " - ", " | ",
 # or the first statement number ("KSS 3 and 6"). "PQS:KSS" has no space after its colon.
 _SEPARATOR = regex.compile(r":(?=\s|$)|\s[-–—]\s|\s?\|\s?|\s(?=\d{1,2}\b)")
-_STRONG = regex.compile(r"\s*[|;•]\s*|\s+/\s+|,\s*(?=\d{1,2}[.)]?\s+\p{L})")
+_STRONG = regex.compile(r"\s*[|;•·]\s*|\s+/\s+|,\s*(?=\d{1,2}[.)]?\s+\p{L})")
 _SOFT = regex.compile(r",\s*|\s+(?:and|&)\s+")
 _NUMBERED = regex.compile(r"(\d{1,2})\s*\(([^()\n]{1,150})\)")
 _NUMBERS_ONLY = regex.compile(r"\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})*")
 _LEAD_NUMBER = regex.compile(r"(?:[\p{L}:]+\s+){0,2}?(\d{1,2})\s*[.):]?\s*(?:[-–—]\s*)?(?=\p{L})")
 _WORD = regex.compile(r"[\p{L}\p{N}:&'’]+")
+_WORDS_BEFORE_NUMBER = regex.compile(r"(?:\p{L}+\s+){1,2}(?=\d{1,2}\b)")  # "statements 5"
+_SENTENCE_BREAK = regex.compile(r"(?<=[.!?])\s+")
 _TRIM = " \t.,;:-–—|"
 
 
@@ -74,6 +85,7 @@ class Vocabulary:
     hints: tuple[tuple[str, str], ...]
     lead_words: frozenset[str]
     cue_keys: tuple[str, ...]
+    name_words: frozenset[str]  # words that may stand between a family cue and its list
 
 
 @dataclass(frozen=True)
@@ -84,6 +96,9 @@ class Item:
     start: int
     end: int
     number: int | None = None
+
+
+Found = list[tuple[Standard, int, int, str]]  # each standard with its span and rule
 
 
 def fold(text: str) -> str:
@@ -114,6 +129,7 @@ def _vocabulary() -> Vocabulary:
             for title in (entry["title"], *entry["aliases"]):
                 by_title.setdefault(fold(title), []).append(statement)
     cues = [(fold(cue), family) for family, words in data["cues"].items() for cue in words]
+    lead_words = frozenset(fold(w) for w in data["lead_words"])
     return Vocabulary(
         by_title={k: tuple(v) for k, v in by_title.items()},
         by_number=by_number,
@@ -121,8 +137,9 @@ def _vocabulary() -> Vocabulary:
         family_of_set=family_of_set,
         cues=tuple(sorted(cues, key=lambda c: -len(c[0]))),
         hints=tuple(sorted(hints, key=lambda h: -len(h[0]))),
-        lead_words=frozenset(fold(w) for w in data["lead_words"]),
+        lead_words=lead_words,
         cue_keys=_cue_keys(cue for cue, _ in cues),
+        name_words=lead_words.union(*(text.split() for text, _ in (*cues, *hints))),
     )
 
 
@@ -309,25 +326,112 @@ def _is_cue(word: str) -> bool:
     return any(word in cue.split() for cue, _ in _vocabulary().cues)
 
 
-def _parse_line(text: str, offset: int) -> list[tuple[Standard, int, int, str]] | None:
+def _parse_line(text: str, offset: int) -> Found | None:
     """The standards a family line lists, or None when the line names no family."""
     split = _split_prefix(text)
     if split is None:
-        return None
+        return _prose_line(text, offset)
     prefix, rest_start = split
     family = family_of(prefix)
     if family is None:
         # "Standards: PQS:KSS - ..." names its family after a plain key.
         if len(prefix.split()) > MAX_HEADING_WORDS or heading_kind(prefix) != "standards":
-            return None
+            return _prose_line(text, offset)
         return _parse_line(text[rest_start:], offset + rest_start)
-    hint = set_hint(prefix) if family == "PQS:KSS" else frozenset()
-    items = _items(text, rest_start, family)
-    found = [(_standard(item, family, hint), offset + item.start, offset + item.end, "family-line")
-             for item in items]
+    items, family, hint = _list_after(text, rest_start, family, _hint_of(prefix, family))
+    found = _found(items, family, hint, offset, "family-line")
     if not any(standard.known for standard, *_ in found) and _reads_as_prose(prefix, items):
         return None
     return found
+
+
+def _hint_of(name: str, family: str) -> frozenset[str]:
+    return set_hint(name) if family == "PQS:KSS" else frozenset()
+
+
+def _list_after(text: str, start: int, family: str,
+                hint: frozenset[str]) -> tuple[list[Item], str, frozenset[str]]:
+    """The items after a family's name, with the family and set they belong to: the list may
+    open on a narrower name of its own ("Post-qualifying standards: Knowledge and skills
+    statement for practice supervisors - ..."), which then names both."""
+    nested = _split_prefix(text[start:])
+    if nested is not None:
+        inner = family_of(nested[0])
+        if inner is not None:
+            family, hint = inner, _hint_of(nested[0], inner) or hint
+            start += nested[1]
+    return _items(text, start, family), family, hint
+
+
+def _found(items: list[Item], family: str, hint: frozenset[str], offset: int,
+           rule: str) -> Found:
+    return [(_standard(item, family, hint), offset + item.start, offset + item.end, rule)
+            for item in items]
+
+
+def _prose_line(text: str, offset: int) -> Found | None:
+    """The standards a line's sentences list after naming their family in their own words
+    ("This workshop maps to the KSS for child and family practitioners: A; B."), or None."""
+    found: Found = []
+    position = 0
+    for boundary in [*_SENTENCE_BREAK.finditer(text), None]:
+        stop = boundary.start() if boundary else len(text)
+        sentence = text[position:stop]
+        if len(sentence) <= MAX_SENTENCE and _may_name_family((sentence,)):
+            found.extend(_prose_sentence(sentence, offset + position))
+        position = boundary.end() if boundary else stop
+    return found or None
+
+
+def _prose_sentence(sentence: str, offset: int) -> Found:
+    """A sentence's list after a lead-in ending on a family's name (and the set it names).
+
+    With no key to say a list follows, the list must hold a statement we know and
+    nothing longer than a title: else it is a sentence about the framework."""
+    separators = _SEPARATOR.finditer(sentence, 0, MAX_LEAD_IN)
+    for tried, separator in enumerate(separators):
+        if tried >= MAX_SEPARATORS:
+            break
+        named = _named_family(sentence[: separator.start()])
+        if named is None:
+            continue
+        family, name = named
+        items, family, hint = _list_after(sentence, separator.end(), family,
+                                          _hint_of(name, family))
+        if any(len(item.text.split()) > MAX_TITLE_WORDS for item in items):
+            continue
+        found = _found(items, family, hint, offset, "family-sentence")
+        if any(standard.known for standard, *_ in found):
+            return found
+    return []
+
+
+@lru_cache(maxsize=4096)
+def _named_family(lead_in: str) -> tuple[str, str] | None:
+    """The family whose name ends a lead-in, and that name as folded (with the set it
+    names): the last family cue in it, followed by nothing but words of such names.
+
+    >>> _named_family("This course maps to the KSS for practice leaders")
+    ('PQS:KSS', 'kss for practice leaders')
+    >>> _named_family("The KSS was revised for practice leaders") is None
+    True
+    """
+    if not _may_name_family((lead_in,)):
+        return None
+    padded = f" {fold(lead_in)} "
+    vocabulary = _vocabulary()
+    last: tuple[int, str, str] | None = None  # where the last cue starts (the longest there)
+    for cue, family in vocabulary.cues:
+        index = padded.rfind(f" {cue} ")
+        if index >= 0 and (last is None or index > last[0]):
+            last = (index, cue, family)
+    if last is None:
+        return None
+    index, cue, family = last
+    after = padded[index + len(cue) + 1:].split()
+    if len(after) > MAX_NAME_WORDS or any(w not in vocabulary.name_words for w in after):
+        return None
+    return family, padded[index:].strip()
 
 
 def _reads_as_prose(prefix: str, items: list[Item]) -> bool:
@@ -415,6 +519,10 @@ def _pieces(text: str, separator: regex.Pattern[str]) -> list[tuple[int, int]]:
 
 
 def _piece_items(text: str, start: int, end: int, family: str | None) -> list[Item]:
+    before = _WORDS_BEFORE_NUMBER.match(text, start, end)  # "statements 5, 7 and 8"
+    if before and all(_is_cue(w) or w in _vocabulary().lead_words
+                      for w in fold(before.group()).split()):
+        start = before.end()
     piece = text[start:end]
     if _NUMBERS_ONLY.fullmatch(piece):
         return [Item("", start + m.start(), start + m.end(), int(m.group()))
@@ -468,8 +576,7 @@ def _longest_known(piece: str, chunks: list[tuple[int, int]], index: int,
     return None
 
 
-def _bare_titles(block: Block, family: str | None,
-                 hint: frozenset[str]) -> list[tuple[Standard, int, int, str]] | None:
+def _bare_titles(block: Block, family: str | None, hint: frozenset[str]) -> Found | None:
     """Titles on a line under a standards heading, when every one of them is known."""
     if block.kind == "heading" and heading_kind(block.text) is not None:
         return None
