@@ -18,8 +18,8 @@ also covers its indented continuation lines; a message-id line is a ``line``.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 import regex
 
@@ -49,8 +49,7 @@ ISO_DATE = regex.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 SLASH_DATE = regex.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b")
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
     """A non-blank line: its content span (trimmed), its line number, and whether it is indented."""
 
     start: int
@@ -59,8 +58,7 @@ class _Line:
     indented: bool
 
 
-@dataclass(frozen=True)
-class _Header:
+class _Header(NamedTuple):
     """One header field: where its line starts, its key, and where its value starts and ends."""
 
     start: int
@@ -106,22 +104,12 @@ def _lines(text: str) -> list[_Line]:
     """Each non-blank line, trimmed of surrounding white space."""
     spans: list[_Line] = []
     pos = 0
-    number = 0
-    length = len(text)
-    while pos <= length:
-        newline = text.find("\n", pos)
-        stop = length if newline == -1 else newline
-        start, end = pos, stop
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            spans.append(_Line(start, end, number, indented=start > pos))
-        if newline == -1:
-            break
-        pos = newline + 1
-        number += 1
+    for number, line in enumerate(text.split("\n")):
+        content = line.lstrip()
+        if content:
+            start = pos + len(line) - len(content)
+            spans.append(_Line(start, start + len(content.rstrip()), number, start > pos))
+        pos += len(line) + 1
     return spans
 
 
@@ -153,7 +141,7 @@ def _header_blocks(text: str, lines: list[_Line]) -> tuple[list[_Header], set[in
     else:
         headers.extend(_header_run(text, lines, index, signed=False))
     taken = {h.start for h in headers}
-    for position, line in enumerate(lines):
+    for position, line in enumerate(lines if "From:" in text else ()):
         if line.start not in taken and text.startswith("From:", line.start):
             run = _header_run(text, lines, position, signed=False)
             headers.extend(run)
@@ -179,7 +167,7 @@ def _header_run(text: str, lines: list[_Line], index: int, signed: bool) -> list
         elif (run and line.indented and not run[-1].key.lower().startswith("abstract")
               and not LABEL.match(text, line.start, line.end)):
             last = run[-1]
-            run[-1] = _Header(last.start, line.end, last.key, last.value_start, last.lines + 1)
+            run[-1] = last._replace(end=line.end, lines=last.lines + 1)
         else:
             break
         previous = line
@@ -257,7 +245,7 @@ def _classify(text: str, start: int, end: int, has_next: bool) -> Block:
     if bullet:
         content_start = start + bullet.end()
         return Block("list_item", content_start, end, text[content_start:end])
-    key = KEY_VALUE.match(line)
+    key = KEY_VALUE.match(line) if ":" in line else None
     if key and _looks_like_key(key.group(1)):
         value_start = start + key.end()
         return Block("key_value", start, end, line, key=key.group(1).strip(),
@@ -274,7 +262,7 @@ def _looks_like_key(key: str) -> bool:
 
 def _looks_like_heading(line: str) -> bool:
     return (
-        len(line.split()) <= MAX_HEADING_WORDS
-        and line[-1] not in CLOSING
+        line[-1] not in CLOSING
         and not line[0].islower()
+        and len(line.split()) <= MAX_HEADING_WORDS
     )
