@@ -20,6 +20,7 @@ A title repeated on the next line is one title (validate flags ``duplicate-text`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 
@@ -53,6 +54,8 @@ TOP_LINE_KINDS = ("standards", "outcomes", "description")
 TOP_BLOCKS, TOP_LINE_PENALTY = 2, 0.2
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
+"""_WORD for ASCII text: the same words, found faster by the standard library."""
 _TIME = regex.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b|\b\d{1,2}[:.]\d{2}\b|\bnoon\b",
                       regex.IGNORECASE)
 _NUMERIC_DATE = regex.compile(r"\b\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\b")
@@ -236,14 +239,23 @@ def title_text_of(text: str) -> str | None:
     >>> title_text_of("Book now: reply to this e-mail.") is None
     True
     """
-    words = _WORD.findall(text)
-    if not words or len(words) > MAX_WORDS or len(text) > MAX_CHARS:
+    if len(text) > MAX_CHARS or text.endswith((".", ",", ":", ";", "!", "...", "…")):
         return None
-    if text.endswith((".", ",", ":", ";", "!", "...", "…")) or _URL.search(text):
+    words = _words(text)
+    if not words or len(words) > MAX_WORDS or _has_url(text):
         return None
     if _is_date_line(text, words):
         return None
     return _unquoted(text)
+
+
+def _words(text: str) -> list[str]:
+    return _ASCII_WORD.findall(text) if text.isascii() else _WORD.findall(text)
+
+
+def _has_url(text: str) -> bool:
+    # _URL needs "://", "www." or "@": most lines have none, and the pattern is not cheap.
+    return ("://" in text or "www." in text or "@" in text) and _URL.search(text) is not None
 
 
 def _unquoted(text: str) -> str:
@@ -266,7 +278,7 @@ def _is_date_line(text: str, words: list[str]) -> bool:
 
 def _score(text: str, is_h1: bool) -> float:
     score = BASE + (H1_BONUS if is_h1 else 0.0)
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = [w.lower() for w in _words(text)]
     if _SUBTITLE.search(text):
         score += SUBTITLE_BONUS
     if _is_caps(text):
