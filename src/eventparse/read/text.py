@@ -241,7 +241,7 @@ def _make_date(day: int, month: int, year_text: str) -> dt.date | None:
 
 def _classify(text: str, start: int, end: int, has_next: bool) -> Block:
     line = text[start:end]
-    bullet = BULLET.match(line)
+    bullet = BULLET.match(line) if _may_open_with_bullet(line) else None
     if bullet:
         content_start = start + bullet.end()
         return Block("list_item", content_start, end, text[content_start:end])
@@ -253,6 +253,13 @@ def _classify(text: str, start: int, end: int, has_next: bool) -> Block:
     if has_next and _looks_like_heading(line):
         return Block("heading", start, end, line)
     return Block("paragraph", start, end, line)
+
+
+def _may_open_with_bullet(line: str) -> bool:
+    """Whether a trimmed line's first character may start a BULLET marker (a dash or
+    star, a bracket, a digit, a lower-case letter, or any non-ASCII character)."""
+    first = line[0]
+    return first in "-*(" or not first.isascii() or first.isdigit() or first.islower()
 
 
 def _looks_like_key(key: str) -> bool:
