@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import regex
 
@@ -184,8 +184,7 @@ def inline_label(text: str) -> str | None:
     return label if 2 <= len(label) <= MAX_LABEL and "\n" not in label else None
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(NamedTuple):
     """What names a section in a block: its kind, the label text, and how it was found."""
 
     kind: str
