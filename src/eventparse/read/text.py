@@ -66,6 +66,8 @@ class _Header(NamedTuple):
     key: str
     value_start: int
     lines: int
+    name: str
+    """The key folded: lower case, no spaces (how ``Document.headers`` spells it)."""
 
 
 def read_text(text: str) -> Document:
@@ -163,7 +165,7 @@ def _header_run(text: str, lines: list[_Line], index: int, signed: bool) -> list
         key = _fold_key(match.group(1)) if match else ""
         if match and key in known:
             value_start = min(match.end(), line.end)
-            run.append(_Header(line.start, line.end, match.group(1), value_start, 1))
+            run.append(_Header(line.start, line.end, match.group(1), value_start, 1, key))
         elif (run and line.indented and not run[-1].key.lower().startswith("abstract")
               and not LABEL.match(text, line.start, line.end)):
             last = run[-1]
@@ -172,7 +174,7 @@ def _header_run(text: str, lines: list[_Line], index: int, signed: bool) -> list
             break
         previous = line
         index += 1
-    keys = {_fold_key(h.key) for h in run}
+    keys = {h.name for h in run}
     if len(run) < 2 or not (signed or any(needed <= keys for needed in signature)):
         return []
     return run
@@ -182,7 +184,7 @@ def _header_dict(text: str, headers: list[_Header]) -> dict[str, str]:
     """Lower-cased key -> value with white space collapsed; the first of a key wins."""
     found: dict[str, str] = {}
     for header in headers:
-        found.setdefault(_fold_key(header.key),
+        found.setdefault(header.name,
                          " ".join(text[header.value_start:header.end].split()))
     return found
 
