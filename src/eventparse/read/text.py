@@ -18,6 +18,7 @@ also covers its indented continuation lines; a message-id line is a ``line``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
 
@@ -212,23 +213,27 @@ def parse_mail_date(value: str) -> dt.date | None:
     >>> parse_mail_date("soon") is None
     True
     """
-    months = month_numbers()
-    candidates: list[tuple[int, int, str]] = []
-    for match in DAY_MONTH_YEAR.finditer(value):
-        if match.group(2).lower() in months:
-            candidates.append((int(match.group(1)), months[match.group(2).lower()], match.group(3)))
-    for match in MONTH_DAY_YEAR.finditer(value):
-        if match.group(1).lower() in months:
-            candidates.append((int(match.group(2)), months[match.group(1).lower()], match.group(3)))
-    for match in ISO_DATE.finditer(value):
-        candidates.append((int(match.group(3)), int(match.group(2)), match.group(1)))
-    for match in SLASH_DATE.finditer(value):
-        candidates.append((int(match.group(1)), int(match.group(2)), match.group(3)))
-    for day, month, year in candidates:
+    for day, month, year in _date_candidates(value):
         date = _make_date(day, month, year)
         if date is not None:
             return date
     return None
+
+
+def _date_candidates(value: str) -> Iterator[tuple[int, int, str]]:
+    """(day, month, year as written) of each date shape in turn; lazily, so the later
+    patterns run only when no earlier candidate is a real date."""
+    months = month_numbers()
+    for match in DAY_MONTH_YEAR.finditer(value):
+        if match.group(2).lower() in months:
+            yield int(match.group(1)), months[match.group(2).lower()], match.group(3)
+    for match in MONTH_DAY_YEAR.finditer(value):
+        if match.group(1).lower() in months:
+            yield int(match.group(2)), months[match.group(1).lower()], match.group(3)
+    for match in ISO_DATE.finditer(value):
+        yield int(match.group(3)), int(match.group(2)), match.group(1)
+    for match in SLASH_DATE.finditer(value):
+        yield int(match.group(1)), int(match.group(2)), match.group(3)
 
 
 def _make_date(day: int, month: int, year_text: str) -> dt.date | None:
