@@ -15,8 +15,8 @@ LIST_FIELDS = {"sessions", "presenters", "audiences", "standards", "learning_out
 
 def pick_one(candidates: Sequence[Candidate[Any]]) -> Candidate[Any] | None:
     """The best-scoring candidate; the earliest in the text on a tie."""
-    if not candidates:
-        return None
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
     return max(candidates, key=lambda c: (c.score, -_first_offset(c)))
 
 
