@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from eventparse.extract.base import Candidate, Context
-from eventparse.model import Delivery, Event, Evidence, Presenter, Session, Span, Standard
+from eventparse.model import Delivery, Event, Presenter, Session, Standard
 from eventparse.settings import DEFAULT_TIMEZONE, zone_for
 from eventparse.when import When
 
@@ -16,8 +16,8 @@ LIST_FIELDS = {"sessions", "presenters", "audiences", "standards", "learning_out
 
 def pick_one(candidates: Sequence[Candidate[Any]]) -> Candidate[Any] | None:
     """The best-scoring candidate; the earliest in the text on a tie."""
-    if not candidates:
-        return None
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
     return max(candidates, key=lambda c: (c.score, -_first_offset(c)))
 
 
@@ -33,16 +33,18 @@ def _first_offset(candidate: Candidate[Any]) -> int:
     return candidate.spans[0][0] if candidate.spans else 0
 
 
-def evidence(ctx: Context, candidate: Candidate[Any]) -> Evidence:
-    spans = [Span(start=s, end=e) for s, e in candidate.spans]
+def evidence(ctx: Context, candidate: Candidate[Any]) -> dict[str, Any]:
+    """The fields of a candidate's Evidence: the Event validates them into one (in a single
+    pass for the whole provenance, much cheaper than a model per span here)."""
+    spans = [{"start": s, "end": e} for s, e in candidate.spans]
     text = ctx.text(*candidate.spans[0]) if candidate.spans else ""
-    return Evidence(spans=spans, rule=candidate.rule, text=text)
+    return {"spans": spans, "rule": candidate.rule, "text": text}
 
 
 def build_event(ctx: Context, proposals: dict[str, list[Candidate[Any]]]) -> Event:
     """Resolve every field's candidates into one Event with its provenance."""
     chosen: dict[str, Any] = {}
-    provenance: dict[str, Evidence] = {}
+    provenance: dict[str, dict[str, Any]] = {}
     for field_name, candidates in proposals.items():
         if field_name in LIST_FIELDS:
             items = pick_group(candidates)
@@ -57,30 +59,32 @@ def build_event(ctx: Context, proposals: dict[str, list[Candidate[Any]]]) -> Eve
     whens: list[When] = chosen.get("sessions", [])
     zone_name = ctx.settings.timezone or named_zone(whens) or DEFAULT_TIMEZONE
     zone = zone_for(zone_name)
-    return Event(
-        title=chosen.get("title"),
-        event_type=chosen.get("event_type"),
-        delivery=Delivery(
+    # One validation for the whole Event: the provenance's plain dicts become Evidence
+    # and Span models there, far cheaper than a model made here for every span.
+    return Event.model_validate({
+        "title": chosen.get("title"),
+        "event_type": chosen.get("event_type"),
+        "delivery": Delivery(
             mode=chosen.get("delivery.mode"),
             platform=chosen.get("delivery.platform"),
             venue=chosen.get("delivery.venue"),
         ),
-        sessions=[to_session(w, zone) for w in whens],
-        timezone=zone_name,
-        presenters=[_as(Presenter, p) for p in chosen.get("presenters", [])],
-        audiences=chosen.get("audiences", []),
-        standards=[_as(Standard, s) for s in chosen.get("standards", [])],
-        learning_outcomes=chosen.get("learning_outcomes", []),
-        description=chosen.get("description"),
-        price=chosen.get("price"),
-        booking=chosen.get("booking"),
-        provenance=provenance,
-        reference_date=ctx.reference_date,
-        source=ctx.doc.source,
-        format=ctx.doc.format,
-        nlp_model=ctx.nlp_name,
-        text=ctx.doc.text,
-    )
+        "sessions": [to_session(w, zone) for w in whens],
+        "timezone": zone_name,
+        "presenters": [_as(Presenter, p) for p in chosen.get("presenters", [])],
+        "audiences": chosen.get("audiences", []),
+        "standards": [_as(Standard, s) for s in chosen.get("standards", [])],
+        "learning_outcomes": chosen.get("learning_outcomes", []),
+        "description": chosen.get("description"),
+        "price": chosen.get("price"),
+        "booking": chosen.get("booking"),
+        "provenance": provenance,
+        "reference_date": ctx.reference_date,
+        "source": ctx.doc.source,
+        "format": ctx.doc.format,
+        "nlp_model": ctx.nlp_name,
+        "text": ctx.doc.text,
+    })
 
 
 def _as(model: type[Any], value: Any) -> Any:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import regex
 
@@ -174,19 +174,17 @@ def inline_label(text: str) -> str | None:
     >>> inline_label("Who is this for? Social workers"), inline_label("PQS:KSS - Safeguarding")
     ('Who is this for', None)
     """
-    ends = [i for i in (text.find(":", 0, MAX_LABEL + 2), text.find("?", 0, MAX_LABEL + 2))
-            if i >= 0]
-    if not ends:
+    colon, question = text.find(":", 0, MAX_LABEL + 2), text.find("?", 0, MAX_LABEL + 2)
+    end = question if colon < 0 else colon if question < 0 else min(colon, question)
+    if end < 0:
         return None
-    end = min(ends)
     if end + 1 < len(text) and not text[end + 1].isspace():
         return None
     label = text[:end].rstrip()
     return label if 2 <= len(label) <= MAX_LABEL and "\n" not in label else None
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(NamedTuple):
     """What names a section in a block: its kind, the label text, and how it was found."""
 
     kind: str
@@ -233,8 +231,8 @@ def split_sections(doc: Document) -> list[Section]:
     for index, block in enumerate(doc.blocks):
         following = doc.blocks[index + 1] if index + 1 < len(doc.blocks) else None
         opened = _opens(block, following, sections[-1])
-        in_header_block = previous is not None and _in_header_block(doc, previous, block,
-                                                                     sections)
+        in_header_block = (previous is not None and block.kind == "key_value"
+                           and _in_header_block(doc, previous, block, sections))
         if in_header_block:
             # A "Date:" line inside a mail header block is the message's date, not the event's.
             opened = (HEADERS, "inline", block.key or "")

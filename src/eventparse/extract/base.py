@@ -140,14 +140,24 @@ class Phrases:
     def __init__(self, phrases: Iterable[str]) -> None:
         self.phrases = tuple(dict.fromkeys(p.lower() for p in phrases if p))
         self._ascii = all(p.isascii() for p in self.phrases)
-        self._last: tuple[str, list[int], list[int]] | None = None
+        # A phrase that holds another ("online or in person" holds "online") lies inside
+        # a span only where the other does too: looking for the shortest ones is enough.
+        self._needles = tuple(p for p in self.phrases
+                              if not any(q != p and q in p for q in self.phrases))
+        self._last: tuple[str, list[int] | None, list[int]] | None = None
+        """The last text scanned, and its occurrences' starts (None: cannot rule
+        out) and ends, in order of start."""
 
     def in_text(self, text: str, start: int = 0, end: int | None = None) -> bool:
         """False only when no phrase lies wholly inside ``text[start:end]``."""
-        folded = _folded(text)
-        if folded is None or not self._ascii:
+        last = self._last
+        if last is None or last[0] is not text:
+            last = self._last = self._scan(text)
+        starts, ends = last[1], last[2]
+        if starts is None:
             return True  # a case mapping may change lengths: cannot rule out
-        starts, ends = self._occurrences(text, folded)
+        if not starts:
+            return False
         end = len(text) if end is None else end
         index = bisect.bisect_left(starts, start)
         while index < len(starts) and starts[index] < end:
@@ -156,17 +166,15 @@ class Phrases:
             index += 1
         return False
 
-    def _occurrences(self, text: str, folded: str) -> tuple[list[int], list[int]]:
-        last = self._last
-        if last is not None and last[0] is text:
-            return last[1], last[2]
+    def _scan(self, text: str) -> tuple[str, list[int] | None, list[int]]:
+        folded = _folded(text) if self._ascii else None
+        if folded is None:
+            return text, None, []
         found: list[tuple[int, int]] = []
-        for phrase in self.phrases:
+        for phrase in self._needles:
             at = folded.find(phrase)
             while at >= 0:
                 found.append((at, at + len(phrase)))
                 at = folded.find(phrase, at + 1)
         found.sort()
-        starts, ends = [s for s, _ in found], [e for _, e in found]
-        self._last = (text, starts, ends)
-        return starts, ends
+        return text, [s for s, _ in found], [e for _, e in found]

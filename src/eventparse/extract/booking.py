@@ -33,6 +33,9 @@ _BOOK_SENTENCE = regex.compile(
     r"|[^.!?\n]{0,200}\b(?:to book|book (?:via|through|on|online|by|at|using)|"
     r"register (?:via|at|online|through|by))\b[^.!?\n]{0,200})[.!?]?")
 SKIP_KINDS = ("boilerplate", "headers", "greeting")
+_BOOK_WORDS = ("ook", "egister")
+"""Every _BOOK_SENTENCE match holds one of these ("Book", "to book", "Register"): a
+text without them is not scanned."""
 
 
 def extract(ctx: Context) -> list[Candidate[str]]:
@@ -40,8 +43,11 @@ def extract(ctx: Context) -> list[Candidate[str]]:
     found: list[Candidate[str]] = []
     for section in ctx.sections_of("booking"):
         found.extend(_from_section(section))
+    if not _may_book(ctx.doc.text):
+        return found
     sentences = (c for section in ctx.sections if section.kind not in SKIP_KINDS
-                 for block in section.blocks for c in _book_sentences(block))
+                 for block in section.blocks if _may_book(block.text)
+                 for c in _book_sentences(block))
     # The first sentence that says how to book, else the first that mentions booking.
     first: Candidate[str] | None = None
     for sentence in sentences:
@@ -76,6 +82,10 @@ def _value(block: Block) -> tuple[str, int]:
     raw = block.text[start - block.start:]
     text = raw.strip()
     return text, start + (len(raw) - len(raw.lstrip()))
+
+
+def _may_book(text: str) -> bool:
+    return any(word in text for word in _BOOK_WORDS)
 
 
 def _book_sentences(block: Block) -> Iterator[Candidate[str]]:

@@ -60,6 +60,8 @@ class _Patterns:
     words: dict[str, Phrases]
     """The phrases each pattern needs one of (per mode; "remote"; "both"): a text
     holding none of a pattern's phrases is not scanned with it."""
+    any_word: Phrases
+    """All of ``words`` together: a block holding none of them states nothing."""
 
 
 def _alternation(words: list[str]) -> str:
@@ -84,7 +86,8 @@ def _patterns() -> _Patterns:
     follow.update(w.lower() for w in data["mode_verbs"])
     needs = {mode: Phrases(data[mode]) for mode in MODES}
     needs.update(remote=Phrases(data["remote_access"]), both=Phrases(both_ways))
-    return _Patterns(modes, in_prose, remote, both, frozenset(follow), needs)
+    any_word = Phrases(phrase for words in needs.values() for phrase in words.phrases)
+    return _Patterns(modes, in_prose, remote, both, frozenset(follow), needs, any_word)
 
 
 def modes_stated(text: str) -> set[str]:
@@ -135,13 +138,17 @@ def _gather(ctx: Context) -> _Evidence:
     found = _Evidence()
     patterns = _patterns()
     text = ctx.doc.text
+    if not patterns.any_word.in_text(text):
+        return found
     for section in ctx.sections:
         if section.kind in SKIPPED_SECTIONS:
             continue
         blocks = ([section.heading] if section.heading else []) + section.blocks
         for block in blocks:
-            # Every mode pattern (in prose too) needs one of its mode's words: skip the rest.
+            # Every pattern (in prose too) needs one of its phrases: skip the rest.
             start, end = block.start, block.end
+            if not patterns.any_word.in_text(text, start, end):
+                continue
             modes = tuple(m for m in MODES if patterns.words[m].in_text(text, start, end))
             if _is_delivery_line(block, section.kind):
                 for mode, span in _stated(text, start, end, patterns.modes, modes):

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import regex
 
 from eventparse.document import Block
-from eventparse.extract.base import Candidate, Context
+from eventparse.extract.base import Candidate, Context, Phrases
 from eventparse.sections import label_of
 
 FIELD = "price"
@@ -23,6 +23,8 @@ _PRICED = regex.compile(r"[£€$]\s?\d|\bfree\b|\bno charge\b|\bno cost\b|\bat 
                         regex.IGNORECASE)
 _FREE_PHRASE = regex.compile(r"\b(?:free (?:to attend|of charge)|no charge|at no cost)\b",
                              regex.IGNORECASE)
+_FREE_WORDS = Phrases(["free", "no charge", "at no cost"])
+"""Every _FREE_PHRASE match holds one of these: a block without one is not scanned."""
 # Sentence ends: ". " before a capital or a sum; "; " and " | " between alternatives stay.
 _SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=[A-Z£€$])")
 SKIP_KINDS = ("boilerplate", "headers", "greeting")
@@ -37,10 +39,15 @@ def extract(ctx: Context) -> list[Candidate[str]]:
             found.extend(_priced(block, _value_start(block), "price-line", LINE_SCORE))
             if found:
                 return found
+    text = ctx.doc.text
+    if not _FREE_WORDS.in_text(text):
+        return found
     for section in ctx.sections:
         if section.kind in SKIP_KINDS:
             continue
         for block in section.blocks:
+            if not _FREE_WORDS.in_text(text, block.start, block.end):
+                continue
             found.extend(_free_sentence(block))
             if found:
                 return found

@@ -56,7 +56,9 @@ _MESSAGE_HEADERS = frozenset(
 _ATX_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.MULTILINE)
 _MD_LINK = re.compile(r"\[[^\[\]\n]{1,300}\]\([^()\s]{1,500}\)")
 _MD_BOLD = re.compile(r"(\*\*|__)[^*_\n]{1,200}\1")
-_MD_SETEXT = re.compile(r"^[^\n]{1,200}\n {0,3}(=+|-{3,})[ \t]*$", re.MULTILINE)
+# A setext heading's underline; the line above it must hold 1 to 200 characters.
+_MD_UNDERLINE = re.compile(r"\n {0,3}(?:=+|-{3,})[ \t]*$", re.MULTILINE)
+MAX_SETEXT_CHARS = 200
 _MOJIBAKE_HINT = re.compile("[\u00c2\u00c3\u00c5\u00e2\u00c4\u00d0\u00d1\u00ce\u00cf\u00ef]")
 _LOST_CLOSING_QUOTE = re.compile("\u00e2\u20ac(?![\u0080-\u00bf\u0152\u0153\u0160\u0161"
                                  "\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122])")
@@ -126,7 +128,7 @@ def repair_mojibake(text: str) -> tuple[str, bool]:
     >>> repair_mojibake("naïve café")
     ('naïve café', False)
     """
-    if not _MOJIBAKE_HINT.search(text):
+    if text.isascii() or not _MOJIBAKE_HINT.search(text):
         return text, False  # the common case: nothing that could be mojibake, skip ftfy
     import ftfy
 
@@ -224,7 +226,22 @@ def looks_like_html(head: str) -> bool:
 
 def looks_like_markdown(head: str) -> bool:
     """An ATX heading, or two kinds of Markdown inline syntax."""
-    if _ATX_HEADING.search(head):
+    # Each pattern needs a few characters of its own: text without them is not scanned.
+    if "#" in head and _ATX_HEADING.search(head):
         return True
-    kinds = sum(1 for pattern in (_MD_LINK, _MD_BOLD, _MD_SETEXT) if pattern.search(head))
+    kinds = sum((
+        "](" in head and _MD_LINK.search(head) is not None,
+        ("**" in head or "__" in head) and _MD_BOLD.search(head) is not None,
+        ("=" in head or "---" in head) and _has_setext_heading(head),
+    ))
     return kinds >= 2
+
+
+def _has_setext_heading(head: str) -> bool:
+    """A line of text underlined with ``===`` or ``---``."""
+    for underline in _MD_UNDERLINE.finditer(head):
+        newline = underline.start()
+        above = newline - (head.rfind("\n", 0, newline) + 1)
+        if 1 <= above <= MAX_SETEXT_CHARS:
+            return True
+    return False

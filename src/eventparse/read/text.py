@@ -18,8 +18,9 @@ also covers its indented continuation lines; a message-id line is a ``line``.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Iterator
 from functools import cache
+from typing import NamedTuple
 
 import regex
 
@@ -49,8 +50,7 @@ ISO_DATE = regex.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 SLASH_DATE = regex.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b")
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
     """A non-blank line: its content span (trimmed), its line number, and whether it is indented."""
 
     start: int
@@ -59,8 +59,7 @@ class _Line:
     indented: bool
 
 
-@dataclass(frozen=True)
-class _Header:
+class _Header(NamedTuple):
     """One header field: where its line starts, its key, and where its value starts and ends."""
 
     start: int
@@ -68,6 +67,8 @@ class _Header:
     key: str
     value_start: int
     lines: int
+    name: str
+    """The key folded: lower case, no spaces (how ``Document.headers`` spells it)."""
 
 
 def read_text(text: str) -> Document:
@@ -106,22 +107,12 @@ def _lines(text: str) -> list[_Line]:
     """Each non-blank line, trimmed of surrounding white space."""
     spans: list[_Line] = []
     pos = 0
-    number = 0
-    length = len(text)
-    while pos <= length:
-        newline = text.find("\n", pos)
-        stop = length if newline == -1 else newline
-        start, end = pos, stop
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            spans.append(_Line(start, end, number, indented=start > pos))
-        if newline == -1:
-            break
-        pos = newline + 1
-        number += 1
+    for number, line in enumerate(text.split("\n")):
+        content = line.lstrip()
+        if content:
+            start = pos + len(line) - len(content)
+            spans.append(_Line(start, start + len(content.rstrip()), number, start > pos))
+        pos += len(line) + 1
     return spans
 
 
@@ -153,7 +144,7 @@ def _header_blocks(text: str, lines: list[_Line]) -> tuple[list[_Header], set[in
     else:
         headers.extend(_header_run(text, lines, index, signed=False))
     taken = {h.start for h in headers}
-    for position, line in enumerate(lines):
+    for position, line in enumerate(lines if "From:" in text else ()):
         if line.start not in taken and text.startswith("From:", line.start):
             run = _header_run(text, lines, position, signed=False)
             headers.extend(run)
@@ -175,16 +166,16 @@ def _header_run(text: str, lines: list[_Line], index: int, signed: bool) -> list
         key = _fold_key(match.group(1)) if match else ""
         if match and key in known:
             value_start = min(match.end(), line.end)
-            run.append(_Header(line.start, line.end, match.group(1), value_start, 1))
+            run.append(_Header(line.start, line.end, match.group(1), value_start, 1, key))
         elif (run and line.indented and not run[-1].key.lower().startswith("abstract")
               and not LABEL.match(text, line.start, line.end)):
             last = run[-1]
-            run[-1] = _Header(last.start, line.end, last.key, last.value_start, last.lines + 1)
+            run[-1] = last._replace(end=line.end, lines=last.lines + 1)
         else:
             break
         previous = line
         index += 1
-    keys = {_fold_key(h.key) for h in run}
+    keys = {h.name for h in run}
     if len(run) < 2 or not (signed or any(needed <= keys for needed in signature)):
         return []
     return run
@@ -194,7 +185,7 @@ def _header_dict(text: str, headers: list[_Header]) -> dict[str, str]:
     """Lower-cased key -> value with white space collapsed; the first of a key wins."""
     found: dict[str, str] = {}
     for header in headers:
-        found.setdefault(_fold_key(header.key),
+        found.setdefault(header.name,
                          " ".join(text[header.value_start:header.end].split()))
     return found
 
@@ -222,23 +213,27 @@ def parse_mail_date(value: str) -> dt.date | None:
     >>> parse_mail_date("soon") is None
     True
     """
-    months = month_numbers()
-    candidates: list[tuple[int, int, str]] = []
-    for match in DAY_MONTH_YEAR.finditer(value):
-        if match.group(2).lower() in months:
-            candidates.append((int(match.group(1)), months[match.group(2).lower()], match.group(3)))
-    for match in MONTH_DAY_YEAR.finditer(value):
-        if match.group(1).lower() in months:
-            candidates.append((int(match.group(2)), months[match.group(1).lower()], match.group(3)))
-    for match in ISO_DATE.finditer(value):
-        candidates.append((int(match.group(3)), int(match.group(2)), match.group(1)))
-    for match in SLASH_DATE.finditer(value):
-        candidates.append((int(match.group(1)), int(match.group(2)), match.group(3)))
-    for day, month, year in candidates:
+    for day, month, year in _date_candidates(value):
         date = _make_date(day, month, year)
         if date is not None:
             return date
     return None
+
+
+def _date_candidates(value: str) -> Iterator[tuple[int, int, str]]:
+    """(day, month, year as written) of each date shape in turn; lazily, so the later
+    patterns run only when no earlier candidate is a real date."""
+    months = month_numbers()
+    for match in DAY_MONTH_YEAR.finditer(value):
+        if match.group(2).lower() in months:
+            yield int(match.group(1)), months[match.group(2).lower()], match.group(3)
+    for match in MONTH_DAY_YEAR.finditer(value):
+        if match.group(1).lower() in months:
+            yield int(match.group(2)), months[match.group(1).lower()], match.group(3)
+    for match in ISO_DATE.finditer(value):
+        yield int(match.group(3)), int(match.group(2)), match.group(1)
+    for match in SLASH_DATE.finditer(value):
+        yield int(match.group(1)), int(match.group(2)), match.group(3)
 
 
 def _make_date(day: int, month: int, year_text: str) -> dt.date | None:
@@ -253,11 +248,11 @@ def _make_date(day: int, month: int, year_text: str) -> dt.date | None:
 
 def _classify(text: str, start: int, end: int, has_next: bool) -> Block:
     line = text[start:end]
-    bullet = BULLET.match(line)
+    bullet = BULLET.match(line) if _may_open_with_bullet(line) else None
     if bullet:
         content_start = start + bullet.end()
         return Block("list_item", content_start, end, text[content_start:end])
-    key = KEY_VALUE.match(line)
+    key = KEY_VALUE.match(line) if ":" in line else None
     if key and _looks_like_key(key.group(1)):
         value_start = start + key.end()
         return Block("key_value", start, end, line, key=key.group(1).strip(),
@@ -267,6 +262,13 @@ def _classify(text: str, start: int, end: int, has_next: bool) -> Block:
     return Block("paragraph", start, end, line)
 
 
+def _may_open_with_bullet(line: str) -> bool:
+    """Whether a trimmed line's first character may start a BULLET marker (a dash or
+    star, a bracket, a digit, a lower-case letter, or any non-ASCII character)."""
+    first = line[0]
+    return first in "-*(" or not first.isascii() or first.isdigit() or first.islower()
+
+
 def _looks_like_key(key: str) -> bool:
     words = key.split()
     return 0 < len(words) <= 5
@@ -274,7 +276,7 @@ def _looks_like_key(key: str) -> bool:
 
 def _looks_like_heading(line: str) -> bool:
     return (
-        len(line.split()) <= MAX_HEADING_WORDS
-        and line[-1] not in CLOSING
+        line[-1] not in CLOSING
         and not line[0].islower()
+        and len(line.split()) <= MAX_HEADING_WORDS
     )
