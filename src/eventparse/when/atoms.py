@@ -79,6 +79,7 @@ _CLOCKISH = re.compile(
     r"|quarter|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)",
     re.IGNORECASE)
 _DURATIONISH = re.compile(r"hour|hr|min|day", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")  # the patterns' own digits: a window without one holds no number
 _NEEDS_MONTH = {"day_month", "month_day", "month_year_day", "day_year_month", "year_month_day",
                 "nth_weekday", "days_month", "month_days", "day_to_month_day", "every_weekday"}
 _NEEDS_WEEKDAY = {"weekday_day", "weekday"}
@@ -99,7 +100,7 @@ def _atoms_in(text: str, pos: int, endpos: int, strict: bool) -> list[Atom]:
     found: list[Atom] = []
     has_month = _MONTH.search(text, pos, endpos) is not None
     has_weekday = _WEEKDAY.search(text, pos, endpos) is not None
-    has_digit = any(ch.isdigit() for ch in text[pos:endpos])
+    has_digit = _DIGIT.search(text, pos, endpos) is not None
     spans = _KeyedSpans(text, pos, endpos)
     for name, pattern in date_patterns():
         if not _worth_running(name, strict, has_month, has_weekday, has_digit):
