@@ -1,12 +1,14 @@
 """Whole-parse throughput, with and without the statistical model, beside a peer.
 
-    python benchmarks/throughput.py [--seminars DIR] [--repeat N]
+    python benchmarks/throughput.py [--seminars DIR] [--repeat N] [--default-peer N]
 
 Texts: the listings in tests/data/listings (text and HTML) and, when the folder
 exists, the CMU seminar announcements (default ../shared/corpora/seminars/dev).
 The peer is ``dateparser.search_dates`` over the same texts in the same process:
-what a first try at "find the dates in this announcement" would run. Prints
-docs per CPU second for eventparse (model / blank) and the peer, and the ratios.
+what a first try at "find the dates in this announcement" would run, given
+``languages=["en"]`` (its fastest: no language detection). Prints docs per CPU
+second for eventparse (model / blank) and the peer, and the ratios;
+``--default-peer N`` adds search_dates with its default settings on N seminars.
 """
 
 from __future__ import annotations
@@ -53,7 +55,15 @@ def peer(text: str) -> object:
         return search_dates(text, languages=["en"], settings={"DATE_ORDER": "DMY"})
 
 
-def report(name: str, texts: list[str], repeat: int) -> None:
+def default_peer(text: str) -> object:
+    from dateparser.search import search_dates
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return search_dates(text)  # as a first try calls it: languages detected per text
+
+
+def report(name: str, texts: list[str], repeat: int, default_sample: int = 0) -> None:
     model = nlp.resolve_model_name("auto")
     for text in texts:  # load models, vocabularies and caches before timing anything
         parse(text, nlp_model="auto")
@@ -66,18 +76,27 @@ def report(name: str, texts: list[str], repeat: int) -> None:
     print(f"  eventparse ({model}) {with_model:9.1f} docs/s  {with_model / baseline:6.1f}x peer")
     print(f"  eventparse (blank)   {blank:9.1f} docs/s  {blank / baseline:6.1f}x peer")
     print(f"  dateparser.search_dates {baseline:6.1f} docs/s")
+    if default_sample:
+        sample = texts[:default_sample]
+        default_peer(sample[0])
+        slow = docs_per_second(default_peer, sample, 1)
+        print(f"  search_dates, default settings ({len(sample)} documents) {slow:6.1f} docs/s: "
+              f"eventparse (blank) {blank / slow:.0f}x, ({model}) {with_model / slow:.0f}x")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seminars", type=Path, default=SEMINARS)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--default-peer", type=int, default=0, metavar="N",
+                        help="also time search_dates with its default settings (language "
+                             "detection) on the first N seminars: slow, so off by default")
     args = parser.parse_args()
     report("listings", corpus(LISTINGS, "*.txt") + corpus(LISTINGS, "*.html"), args.repeat)
     if args.seminars.is_dir():
         from benchmarks.seminars import load
 
-        report("seminars", [doc.text for doc in load(args.seminars)], 1)
+        report("seminars", [doc.text for doc in load(args.seminars)], 1, args.default_peer)
     pages = corpus(LISTINGS, "*.html")
     ratio = html_overhead(pages, repeat=args.repeat)
     print(f"html: a page takes {ratio:.2f}x the time of its visible text ({len(pages)} pages)")
