@@ -135,3 +135,14 @@ def test_who_from_document_headers() -> None:
     assert candidate.value.name == "George Cobb"
     assert candidate.value.role == "Mount Holyoke College"
     assert doc.text[slice(*candidate.spans[0])] == "George Cobb"
+
+
+def test_ranks_are_left_off_but_surnames_kept() -> None:
+    cases = {"Detective Chief Inspector Ravi Mehta": "Ravi Mehta",
+             "DS Ellen Moss": "Ellen Moss", "Cllr Kwame Boateng": "Kwame Boateng",
+             "Ch Supt Irene Walsh": "Irene Walsh", "Catherine Lord": "Catherine Lord",
+             "Peter Judge": "Peter Judge"}
+    for written, name in cases.items():
+        found = name_at(written, 0, len(written))
+        assert found is not None and found.text == name, written
+    assert name_at("PC World", 0, 8) is None  # a rank in CAPITALS alone names no one

@@ -186,6 +186,7 @@ class Cues:
     affiliation_words: frozenset[str]
     closings: frozenset[str]
     titles: frozenset[str]
+    ranks: frozenset[str]
 
 
 def _ascii_twin(phrases: list[str], tail: str) -> re.Pattern[str] | None:
@@ -261,7 +262,7 @@ def _trie_pattern(node: dict[str, Any], space: str) -> str:
 def cues() -> Cues:
     """The presenter cue vocabulary, compiled once."""
     data = vocab.load("presenter_cues")
-    titles = vocab.load("honorifics")["titles"]
+    honorifics = vocab.load("honorifics")
     return Cues(
         keys=frozenset(fold(k) for k in data["keys"]),
         key_nouns=frozenset(data["key_nouns"]),
@@ -290,7 +291,8 @@ def cues() -> Cues:
         word_endings=tuple(data["word_endings"]),
         affiliation_words=frozenset(data["affiliation_words"]),
         closings=frozenset(fold(c) for c in data["closings"]),
-        titles=frozenset(titles),
+        titles=frozenset(honorifics["titles"]),
+        ranks=frozenset(honorifics["ranks"]),
     )
 
 
@@ -324,6 +326,9 @@ class _Word(NamedTuple):
 
     title: bool
     """A title ("Dr", "Prof."), left off the name."""
+    rank: bool
+    """A rank or office ("Detective", "DI", "Judge", "Lord"), left off the front of a
+    name, but a word of a name too ("Catherine Lord")."""
     initial: bool
     """One letter ("J", "J.")."""
     upper: bool
@@ -352,11 +357,13 @@ def _word(token: str) -> _Word:
     initial = len(bare) == 1
     upper = token[0].isupper()
     title = folded in cues().titles
+    rank = upper and folded in cues().ranks
     plain = folded in cues().not_name_words and not initial
-    return _Word(title=title, initial=initial, upper=upper, full=upper and not initial,
-                 caps=bare.isupper(), short=len(bare) <= 3, org=folded in cues().org_words,
-                 plain=plain, ends_sentence=_ends_sentence(token),
-                 starts_nothing=token[0].islower() or (plain and not title))
+    return _Word(title=title, rank=rank, initial=initial, upper=upper,
+                 full=upper and not initial, caps=bare.isupper(), short=len(bare) <= 3,
+                 org=folded in cues().org_words, plain=plain,
+                 ends_sentence=_ends_sentence(token),
+                 starts_nothing=token[0].islower() or (plain and not title and not rank))
 
 
 def _is_title(token: str) -> bool:
@@ -430,10 +437,7 @@ def _name_in_run(text: str, run: Run, spans: list[tuple[int, int]], end: int,
     if wrapped:
         spans = spans + wrapped
         tokens += [text[start:stop] for start, stop in wrapped]
-    first = 0
-    while first < len(tokens) and _word(tokens[first]).title:
-        first += 1
-    titled = first > 0
+    first, titled = _leading_titles(tokens)
     kept: list[tuple[int, int]] = []
     words: list[_Word] = []
     last_caps: bool | None = None  # whether the last full word so far is in CAPITALS
@@ -470,6 +474,25 @@ def _name_in_run(text: str, run: Run, spans: list[tuple[int, int]], end: int,
     elif text[stop - 1] == "." and not _keeps_stop(text[start:stop]):
         stop -= 1
     return Name(" ".join(text[start:stop].split()), start, stop, titled, run.start())
+
+
+def _leading_titles(tokens: list[str]) -> tuple[int, bool]:
+    """How many of a run's first words are titles or ranks ("Detective Chief Inspector"),
+    and whether they make the name a titled one: a rank in CAPITALS ("DI", "PC") is as
+    often an acronym, so it alone does not.
+
+    >>> _leading_titles(["DI", "Rob", "Haines"]), _leading_titles(["Dr", "Ann", "Lord"])
+    ((1, False), (1, True))
+    """
+    first = 0
+    titled = False
+    while first < len(tokens):
+        word = _word(tokens[first])
+        if not (word.title or word.rank):
+            break
+        titled = titled or word.title or not word.caps
+        first += 1
+    return first, titled
 
 
 def _lone_word(text: str, run: Run) -> bool:
@@ -513,8 +536,8 @@ def _wrapped_words(text: str, pos: int, tokens: list[str]) -> list[tuple[int, in
     if next_line is None:
         return []
     words = [_word(t) for t in tokens]
-    full = [w for w in words if not w.title and not w.initial]
-    titled = any(w.title for w in words)
+    full = [w for w in words if not w.title and not w.rank and not w.initial]
+    titled = any(w.title or w.rank for w in words)
     if not (titled and len(full) <= 1) and not (len(tokens) == 1 and len(full) == 1):
         return []
     following = RUN.match(text, next_line)
