@@ -146,3 +146,12 @@ def test_ranks_are_left_off_but_surnames_kept() -> None:
         found = name_at(written, 0, len(written))
         assert found is not None and found.text == name, written
     assert name_at("PC World", 0, 8) is None  # a rank in CAPITALS alone names no one
+
+
+def test_role_before_name_and_second_person_with() -> None:
+    text = ("Delivered by our Designated Safeguarding Lead, Omar Haddad, with Dr Lena Brandt, "
+            "a consultant psychologist.")
+    assert _names(text, "blank") == ["Omar Haddad", "Lena Brandt"]
+    joint = "Talk by Mei Lin, about joint work with Arjun Rao and colleagues."
+    assert _names(joint, "blank")[:1] == ["Mei Lin"]
+    assert "Arjun Rao" not in _names(joint, "blank")

@@ -61,6 +61,8 @@ SEGMENT_LIMIT = 400
 """How far a list of names after a cue may run (characters)."""
 CLAUSE_LIMIT = 250
 """How far before 'will speak' the speaker's name may start (characters)."""
+APPOSITIVE_LIMIT = 60
+"""How long a role before the name it describes may be ("our Principal Social Worker, X")."""
 EXCLUDED_SECTIONS = frozenset({"booking", "boilerplate", "host", "price", "greeting"})
 
 # One word of a name: "Osei-Bonsu", "McAllister", "O'Gorman", "MERCE", an initial "J." / "J".
@@ -100,8 +102,9 @@ PHONE = regex.compile(
 PREPOSITION = regex.compile(
     r"\b(?:in|at|on|to|from|of|near|with|by|for|and)[ \t]*\n?[ \t]*$", regex.I)
 SENTENCE_END = regex.compile(r"[.!?](?=\s|$)|\n[ \t]*\n")
-# Where the next person of a list may start: "; ", ", and ", " and ", " & ", ", ".
-PERSON_BREAK = regex.compile(r";[ \t]*|,?\s+(?:and|&)\s+|,[ \t]*|\n[ \t]*")
+# Where the next person of a list may start: "; ", ", and ", " and ", " & ", ", ",
+# ", with " ("led by X, with Dr Y, a consultant").
+PERSON_BREAK = regex.compile(r";[ \t]*|,?\s+(?:and|&|with)\s+|,[ \t]*|\n[ \t]*")
 NON_SPACE = regex.compile(r"\S+")
 WRAP_FIRST = frozenset(" \t\n")
 """What a line break (blanks, a new line, blanks, then text) may start with."""
@@ -119,6 +122,7 @@ FORENAME = regex.compile(r"\p{Lu}\p{Ll}+")
 RELATIVE = regex.compile(r"\b(?:who|which|that)\b")
 WORDS = regex.compile(r"[\p{L}&]+")
 AFFILIATION_AFTER = regex.compile(r"(?:,|\s+(?:from|of|at))\s+\S")
+ROLE_WORDS = regex.compile(r"[\p{L}'’()&/ \t-]*\p{L}[\p{L}'’()&/ \t-]*")
 LOWER_WORDS = regex.compile(r"(?:\p{Ll}[\p{Ll}-]*,?\s+){1,3}")
 WILL_WORDS = ("will", "shall", "is going to", "are going to")
 WILL = regex.compile(rf"\b(?:{'|'.join(WILL_WORDS)})\s+(?:also\s+)?")
@@ -639,7 +643,8 @@ def people_at(text: str, pos: int, end: int, rule: str, score: float,
               allow_single: bool = False, skip_words: bool = False) -> list[Mention]:
     """The people listed from ``pos``: names with the roles written after them.
 
-    ``skip_words`` lets a few lower-case words come first ("architect Jo Bloggs").
+    ``skip_words`` lets a few lower-case words come first ("architect Jo Bloggs"), or a
+    role with a comma ("our Principal Social Worker, Jo Bloggs").
 
     >>> s = "Hannah Kowalczyk, Principal Social Worker (Adults), and Marcus Oyelaran, Manager."
     >>> [(m.name.text, m.role) for m in people_at(s, 0, len(s), "x", 1.0)]
@@ -647,17 +652,29 @@ def people_at(text: str, pos: int, end: int, rule: str, score: float,
     """
     found: list[Mention] = []
     start = _group_lead(text, pos, end)
-    if start is None:
-        return found
-    name = name_at(text, start, end, allow_single)
-    if name is None and skip_words:
+    name = None if start is None else name_at(text, start, end, allow_single)
+    if name is None and skip_words and start is not None:
         lead = LOWER_WORDS.match(text, start, end)
         name = name_at(text, lead.end(), end, allow_single) if lead else None
+    if name is None and skip_words:
+        name = _after_role(text, pos, end, allow_single)
     while name is not None and len(found) < LIST_LIMIT:
         stop, following = _next_person(text, name.end, end, allow_single)
         found.append(Mention(name, rule, score, role=_short_role(text[name.end:stop])))
         name = following
     return found
+
+
+def _after_role(text: str, pos: int, end: int, allow_single: bool) -> Name | None:
+    """The name after a role and a comma ("led by our Principal Social Worker, Jo
+    Bloggs, ..."): only words before the comma, and the name a whole list item."""
+    while pos < end and text[pos] in " \t\n":
+        pos += 1
+    comma = text.find(",", pos, min(end, pos + APPOSITIVE_LIMIT))
+    if comma == -1 or ROLE_WORDS.fullmatch(text, pos, comma) is None:
+        return None
+    name = name_at(text, comma + 1, end, allow_single)
+    return name if name is not None and _ends_item(text, name.end, end) else None
 
 
 def _next_person(text: str, pos: int, end: int, allow_single: bool) -> tuple[int, Name | None]:
@@ -667,13 +684,20 @@ def _next_person(text: str, pos: int, end: int, allow_single: bool) -> tuple[int
     for brk in PERSON_BREAK.finditer(text, pos, end):
         depth += text.count("(", last, brk.start()) - text.count(")", last, brk.start())
         last = brk.start()
-        if depth > 0:
+        if depth > 0 or _with_in_phrase(text, brk):
             continue
         following = name_at(text, brk.end(), end, allow_single and ";" not in brk.group())
         if following is not None and _ends_item(text, following.end, end) \
                 and not _in_role(text, pos, brk, following):
             return brk.start(), following
     return end, None
+
+
+def _with_in_phrase(text: str, brk: regex.Match[str]) -> bool:
+    """A 'with' that goes on a phrase ("joint work with", "who works with") rather than
+    adding a person to the list: a lower-case word comes straight before it."""
+    return (brk.group().rstrip()[-4:] == "with" and not brk.group().startswith(",")
+            and text[brk.start() - 1:brk.start()].islower())
 
 
 def _in_role(text: str, pos: int, brk: regex.Match[str], following: Name) -> bool:
