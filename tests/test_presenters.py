@@ -155,3 +155,21 @@ def test_role_before_name_and_second_person_with() -> None:
     joint = "Talk by Mei Lin, about joint work with Arjun Rao and colleagues."
     assert _names(joint, "blank")[:1] == ["Mei Lin"]
     assert "Arjun Rao" not in _names(joint, "blank")
+
+
+PROGRAMME = """Adoption support day
+Monday 8 June 2026, Quayside Centre, 4 Dock Road, Eastmoor EM2 7JJ
+
+Agenda
+10:00  Welcome and introductions - Nora Quinn, Service Manager
+10:15  "Life after placement order" - Professor Hugh Barras, Eastmoor University
+11:00  Coffee - Riverside Room, first floor
+11:30  Workshops
+         a) Letterbox contact - Ama Mensah, Adoption Social Worker
+12:30  Lunch
+"""
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_programme_rows_name_speakers_not_welcomes(model: str) -> None:
+    assert _names(PROGRAMME, model) == ["Hugh Barras", "Ama Mensah"]

@@ -133,6 +133,14 @@ SENTENCE_END_ASCII = re.compile(SENTENCE_END.pattern.replace(r"\s", ASCII_SPACE)
 LAST_WORD_ASCII = re.compile(r"(?<![A-Za-z'’])[A-Za-z]+$")
 WILL_ASCII = re.compile(WILL.pattern.replace(r"\s", ASCII_SPACE))
 ROLE_TRIM = " \t\n,;:–—-()."
+# A programme row's time at the start of its line: "09:45", "9.30am", "10:00-10:45".
+_CLOCK_TIME = r"[0-9]{1,2}[:.][0-9]{2}(?:[ \t]?[ap]\.?m\.?)?"
+PROGRAMME_TIME = re.compile(
+    rf"^[ \t]*{_CLOCK_TIME}(?:[ \t]*[-–—][ \t]*{_CLOCK_TIME})?[ \t]", re.M | re.I)
+PROGRAMME_ROWS = 3
+"""Lines starting with a time that make a programme."""
+# The dash before a row's speaker: spaced ("Talk title – Jo Bloggs, Org").
+ROW_DASH = (" – ", " — ", " - ")
 
 
 @dataclass(frozen=True)
@@ -832,6 +840,7 @@ def extract(ctx: Context) -> list[Candidate[Presenter]]:
     _presenter_sections(scan)
     _before_cues(scan)
     _after_cues(scan)
+    _programme_rows(scan)
     # A host or contact may well "introduce" or "talk" too: only an explicit cue overrides.
     strong = [m for m in scan.mentions if m.score >= STRONG
               and (m.rule != "cue-will" or not scan.is_excluded(m.name))]
@@ -1053,6 +1062,41 @@ def _after_cues(scan: Scan) -> None:
             if people and _reaches(text, people[-1], will.start()):
                 scan.add(people)
                 break
+
+
+def _programme_rows(scan: Scan) -> None:
+    """A programme's rows that end in a speaker: "09:45 Keynote: "Title" – Prof Jo Bloggs,
+    University of X", and the rows between its timed lines ("A. Workshop title – Jo
+    Bloggs, Advocacy Manager"). The name must follow the row's last spaced dash, after a
+    talk's title, and be followed by a role or organisation."""
+    text = scan.ctx.doc.text
+    times = [m.start() for m in PROGRAMME_TIME.finditer(text)]
+    if len(times) < PROGRAMME_ROWS:
+        return
+    end = text.find("\n", times[-1])
+    end = len(text) if end == -1 else end
+    line_start = times[0]
+    while line_start < end:
+        line_end = text.find("\n", line_start, end)
+        line_end = end if line_end == -1 else line_end
+        scan.add(_row_speakers(text, line_start, line_end))
+        line_start = line_end + 1
+
+
+def _row_speakers(text: str, start: int, end: int) -> list[Mention]:
+    """The people after the last spaced dash of one programme row, with their roles;
+    none on a row of welcome or introductions, which a host gives."""
+    dash = max(text.rfind(d, start, end) for d in ROW_DASH)
+    if dash == -1:
+        return []
+    time = PROGRAMME_TIME.match(text, start, dash)
+    lead = LEAD_WORD.search(text, time.end() if time else start, dash)
+    if lead is None or _fold_key(lead.group()) in cues().excluded_keys:
+        return []
+    people = people_at(text, dash + 3, end, "programme-row", 0.85)
+    if not any(m.role for m in people):
+        return []
+    return [m for m in people if not _reads_as_words(m.name)]
 
 
 def _wills(text: str) -> Iterator[regex.Match[str] | re.Match[str]]:
