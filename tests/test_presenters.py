@@ -164,6 +164,8 @@ Agenda
 10:00  Welcome and introductions - Nora Quinn, Service Manager
 10:15  "Life after placement order" - Professor Hugh Barras, Eastmoor University
 11:00  Coffee - Riverside Room, first floor
+11:15  Breakout - Signs Safety Refresher (Room 2)
+11:20  Breakout - Trauma Informed Practice (Room 3)
 11:30  Workshops
          a) Letterbox contact - Ama Mensah, Adoption Social Worker
 12:30  Lunch

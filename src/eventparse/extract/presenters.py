@@ -1094,9 +1094,19 @@ def _row_speakers(text: str, start: int, end: int) -> list[Mention]:
     if lead is None or _fold_key(lead.group()) in cues().excluded_keys:
         return []
     people = people_at(text, dash + 3, end, "programme-row", 0.85)
-    if not any(m.role for m in people):
+    if not people or not _role_follows(text, people[-1].name, end):
         return []
     return [m for m in people if not _reads_as_words(m.name)]
+
+
+def _role_follows(text: str, name: Name, end: int) -> bool:
+    """Whether a role or organisation follows a name straight after a comma, or after a
+    bracket when the name reads as a person's (a title, a known given name): "Jo Bloggs,
+    NSPCC", "Dr Jo Bloggs (NSPCC)"; not "Trauma Informed Practice (Room 2)"."""
+    rest = text[name.end:min(end, name.end + NEAR)].lstrip(" \t")
+    if len(rest) < 2 or not any(c.isalpha() for c in rest):
+        return False
+    return rest[0] == "," or (rest[0] == "(" and (name.titled or _has_given_name(name)))
 
 
 def _wills(text: str) -> Iterator[regex.Match[str] | re.Match[str]]:
