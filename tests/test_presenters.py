@@ -135,3 +135,43 @@ def test_who_from_document_headers() -> None:
     assert candidate.value.name == "George Cobb"
     assert candidate.value.role == "Mount Holyoke College"
     assert doc.text[slice(*candidate.spans[0])] == "George Cobb"
+
+
+def test_ranks_are_left_off_but_surnames_kept() -> None:
+    cases = {"Detective Chief Inspector Ravi Mehta": "Ravi Mehta",
+             "DS Ellen Moss": "Ellen Moss", "Cllr Kwame Boateng": "Kwame Boateng",
+             "Ch Supt Irene Walsh": "Irene Walsh", "Catherine Lord": "Catherine Lord",
+             "Peter Judge": "Peter Judge"}
+    for written, name in cases.items():
+        found = name_at(written, 0, len(written))
+        assert found is not None and found.text == name, written
+    assert name_at("PC World", 0, 8) is None  # a rank in CAPITALS alone names no one
+
+
+def test_role_before_name_and_second_person_with() -> None:
+    text = ("Delivered by our Designated Safeguarding Lead, Omar Haddad, with Dr Lena Brandt, "
+            "a consultant psychologist.")
+    assert _names(text, "blank") == ["Omar Haddad", "Lena Brandt"]
+    joint = "Talk by Mei Lin, about joint work with Arjun Rao and colleagues."
+    assert _names(joint, "blank")[:1] == ["Mei Lin"]
+    assert "Arjun Rao" not in _names(joint, "blank")
+
+
+PROGRAMME = """Adoption support day
+Monday 8 June 2026, Quayside Centre, 4 Dock Road, Eastmoor EM2 7JJ
+
+Agenda
+10:00  Welcome and introductions - Nora Quinn, Service Manager
+10:15  "Life after placement order" - Professor Hugh Barras, Eastmoor University
+11:00  Coffee - Riverside Room, first floor
+11:15  Breakout - Signs Safety Refresher (Room 2)
+11:20  Breakout - Trauma Informed Practice (Room 3)
+11:30  Workshops
+         a) Letterbox contact - Ama Mensah, Adoption Social Worker
+12:30  Lunch
+"""
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_programme_rows_name_speakers_not_welcomes(model: str) -> None:
+    assert _names(PROGRAMME, model) == ["Hugh Barras", "Ama Mensah"]

@@ -61,6 +61,8 @@ SEGMENT_LIMIT = 400
 """How far a list of names after a cue may run (characters)."""
 CLAUSE_LIMIT = 250
 """How far before 'will speak' the speaker's name may start (characters)."""
+APPOSITIVE_LIMIT = 60
+"""How long a role before the name it describes may be ("our Principal Social Worker, X")."""
 EXCLUDED_SECTIONS = frozenset({"booking", "boilerplate", "host", "price", "greeting"})
 
 # One word of a name: "Osei-Bonsu", "McAllister", "O'Gorman", "MERCE", an initial "J." / "J".
@@ -100,8 +102,9 @@ PHONE = regex.compile(
 PREPOSITION = regex.compile(
     r"\b(?:in|at|on|to|from|of|near|with|by|for|and)[ \t]*\n?[ \t]*$", regex.I)
 SENTENCE_END = regex.compile(r"[.!?](?=\s|$)|\n[ \t]*\n")
-# Where the next person of a list may start: "; ", ", and ", " and ", " & ", ", ".
-PERSON_BREAK = regex.compile(r";[ \t]*|,?\s+(?:and|&)\s+|,[ \t]*|\n[ \t]*")
+# Where the next person of a list may start: "; ", ", and ", " and ", " & ", ", ",
+# ", with " ("led by X, with Dr Y, a consultant").
+PERSON_BREAK = regex.compile(r";[ \t]*|,?\s+(?:and|&|with)\s+|,[ \t]*|\n[ \t]*")
 NON_SPACE = regex.compile(r"\S+")
 WRAP_FIRST = frozenset(" \t\n")
 """What a line break (blanks, a new line, blanks, then text) may start with."""
@@ -119,6 +122,7 @@ FORENAME = regex.compile(r"\p{Lu}\p{Ll}+")
 RELATIVE = regex.compile(r"\b(?:who|which|that)\b")
 WORDS = regex.compile(r"[\p{L}&]+")
 AFFILIATION_AFTER = regex.compile(r"(?:,|\s+(?:from|of|at))\s+\S")
+ROLE_WORDS = regex.compile(r"[\p{L}'’()&/ \t-]*\p{L}[\p{L}'’()&/ \t-]*")
 LOWER_WORDS = regex.compile(r"(?:\p{Ll}[\p{Ll}-]*,?\s+){1,3}")
 WILL_WORDS = ("will", "shall", "is going to", "are going to")
 WILL = regex.compile(rf"\b(?:{'|'.join(WILL_WORDS)})\s+(?:also\s+)?")
@@ -129,6 +133,14 @@ SENTENCE_END_ASCII = re.compile(SENTENCE_END.pattern.replace(r"\s", ASCII_SPACE)
 LAST_WORD_ASCII = re.compile(r"(?<![A-Za-z'’])[A-Za-z]+$")
 WILL_ASCII = re.compile(WILL.pattern.replace(r"\s", ASCII_SPACE))
 ROLE_TRIM = " \t\n,;:–—-()."
+# A programme row's time at the start of its line: "09:45", "9.30am", "10:00-10:45".
+_CLOCK_TIME = r"[0-9]{1,2}[:.][0-9]{2}(?:[ \t]?[ap]\.?m\.?)?"
+PROGRAMME_TIME = re.compile(
+    rf"^[ \t]*{_CLOCK_TIME}(?:[ \t]*[-–—][ \t]*{_CLOCK_TIME})?[ \t]", re.M | re.I)
+PROGRAMME_ROWS = 3
+"""Lines starting with a time that make a programme."""
+# The dash before a row's speaker: spaced ("Talk title – Jo Bloggs, Org").
+ROW_DASH = (" – ", " — ", " - ")
 
 
 @dataclass(frozen=True)
@@ -186,6 +198,7 @@ class Cues:
     affiliation_words: frozenset[str]
     closings: frozenset[str]
     titles: frozenset[str]
+    ranks: frozenset[str]
 
 
 def _ascii_twin(phrases: list[str], tail: str) -> re.Pattern[str] | None:
@@ -261,7 +274,7 @@ def _trie_pattern(node: dict[str, Any], space: str) -> str:
 def cues() -> Cues:
     """The presenter cue vocabulary, compiled once."""
     data = vocab.load("presenter_cues")
-    titles = vocab.load("honorifics")["titles"]
+    honorifics = vocab.load("honorifics")
     return Cues(
         keys=frozenset(fold(k) for k in data["keys"]),
         key_nouns=frozenset(data["key_nouns"]),
@@ -290,7 +303,8 @@ def cues() -> Cues:
         word_endings=tuple(data["word_endings"]),
         affiliation_words=frozenset(data["affiliation_words"]),
         closings=frozenset(fold(c) for c in data["closings"]),
-        titles=frozenset(titles),
+        titles=frozenset(honorifics["titles"]),
+        ranks=frozenset(honorifics["ranks"]),
     )
 
 
@@ -324,6 +338,9 @@ class _Word(NamedTuple):
 
     title: bool
     """A title ("Dr", "Prof."), left off the name."""
+    rank: bool
+    """A rank or office ("Detective", "DI", "Judge", "Lord"), left off the front of a
+    name, but a word of a name too ("Catherine Lord")."""
     initial: bool
     """One letter ("J", "J.")."""
     upper: bool
@@ -352,11 +369,13 @@ def _word(token: str) -> _Word:
     initial = len(bare) == 1
     upper = token[0].isupper()
     title = folded in cues().titles
+    rank = upper and folded in cues().ranks
     plain = folded in cues().not_name_words and not initial
-    return _Word(title=title, initial=initial, upper=upper, full=upper and not initial,
-                 caps=bare.isupper(), short=len(bare) <= 3, org=folded in cues().org_words,
-                 plain=plain, ends_sentence=_ends_sentence(token),
-                 starts_nothing=token[0].islower() or (plain and not title))
+    return _Word(title=title, rank=rank, initial=initial, upper=upper,
+                 full=upper and not initial, caps=bare.isupper(), short=len(bare) <= 3,
+                 org=folded in cues().org_words, plain=plain,
+                 ends_sentence=_ends_sentence(token),
+                 starts_nothing=token[0].islower() or (plain and not title and not rank))
 
 
 def _is_title(token: str) -> bool:
@@ -430,10 +449,7 @@ def _name_in_run(text: str, run: Run, spans: list[tuple[int, int]], end: int,
     if wrapped:
         spans = spans + wrapped
         tokens += [text[start:stop] for start, stop in wrapped]
-    first = 0
-    while first < len(tokens) and _word(tokens[first]).title:
-        first += 1
-    titled = first > 0
+    first, titled = _leading_titles(tokens)
     kept: list[tuple[int, int]] = []
     words: list[_Word] = []
     last_caps: bool | None = None  # whether the last full word so far is in CAPITALS
@@ -470,6 +486,25 @@ def _name_in_run(text: str, run: Run, spans: list[tuple[int, int]], end: int,
     elif text[stop - 1] == "." and not _keeps_stop(text[start:stop]):
         stop -= 1
     return Name(" ".join(text[start:stop].split()), start, stop, titled, run.start())
+
+
+def _leading_titles(tokens: list[str]) -> tuple[int, bool]:
+    """How many of a run's first words are titles or ranks ("Detective Chief Inspector"),
+    and whether they make the name a titled one: a rank in CAPITALS ("DI", "PC") is as
+    often an acronym, so it alone does not.
+
+    >>> _leading_titles(["DI", "Rob", "Haines"]), _leading_titles(["Dr", "Ann", "Lord"])
+    ((1, False), (1, True))
+    """
+    first = 0
+    titled = False
+    while first < len(tokens):
+        word = _word(tokens[first])
+        if not (word.title or word.rank):
+            break
+        titled = titled or word.title or not word.caps
+        first += 1
+    return first, titled
 
 
 def _lone_word(text: str, run: Run) -> bool:
@@ -513,8 +548,8 @@ def _wrapped_words(text: str, pos: int, tokens: list[str]) -> list[tuple[int, in
     if next_line is None:
         return []
     words = [_word(t) for t in tokens]
-    full = [w for w in words if not w.title and not w.initial]
-    titled = any(w.title for w in words)
+    full = [w for w in words if not w.title and not w.rank and not w.initial]
+    titled = any(w.title or w.rank for w in words)
     if not (titled and len(full) <= 1) and not (len(tokens) == 1 and len(full) == 1):
         return []
     following = RUN.match(text, next_line)
@@ -616,7 +651,8 @@ def people_at(text: str, pos: int, end: int, rule: str, score: float,
               allow_single: bool = False, skip_words: bool = False) -> list[Mention]:
     """The people listed from ``pos``: names with the roles written after them.
 
-    ``skip_words`` lets a few lower-case words come first ("architect Jo Bloggs").
+    ``skip_words`` lets a few lower-case words come first ("architect Jo Bloggs"), or a
+    role with a comma ("our Principal Social Worker, Jo Bloggs").
 
     >>> s = "Hannah Kowalczyk, Principal Social Worker (Adults), and Marcus Oyelaran, Manager."
     >>> [(m.name.text, m.role) for m in people_at(s, 0, len(s), "x", 1.0)]
@@ -624,17 +660,29 @@ def people_at(text: str, pos: int, end: int, rule: str, score: float,
     """
     found: list[Mention] = []
     start = _group_lead(text, pos, end)
-    if start is None:
-        return found
-    name = name_at(text, start, end, allow_single)
-    if name is None and skip_words:
+    name = None if start is None else name_at(text, start, end, allow_single)
+    if name is None and skip_words and start is not None:
         lead = LOWER_WORDS.match(text, start, end)
         name = name_at(text, lead.end(), end, allow_single) if lead else None
+    if name is None and skip_words:
+        name = _after_role(text, pos, end, allow_single)
     while name is not None and len(found) < LIST_LIMIT:
         stop, following = _next_person(text, name.end, end, allow_single)
         found.append(Mention(name, rule, score, role=_short_role(text[name.end:stop])))
         name = following
     return found
+
+
+def _after_role(text: str, pos: int, end: int, allow_single: bool) -> Name | None:
+    """The name after a role and a comma ("led by our Principal Social Worker, Jo
+    Bloggs, ..."): only words before the comma, and the name a whole list item."""
+    while pos < end and text[pos] in " \t\n":
+        pos += 1
+    comma = text.find(",", pos, min(end, pos + APPOSITIVE_LIMIT))
+    if comma == -1 or ROLE_WORDS.fullmatch(text, pos, comma) is None:
+        return None
+    name = name_at(text, comma + 1, end, allow_single)
+    return name if name is not None and _ends_item(text, name.end, end) else None
 
 
 def _next_person(text: str, pos: int, end: int, allow_single: bool) -> tuple[int, Name | None]:
@@ -644,13 +692,20 @@ def _next_person(text: str, pos: int, end: int, allow_single: bool) -> tuple[int
     for brk in PERSON_BREAK.finditer(text, pos, end):
         depth += text.count("(", last, brk.start()) - text.count(")", last, brk.start())
         last = brk.start()
-        if depth > 0:
+        if depth > 0 or _with_in_phrase(text, brk):
             continue
         following = name_at(text, brk.end(), end, allow_single and ";" not in brk.group())
         if following is not None and _ends_item(text, following.end, end) \
                 and not _in_role(text, pos, brk, following):
             return brk.start(), following
     return end, None
+
+
+def _with_in_phrase(text: str, brk: regex.Match[str]) -> bool:
+    """A 'with' that goes on a phrase ("joint work with", "who works with") rather than
+    adding a person to the list: a lower-case word comes straight before it."""
+    return (brk.group().rstrip()[-4:] == "with" and not brk.group().startswith(",")
+            and text[brk.start() - 1:brk.start()].islower())
 
 
 def _in_role(text: str, pos: int, brk: regex.Match[str], following: Name) -> bool:
@@ -785,6 +840,7 @@ def extract(ctx: Context) -> list[Candidate[Presenter]]:
     _presenter_sections(scan)
     _before_cues(scan)
     _after_cues(scan)
+    _programme_rows(scan)
     # A host or contact may well "introduce" or "talk" too: only an explicit cue overrides.
     strong = [m for m in scan.mentions if m.score >= STRONG
               and (m.rule != "cue-will" or not scan.is_excluded(m.name))]
@@ -1006,6 +1062,51 @@ def _after_cues(scan: Scan) -> None:
             if people and _reaches(text, people[-1], will.start()):
                 scan.add(people)
                 break
+
+
+def _programme_rows(scan: Scan) -> None:
+    """A programme's rows that end in a speaker: "09:45 Keynote: "Title" – Prof Jo Bloggs,
+    University of X", and the rows between its timed lines ("A. Workshop title – Jo
+    Bloggs, Advocacy Manager"). The name must follow the row's last spaced dash, after a
+    talk's title, and be followed by a role or organisation."""
+    text = scan.ctx.doc.text
+    times = [m.start() for m in PROGRAMME_TIME.finditer(text)]
+    if len(times) < PROGRAMME_ROWS:
+        return
+    end = text.find("\n", times[-1])
+    end = len(text) if end == -1 else end
+    line_start = times[0]
+    while line_start < end:
+        line_end = text.find("\n", line_start, end)
+        line_end = end if line_end == -1 else line_end
+        scan.add(_row_speakers(text, line_start, line_end))
+        line_start = line_end + 1
+
+
+def _row_speakers(text: str, start: int, end: int) -> list[Mention]:
+    """The people after the last spaced dash of one programme row, with their roles;
+    none on a row of welcome or introductions, which a host gives."""
+    dash = max(text.rfind(d, start, end) for d in ROW_DASH)
+    if dash == -1:
+        return []
+    time = PROGRAMME_TIME.match(text, start, dash)
+    lead = LEAD_WORD.search(text, time.end() if time else start, dash)
+    if lead is None or _fold_key(lead.group()) in cues().excluded_keys:
+        return []
+    people = people_at(text, dash + 3, end, "programme-row", 0.85)
+    if not people or not _role_follows(text, people[-1].name, end):
+        return []
+    return [m for m in people if not _reads_as_words(m.name)]
+
+
+def _role_follows(text: str, name: Name, end: int) -> bool:
+    """Whether a role or organisation follows a name straight after a comma, or after a
+    bracket when the name reads as a person's (a title, a known given name): "Jo Bloggs,
+    NSPCC", "Dr Jo Bloggs (NSPCC)"; not "Trauma Informed Practice (Room 2)"."""
+    rest = text[name.end:min(end, name.end + NEAR)].lstrip(" \t")
+    if len(rest) < 2 or not any(c.isalpha() for c in rest):
+        return False
+    return rest[0] == "," or (rest[0] == "(" and (name.titled or _has_given_name(name)))
 
 
 def _wills(text: str) -> Iterator[regex.Match[str] | re.Match[str]]:
