@@ -506,13 +506,21 @@ def _fill_ends(ctx: Context, chosen: list[_Sitting], placed: list[_Placed]) -> N
     5:00"), then an end cue after a mention of that start ("begin at 3:30 and run
     until around 5:00"), then a range on a schedule line starting within a
     quarter of an hour of it (a sign-in time and the talk's own range).
+    Each source is read once, not once per sitting: a programme of hundreds of
+    timed rows stays linear.
     """
+    ranges = _ranges(placed)
+    by_start: dict[int | None, list[Entry]] = {}
+    for _, other in ranges:
+        by_start.setdefault(other.start_min, []).append(other)
+    on_schedule = [other for p, other in ranges if p.tier == SCHEDULE]
+    cued = _cued_ends(ctx, placed)
     for sitting in chosen:
         entry = sitting.entry
         if entry.start_min is None or entry.end_min is not None:
             continue
-        entry.end_min = (_same_start_range(entry, placed) or _end_cue(ctx, entry, placed)
-                         or _near_start_range(entry, placed))
+        entry.end_min = (_same_start_range(entry, by_start) or cued.get(entry.start_min)
+                         or _near_start_range(entry, on_schedule))
 
 
 def _ranges(placed: list[_Placed]) -> list[tuple[_Placed, Entry]]:
@@ -521,55 +529,58 @@ def _ranges(placed: list[_Placed]) -> list[tuple[_Placed, Entry]]:
             if e.start_min is not None and e.end_min is not None]
 
 
-def _same_start_range(entry: Entry, placed: list[_Placed]) -> int | None:
-    for _, other in _ranges(placed):
-        if other.start_min == entry.start_min and other.date in (None, entry.date):
+def _same_start_range(entry: Entry, by_start: dict[int | None, list[Entry]]) -> int | None:
+    for other in by_start.get(entry.start_min, ()):
+        if other.date in (None, entry.date):
             return other.end_min
     return None
 
 
-def _near_start_range(entry: Entry, placed: list[_Placed]) -> int | None:
+def _near_start_range(entry: Entry, on_schedule: list[Entry]) -> int | None:
     assert entry.start_min is not None
-    for p, other in _ranges(placed):
-        if p.tier == SCHEDULE and other.date in (None, entry.date) and other.start_min is not None \
+    for other in on_schedule:
+        if other.date in (None, entry.date) and other.start_min is not None \
                 and abs(other.start_min - entry.start_min) <= 15:
             return other.end_min
     return None
 
 
-def _end_cue(ctx: Context, entry: Entry, placed: list[_Placed]) -> int | None:
+def _cued_ends(ctx: Context, placed: list[_Placed]) -> dict[int, int]:
+    """Start -> the end an end cue gives it: the first mention of a start alone followed,
+    in the same paragraph, by "until"/"finishing at" and a later time of the same day."""
     text = ctx.doc.text
+    ends: dict[int, int] = {}
     for index, p in enumerate(placed[:-1]):
-        if not any(e.start_min == entry.start_min and e.end_min is None
-                   for e in p.mention.entries):
+        starts = {e.start_min for e in p.mention.entries
+                  if e.start_min is not None and e.end_min is None} - ends.keys()
+        if not starts:
             continue
         after = placed[index + 1]
         between = text[p.mention.end:after.mention.start]
         if len(between) > 100 or "\n\n" in between or not _END_CUE.search(between):
             continue
-        for e in after.mention.entries:
-            if e.date is None and e.start_min is not None and e.end_min is None and \
-                    entry.start_min is not None and 0 < e.start_min - entry.start_min <= 300:
-                return e.start_min
-    return None
+        for start in sorted(starts):
+            for e in after.mention.entries:
+                if e.date is None and e.start_min is not None and e.end_min is None and \
+                        0 < e.start_min - start <= 300:
+                    ends[start] = e.start_min
+                    break
+    return ends
 
 
 def _unique(chosen: list[_Sitting]) -> list[_Sitting]:
     """Each sitting once; an untimed or undated copy of a fuller one is dropped."""
     keys = [(s.entry.date, s.entry.start_min, s.entry.end_min) for s in chosen]
+    timed_dates = {date for date, start, _ in keys if start is not None}
+    dated_starts = {start for date, start, _ in keys if date is not None}
+    ended = {(date, start) for date, start, end in keys if end is not None}
     out: list[_Sitting] = []
     seen: set[tuple[object, ...]] = set()
     for sitting, key in zip(chosen, keys, strict=True):
         date, start, end = key
-        if key in seen:
-            continue
-        if start is None and any(k[0] == date and k[1] is not None for k in keys):
-            continue
-        if date is None and start is not None and any(
-                k[0] is not None and k[1] == start for k in keys):
-            continue
-        if end is None and any(k[0] == date and k[1] == start and k[2] is not None
-                               for k in keys):
+        if key in seen or (start is None and date in timed_dates) \
+                or (date is None and start is not None and start in dated_starts) \
+                or (end is None and (date, start) in ended):
             continue
         seen.add(key)
         out.append(sitting)
