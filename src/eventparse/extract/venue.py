@@ -24,8 +24,7 @@ import re
 import string
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
-from itertools import accumulate, compress
+from functools import cache, lru_cache
 
 import regex
 
@@ -600,7 +599,6 @@ def _token_class(text: str) -> tuple[str, float]:
     return "", 0.0
 
 
-@lru_cache(maxsize=65_536)
 def _token_code(text: str) -> str:
     """What a token can be, in one letter: "p" a place word, "n" a room number, "c" a
     connector, "w" a word that may take a role from its neighbours (a weak place word,
@@ -616,9 +614,23 @@ def _token_code(text: str) -> str:
     return "x"
 
 
+class _WordCodes(dict[str, str]):
+    """``_token_code`` of each word seen (a plain dict lookup is much cheaper than a call
+    per token); emptied when it holds too many words."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= MAX_CODED_WORDS:
+            self.clear()
+        code = self[word] = _token_code(word)
+        return code
+
+
+MAX_CODED_WORDS = 100_000
+WORD_CODES = _WordCodes()
 CODES = {"place": "p", "number": "n", "connector": "c"}
 ROLE_OF_CODE = {"p": "place", "n": "number", "c": "connector", "w": "", "x": ""}
 SEED_CODE = re.compile("[pn]")
+ROLE_CODE = re.compile("[pnc]")
 INERT_CODES = "x" * 5
 
 
@@ -662,17 +674,25 @@ class _Tokens:
     """The tokens that have or had a role, perhaps repeated, in no order."""
     weights: dict[int, float]
     """The weights of the marked tokens; any other token weighs 0."""
-
-    @cached_property
-    def offsets(self) -> list[int]:
-        """Where each of ``parts`` starts: token ``i`` starts at ``offsets[2 * i + 1]``."""
-        return list(accumulate(map(len, self.parts), initial=0))
+    sorted_marks: int = 0
+    """How many of ``marked`` are known to be in order, without repeats."""
+    part: int = 0
+    offset: int = 0
+    """A part of ``parts`` and where it starts in the text: the last one asked about."""
 
     def start(self, index: int) -> int:
-        return self.offsets[2 * index + 1]
+        """Where a token starts: the lengths of the parts between it and the last one
+        asked about, summed (most questions go in order, few tokens are asked about)."""
+        part = 2 * index + 1
+        if part >= self.part:
+            self.offset += sum(map(len, self.parts[self.part:part]))
+        else:
+            self.offset -= sum(map(len, self.parts[part:self.part]))
+        self.part = part
+        return self.offset
 
     def end(self, index: int) -> int:
-        return self.offsets[2 * index + 2]
+        return self.start(index) + len(self.words[index])
 
     def weight(self, index: int) -> float:
         return self.weights.get(index, 0.0)
@@ -680,7 +700,9 @@ class _Tokens:
     def having(self, role: str | None = None) -> list[int]:
         """The indices of the tokens with this role (any role when None), in order."""
         roles = self.roles
-        self.marked = sorted(set(self.marked))
+        if self.sorted_marks != len(self.marked):
+            self.marked = sorted(set(self.marked))
+            self.sorted_marks = len(self.marked)
         if role is None:
             return [index for index in self.marked if roles[index]]
         return [index for index in self.marked if roles[index] == role]
@@ -698,10 +720,13 @@ def _tokens(text: str) -> _Tokens:
     # alone, without a match object per token.
     parts = TOKEN_SPLIT.split(text)
     words = parts[1::2]
-    codes = "".join(map(_token_code, words))
-    roles = list(map(ROLE_OF_CODE.__getitem__, codes))
-    marked = [index for start, end in _seed_segments(codes)
-              for index in compress(range(start, end), roles[start:end])]
+    codes = "".join(map(WORD_CODES.__getitem__, words))
+    # the roles of the tokens in the stretches that matter; the others are never read
+    marked = [match.start() for start, end in _seed_segments(codes)
+              for match in ROLE_CODE.finditer(codes, start, end)]
+    roles = [""] * len(words)
+    for index in marked:
+        roles[index] = ROLE_OF_CODE[codes[index]]
     return _Tokens(text, parts, words, parts[0::2], roles, marked,
                    {index: _token_class(words[index])[1] for index in marked})
 
@@ -778,6 +803,8 @@ def _mark_names(tokens: _Tokens) -> None:
     """Capitalised words before place words ("Allen Hall") and abbreviations before
     room numbers ("HH B131") are a building's name; right to left, so names chain."""
     for after in reversed(tokens.having()):
+        if tokens.roles[after] == "connector":
+            continue  # no name before a connector
         index = after - 1
         while index >= 0 and _becomes_name(tokens, index):
             tokens.give(index, "name", NAME_WEIGHT)
@@ -870,8 +897,12 @@ def _add_trimmed(runs: list[list[_Token]], tokens: _Tokens, run: list[int]) -> N
     while first < last and roles[run[last - 1]] == "connector":
         last -= 1
     if first < last:
-        runs.append([_Token(tokens.start(i), tokens.end(i), tokens.words[i], tokens.weight(i),
-                            roles[i]) for i in run[first:last]])
+        found = []
+        for index in run[first:last]:
+            start = tokens.start(index)
+            found.append(_Token(start, start + len(tokens.words[index]), tokens.words[index],
+                                tokens.weight(index), roles[index]))
+        runs.append(found)
 
 
 def _merge_lines(text: str, runs: list[list[_Token]]) -> list[list[_Token]]:
