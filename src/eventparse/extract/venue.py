@@ -159,6 +159,18 @@ def is_pending(value: str) -> bool:
     return bool(_words().pending.search(value))
 
 
+def _pending_or_online(value: str) -> str | None:
+    """"pending" when ``is_pending(value)``, else "online" when ``is_online_only(value)``,
+    else None; the value's lead is looked up once when it is the whole value."""
+    lead = VALUE_LEAD.split(value, maxsplit=1)[0]
+    lead_online = is_online_only(lead)
+    if not lead_online and _words().pending.search(value):
+        return "pending"
+    if lead_online if lead == value else is_online_only(value):
+        return "online"
+    return None
+
+
 def clean_value(value: str) -> str:
     """A place value without a trailing remark, column gap or full stop.
 
@@ -226,10 +238,11 @@ def _keyed(ctx: Context, sections: list[Section]) -> Iterator[Candidate[object]]
         if not value.strip():  # "Venue:" alone, the address on the lines below
             yield from _lines_below(ctx, all_blocks, index)
             continue
-        if is_pending(value):
+        state = _pending_or_online(value)
+        if state == "pending":
             ctx.shared[PENDING_KEY] = True
             continue
-        if is_online_only(value):
+        if state == "online":
             ctx.shared[ONLINE_KEY] = True
             continue
         value_start = block.value_start if block.value_start is not None else block.start
@@ -247,9 +260,10 @@ def _lines_below(ctx: Context, blocks: list[Block], index: int) -> Iterator[Cand
     if not run:
         return
     text = " ".join(b.text for b in run)
-    if is_pending(text):
+    state = _pending_or_online(text)
+    if state == "pending":
         ctx.shared[PENDING_KEY] = True
-    elif is_online_only(text):
+    elif state == "online":
         ctx.shared[ONLINE_KEY] = True
     else:
         found = _candidate(ctx, [(b.start, b.end) for b in run], "venue:key-lines-below",
@@ -314,10 +328,11 @@ def _under_heading(ctx: Context, sections: list[Section]) -> Iterator[Candidate[
         if not run:
             continue
         text = " ".join(b.text for b in run)
-        if is_pending(text):
+        state = _pending_or_online(text)
+        if state == "pending":
             ctx.shared[PENDING_KEY] = True
             continue
-        if is_online_only(text):
+        if state == "online":
             ctx.shared[ONLINE_KEY] = True
             continue
         found = _candidate(ctx, [(b.start, b.end) for b in run], "venue:heading",
@@ -377,7 +392,7 @@ def _address_element(ctx: Context, sections: list[Section]) -> Iterator[Candidat
     for lines in groups:
         start, end = lines[0][0], lines[-1][1]
         text = ctx.text(start, end)
-        if any(a <= start < b for a, b in skipped) or is_pending(text) or is_online_only(text):
+        if any(a <= start < b for a, b in skipped) or _pending_or_online(text):
             continue
         found = _candidate(ctx, list(lines), "venue:address-element", ADDRESS_ELEMENT_SCORE)
         if found:
@@ -934,6 +949,10 @@ def _is_place(run: list[_Token]) -> bool:
     """A run names a place when it holds a distinctive place word, a room number with a
     building or room word, or a head noun with a building's name ("Allen Hall")."""
     heads = _places().heads
+    if len(run) == 1:  # most runs: a year, a time, a phone number
+        token = run[0]
+        return (token.role == "place" and token.weight >= STRONG_SHARE
+                and not token.text[0].islower() and token.lower not in heads)
     if all(t.text[0].islower() for t in run):
         return False  # common words alone ("the lounge and reading room") name no place
     if any(t.role == "place" and t.weight >= STRONG_SHARE and t.lower not in heads
