@@ -660,15 +660,16 @@ def _seed_segments(codes: str) -> list[tuple[int, int]]:
     before its place, and one to spare.
     """
     segments: list[tuple[int, int]] = []
-    end = 0
-    for seed in SEED_CODE.finditer(codes):
-        if seed.start() < end:
-            continue
+    seed = SEED_CODE.search(codes)
+    while seed:
         inert = codes.rfind(INERT_CODES, 0, seed.start())
         start = 0 if inert == -1 else inert + 1
         inert = codes.find(INERT_CODES, seed.start())
-        end = len(codes) if inert == -1 else inert
-        segments.append((start, end))
+        if inert == -1:
+            segments.append((start, len(codes)))
+            break
+        segments.append((start, inert))
+        seed = SEED_CODE.search(codes, inert)  # the next seed after this stretch
     return segments
 
 
