@@ -20,10 +20,11 @@ in-person event. The chosen value is left in ``ctx.shared["delivery.venue"]``.
 
 from __future__ import annotations
 
+import re
+import string
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import pairwise
 
 import regex
 
@@ -71,6 +72,11 @@ HELD_AT = regex.compile(
 # to attend or the sentence's end, when no postcode closes it.
 IN_PERSON_AT = regex.compile(
     r"\b(?i:in[ \t-]person|face[ \t-]to[ \t-]face)[ \t]+(?i:at)[ \t]+(?:the[ \t]+)?(?=\p{Lu})")
+# The postcode of HELD_AT and the words of IN_PERSON_AT without their boundaries: a text
+# with neither holds no match in any block.
+ANY_POSTCODE = regex.compile(r"[A-Z]\d[A-Z\d]?[ \t]*\d[A-Z]{2}")
+ANY_IN_PERSON = regex.compile(r"(?i:in[ \t-]person|face[ \t-]to[ \t-]face)")
+ANY_IN_PERSON_LOWER = re.compile(r"in[ \t-]person|face[ \t-]to[ \t-]face")
 PLACE_END = regex.compile(r"[ \t]*(?:,[ \t]*)?[ \t](?i:or)[ \t]|[ \t]*[.;\n]")
 MAX_PLACE_CHARS = 120
 MAX_PROSE_ADDRESSES = 20
@@ -118,6 +124,7 @@ def _words() -> _Words:
     )
 
 
+@lru_cache(maxsize=4096)
 def is_venue_key(key: str) -> bool:
     """Whether a ``Key:`` label names a place.
 
@@ -150,6 +157,18 @@ def is_pending(value: str) -> bool:
     if is_online_only(VALUE_LEAD.split(value, maxsplit=1)[0]):
         return False
     return bool(_words().pending.search(value))
+
+
+def _pending_or_online(value: str) -> str | None:
+    """"pending" when ``is_pending(value)``, else "online" when ``is_online_only(value)``,
+    else None; the value's lead is looked up once when it is the whole value."""
+    lead = VALUE_LEAD.split(value, maxsplit=1)[0]
+    lead_online = is_online_only(lead)
+    if not lead_online and _words().pending.search(value):
+        return "pending"
+    if lead_online if lead == value else is_online_only(value):
+        return "online"
+    return None
 
 
 def clean_value(value: str) -> str:
@@ -219,10 +238,11 @@ def _keyed(ctx: Context, sections: list[Section]) -> Iterator[Candidate[object]]
         if not value.strip():  # "Venue:" alone, the address on the lines below
             yield from _lines_below(ctx, all_blocks, index)
             continue
-        if is_pending(value):
+        state = _pending_or_online(value)
+        if state == "pending":
             ctx.shared[PENDING_KEY] = True
             continue
-        if is_online_only(value):
+        if state == "online":
             ctx.shared[ONLINE_KEY] = True
             continue
         value_start = block.value_start if block.value_start is not None else block.start
@@ -240,9 +260,10 @@ def _lines_below(ctx: Context, blocks: list[Block], index: int) -> Iterator[Cand
     if not run:
         return
     text = " ".join(b.text for b in run)
-    if is_pending(text):
+    state = _pending_or_online(text)
+    if state == "pending":
         ctx.shared[PENDING_KEY] = True
-    elif is_online_only(text):
+    elif state == "online":
         ctx.shared[ONLINE_KEY] = True
     else:
         found = _candidate(ctx, [(b.start, b.end) for b in run], "venue:key-lines-below",
@@ -307,10 +328,11 @@ def _under_heading(ctx: Context, sections: list[Section]) -> Iterator[Candidate[
         if not run:
             continue
         text = " ".join(b.text for b in run)
-        if is_pending(text):
+        state = _pending_or_online(text)
+        if state == "pending":
             ctx.shared[PENDING_KEY] = True
             continue
-        if is_online_only(text):
+        if state == "online":
             ctx.shared[ONLINE_KEY] = True
             continue
         found = _candidate(ctx, [(b.start, b.end) for b in run], "venue:heading",
@@ -322,19 +344,35 @@ def _under_heading(ctx: Context, sections: list[Section]) -> Iterator[Candidate[
 def _address_in_prose(ctx: Context, sections: list[Section]) -> Iterator[Candidate[object]]:
     """A sentence that says where the event is held, with an address ending in a postcode,
     or where to attend in person ("join us in person at the Lowry Centre, or online")."""
+    text = ctx.doc.text
+    held_at = ANY_POSTCODE.search(text) is not None
+    in_person = _says_in_person(text)
+    if not (held_at or in_person):
+        return  # most texts: no block to search
     found_count = 0
     for section in sections:
         if section.kind in SKIPPED_SECTIONS:
             continue
         for block in section.blocks:
-            spans = [m.span(1) for m in HELD_AT.finditer(ctx.doc.text, block.start, block.end)]
-            for span in spans or _in_person_at(ctx, block):
+            spans = [m.span(1) for m in HELD_AT.finditer(text, block.start, block.end)
+                     ] if held_at else []
+            for span in spans or (_in_person_at(ctx, block) if in_person else ()):
                 found = _candidate(ctx, [span], "venue:held-at", ADDRESS_IN_PROSE_SCORE)
                 if found:
                     yield found
                     found_count += 1
                 if found_count >= MAX_PROSE_ADDRESSES:
                     return  # the place is stated early; a flood of phrases is not read
+
+
+def _says_in_person(text: str) -> bool:
+    """Whether "in person" or "face to face" is anywhere in the text, in any case. An
+    ASCII text is searched lower-cased: much faster than a case-blind search."""
+    if text.isascii():
+        lower = text.lower()
+        return (("person" in lower or "face" in lower)
+                and ANY_IN_PERSON_LOWER.search(lower) is not None)
+    return ANY_IN_PERSON.search(text) is not None
 
 
 def _in_person_at(ctx: Context, block: Block) -> Iterator[tuple[int, int]]:
@@ -354,7 +392,7 @@ def _address_element(ctx: Context, sections: list[Section]) -> Iterator[Candidat
     for lines in groups:
         start, end = lines[0][0], lines[-1][1]
         text = ctx.text(start, end)
-        if any(a <= start < b for a, b in skipped) or is_pending(text) or is_online_only(text):
+        if any(a <= start < b for a, b in skipped) or _pending_or_online(text):
             continue
         found = _candidate(ctx, list(lines), "venue:address-element", ADDRESS_ELEMENT_SCORE)
         if found:
@@ -440,6 +478,10 @@ def extract(ctx: Context) -> list[Candidate[object]]:
 
 # A token: letters, or an alphanumeric run with inner "." "-" or "'" ("8.220", "BH-129").
 TOKEN = regex.compile(r"[A-Za-z0-9]+(?:[.\-'’][A-Za-z0-9]+)*")
+# The same in a group: a split on it gives the tokens and the text between them.
+TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
+OF = frozenset({"of", "Of", "oF", "OF"})
+NAME_GAPS = frozenset({" ", "  "})  # what NAME_GAP matches
 # What may stand between two words of one place on a line: a space or two, a comma, a
 # dash or a bracket; not a full stop, a colon or a column gap.
 SAME_LINE_GAP = regex.compile(r"[ ]{0,2}(?:[,&/()\-]{1,2}[ ]{0,2})?")
@@ -507,8 +549,13 @@ def _places() -> _Places:
     )
 
 
+# A token's shape: its letters as "A", its digits as "9" (a token is ASCII).
+SHAPE_TABLE = str.maketrans(string.ascii_letters + string.digits,
+                            "A" * len(string.ascii_letters) + "9" * len(string.digits))
+
+
 def _shape(token: str) -> str:
-    return str(regex.sub(r"[A-Za-z]", "A", regex.sub(r"\d", "9", token)))
+    return token.translate(SHAPE_TABLE)
 
 
 @dataclass
@@ -543,12 +590,6 @@ def _number_weight(token: str) -> float:
     return 0.0
 
 
-def _classify(token: _Token) -> None:
-    role, weight = _token_class(token.text)
-    if role:
-        token.role, token.weight = role, weight
-
-
 @lru_cache(maxsize=65_536)
 def _token_class(text: str) -> tuple[str, float]:
     """(role, weight) a token has by itself; cached, as the same words recur in every text."""
@@ -573,135 +614,311 @@ def _token_class(text: str) -> tuple[str, float]:
     return "", 0.0
 
 
-def _roles(text: str, tokens: list[_Token]) -> None:
-    """Give each token its role and weight: from the learned vocabulary first, then
-    from its neighbours, pass by pass."""
-    for token in tokens:
-        _classify(token)
-    _mark_ordinals_and_dates(text, tokens)
+def _token_code(text: str) -> str:
+    """What a token can be, in one letter: "p" a place word, "n" a room number, "c" a
+    connector, "w" a word that may take a role from its neighbours (a weak place word,
+    an abbreviation, an ordinal), "x" any other word: one that takes a role only as a
+    name of up to three words before a place, or between two words of a place."""
+    role = _token_class(text)[0]
+    if role:
+        return CODES[role]
+    if (text.lower() in _places().weak or ORDINAL.fullmatch(text)
+            or (text.isalpha() and 2 <= len(text) <= MAX_ABBREVIATION + 1
+                and sum(ch.isupper() for ch in text) >= 2)):
+        return "w"
+    return "x"
+
+
+class _WordCodes(dict[str, str]):
+    """``_token_code`` of each word seen (a plain dict lookup is much cheaper than a call
+    per token); emptied when it holds too many words."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= MAX_CODED_WORDS:
+            self.clear()
+        code = self[word] = _token_code(word)
+        return code
+
+
+MAX_CODED_WORDS = 100_000
+WORD_CODES = _WordCodes()
+CODES = {"place": "p", "number": "n", "connector": "c"}
+ROLE_OF_CODE = {"p": "place", "n": "number", "c": "connector", "w": "", "x": ""}
+SEED_CODE = re.compile("[pn]")
+ROLE_CODE = re.compile("[pnc]")
+INERT_CODES = "x" * 5
+
+
+def _seed_segments(codes: str) -> list[tuple[int, int]]:
+    """The stretches of tokens (start, end) that hold a place word or a room number, cut
+    at five or more "x" tokens in a row.
+
+    Roles spread from place words and room numbers, a few tokens each way; a connector
+    or a "w" token beyond five "x" tokens from any of them never joins a run. So only the
+    tokens of these stretches start the passes, and the rest of a text is not read. The
+    last four "x" tokens before a stretch stay with it: a name of up to three words
+    before its place, and one to spare.
+    """
+    segments: list[tuple[int, int]] = []
+    seed = SEED_CODE.search(codes)
+    while seed:
+        inert = codes.rfind(INERT_CODES, 0, seed.start())
+        start = 0 if inert == -1 else inert + 1
+        inert = codes.find(INERT_CODES, seed.start())
+        if inert == -1:
+            segments.append((start, len(codes)))
+            break
+        segments.append((start, inert))
+        seed = SEED_CODE.search(codes, inert)  # the next seed after this stretch
+    return segments
+
+
+@dataclass
+class _Tokens:
+    """A text's tokens as parallel lists. Roles are worked out on these lists, visiting
+    only the tokens next to one that has a role (most of a text has none), and a
+    ``_Token`` is made only for the tokens of a run."""
+    text: str
+    parts: list[str]
+    """The text split at its tokens: the text before the first token, the first token,
+    the text between it and the next, ..."""
+    words: list[str]
+    gaps: list[str]
+    """``gaps[i]``: the text between token ``i - 1`` (or the start) and token ``i``."""
+    roles: list[str]
+    marked: list[int]
+    """The tokens that have or had a role, perhaps repeated, in no order."""
+    weights: dict[int, float]
+    """The weights of the marked tokens; any other token weighs 0."""
+    sorted_marks: int = 0
+    """How many of ``marked`` are known to be in order, without repeats."""
+    part: int = 0
+    offset: int = 0
+    """A part of ``parts`` and where it starts in the text: the last one asked about."""
+
+    def start(self, index: int) -> int:
+        """Where a token starts: the lengths of the parts between it and the last one
+        asked about, summed (most questions go in order, few tokens are asked about)."""
+        part = 2 * index + 1
+        if part >= self.part:
+            self.offset += sum(map(len, self.parts[self.part:part]))
+        else:
+            self.offset -= sum(map(len, self.parts[part:self.part]))
+        self.part = part
+        return self.offset
+
+    def end(self, index: int) -> int:
+        return self.start(index) + len(self.words[index])
+
+    def weight(self, index: int) -> float:
+        return self.weights.get(index, 0.0)
+
+    def having(self, role: str | None = None) -> list[int]:
+        """The indices of the tokens with this role (any role when None), in order."""
+        roles = self.roles
+        if self.sorted_marks != len(self.marked):
+            self.marked = sorted(set(self.marked))
+            self.sorted_marks = len(self.marked)
+        if role is None:
+            return [index for index in self.marked if roles[index]]
+        return [index for index in self.marked if roles[index] == role]
+
+    def give(self, index: int, role: str, weight: float | None = None) -> None:
+        """Give a token a role (and a weight, else it keeps its own)."""
+        self.roles[index] = role
+        if weight is not None:
+            self.weights[index] = weight
+        self.marked.append(index)
+
+
+def _tokens(text: str) -> _Tokens:
+    # A split keeps the text between the tokens, so the offsets follow from the lengths
+    # alone, without a match object per token.
+    parts = TOKEN_SPLIT.split(text)
+    words = parts[1::2]
+    codes = "".join(map(WORD_CODES.__getitem__, words))
+    # the roles of the tokens in the stretches that matter; the others are never read
+    marked = [match.start() for start, end in _seed_segments(codes)
+              for match in ROLE_CODE.finditer(codes, start, end)]
+    roles = [""] * len(words)
+    for index in marked:
+        roles[index] = ROLE_OF_CODE[codes[index]]
+    return _Tokens(text, parts, words, parts[0::2], roles, marked,
+                   {index: _token_class(words[index])[1] for index in marked})
+
+
+def _roles(tokens: _Tokens) -> None:
+    """Give each token its role and weight: from the learned vocabulary first (by
+    ``_tokens``), then from its neighbours, pass by pass."""
+    if not tokens.marked:
+        return  # every pass below needs a token with a role to start from
+    _mark_ordinals_and_dates(tokens)
     _mark_after_of(tokens)
-    _mark_weak_and_bridges(text, tokens)
-    _mark_names(text, tokens)
+    _mark_weak_and_bridges(tokens)
+    _mark_names(tokens)
 
 
-def _mark_ordinals_and_dates(text: str, tokens: list[_Token]) -> None:
-    for token, after in pairwise(tokens):  # "40th floor", "4th Avenue"
-        if ORDINAL.fullmatch(token.text) and after.role == "place":
-            token.role, token.weight = "number", 0.0
-    for before, token in pairwise(tokens):  # "3/29": a date, not a room
-        if token.role == "number" and text[before.end:token.start] == "/":
-            token.role = ""
-            if before.role == "number":
-                before.role = ""
+def _mark_ordinals_and_dates(tokens: _Tokens) -> None:
+    words, roles = tokens.words, tokens.roles
+    for after in tokens.having("place"):  # "40th floor", "4th Avenue"
+        if after and ORDINAL.fullmatch(words[after - 1]):
+            tokens.give(after - 1, "number", 0.0)
+    for index in tokens.having("number"):  # "3/29": a date, not a room
+        if index and tokens.gaps[index] == "/":
+            roles[index] = ""
+            if roles[index - 1] == "number":
+                roles[index - 1] = ""
 
 
-def _mark_after_of(tokens: list[_Token]) -> None:
+def _mark_after_of(tokens: _Tokens) -> None:
     """"Cathedral of Learning", "Room 2224 of EDRC": a weak place word or an
     abbreviation after "of" and a place."""
-    for first, of, token in zip(tokens, tokens[1:], tokens[2:], strict=False):
-        if of.lower != "of" or first.role not in ("place", "number") or token.role:
-            continue
-        if token.lower in _places().weak:
-            token.role, token.weight = "place", _places().weak[token.lower]
-        elif _is_abbreviation(token):
-            token.role, token.weight = "name", NAME_WEIGHT
-
-
-def _mark_weak_and_bridges(text: str, tokens: list[_Token]) -> None:
+    words, roles = tokens.words, tokens.roles
     weak = _places().weak
-    for first, token in pairwise(tokens):  # "Fine Arts": a weak place word after a place
-        if (first.role == "place" and not token.role and token.lower in weak
-                and token.text[0].isupper() and NAME_GAP.fullmatch(text, first.end, token.start)):
-            token.role, token.weight = "place", weak[token.lower]
-    for first, token, last in zip(tokens, tokens[1:], tokens[2:], strict=False):
+    last = len(words) - 1
+    # left to right, so "X of Y of Z" chains; "of" is a connector
+    for of in tokens.having("connector"):
+        if (words[of] not in OF or of == 0 or of == last
+                or roles[of - 1] not in ("place", "number") or roles[of + 1]):
+            continue
+        lower = words[of + 1].lower()
+        if lower in weak:
+            tokens.give(of + 1, "place", weak[lower])
+        elif _is_abbreviation(words[of + 1]):
+            tokens.give(of + 1, "name", NAME_WEIGHT)
+
+
+def _mark_weak_and_bridges(tokens: _Tokens) -> None:
+    words, roles, gaps = tokens.words, tokens.roles, tokens.gaps
+    weak = _places().weak
+    count = len(words)
+    for index in tokens.having("place"):  # "Fine Arts": a weak place word after a place
+        while index + 1 < count and not roles[index + 1]:
+            word = words[index + 1]
+            if not (word.lower() in weak and word[0].isupper() and gaps[index + 1] in NAME_GAPS):
+                break
+            tokens.give(index + 1, "place", weak[word.lower()])
+            index += 1  # the new place word may take the next one
+    for last in tokens.having("place"):
         # "CMT red conference room", "GSIA in the new building": one lower-case word
         # between the words of a place holds it together
-        if (not token.role and token.text.isalpha() and token.text.islower()
-                and first.role in ("place", "name", "connector") and last.role == "place"
-                and last.weight > 0
-                and NAME_GAP.fullmatch(text, token.end, last.start)
-                and _same_line(text, first, token)):
-            token.role = "connector"
-    for number, token in pairwise(tokens):  # "Room 1004 HbH": the building after its room
-        if (number.role == "number" and not token.role and _is_abbreviation(token)
-                and NAME_GAP.fullmatch(text, number.end, token.start)):
-            token.role, token.weight = "name", NAME_WEIGHT
+        token, first = last - 1, last - 2
+        if (first >= 0 and not roles[token] and words[token].isalpha()
+                and words[token].islower() and roles[first] in ("place", "name", "connector")
+                and tokens.weight(last) > 0 and gaps[last] in NAME_GAPS
+                and SAME_LINE_GAP.fullmatch(gaps[token])):
+            tokens.give(token, "connector")
+    for number in tokens.having("number"):  # "Room 1004 HbH": the building after its room
+        token = number + 1
+        if (token < count and not roles[token] and _is_abbreviation(words[token])
+                and gaps[token] in NAME_GAPS):
+            tokens.give(token, "name", NAME_WEIGHT)
 
 
-def _mark_names(text: str, tokens: list[_Token]) -> None:
+def _mark_names(tokens: _Tokens) -> None:
     """Capitalised words before place words ("Allen Hall") and abbreviations before
     room numbers ("HH B131") are a building's name; right to left, so names chain."""
-    for index in range(len(tokens) - 2, -1, -1):
-        token, after = tokens[index], tokens[index + 1]
-        if token.role or not (NAME_GAP.fullmatch(text, token.end, after.start)
-                              or _wrapped_before_head(text, token, after)):
-            continue
-        if not token.text[0].isupper() or TIME_WORD.fullmatch(token.text):
-            continue
-        if token.lower in _places().not_place and after.lower not in _places().heads:
-            continue  # "CMU Faculty Dining Room", but "Seminar Room"
-        before_place = after.role in ("place", "name") and _name_run(tokens, index + 1) < (
-            MAX_NAME_WORDS)
-        abbreviation = (after.role == "number" and _is_abbreviation(token)
-                        and not YEAR.fullmatch(after.text))
-        if before_place or abbreviation:
-            token.role, token.weight = "name", NAME_WEIGHT
+    for after in reversed(tokens.having()):
+        if tokens.roles[after] == "connector":
+            continue  # no name before a connector
+        index = after - 1
+        while index >= 0 and _becomes_name(tokens, index):
+            tokens.give(index, "name", NAME_WEIGHT)
+            index -= 1  # the new name may take the word before it
 
 
-def _wrapped_before_head(text: str, token: _Token, after: _Token) -> bool:
+def _becomes_name(tokens: _Tokens, index: int) -> bool:
+    """Whether the token at ``index``, without a role, names the building of the place
+    word, name or room number after it."""
+    roles, words, after = tokens.roles, tokens.words, index + 1
+    if roles[index] or not (tokens.gaps[after] in NAME_GAPS
+                            or _wrapped_before_head(tokens, index)):
+        return False
+    word = words[index]
+    if not word[0].isupper() or TIME_WORD.fullmatch(word):
+        return False
+    if word.lower() in _places().not_place and words[after].lower() not in _places().heads:
+        return False  # "CMU Faculty Dining Room", but "Seminar Room"
+    if roles[after] in ("place", "name"):
+        return _name_run(roles, after) < MAX_NAME_WORDS
+    return (roles[after] == "number" and _is_abbreviation(word)
+            and not YEAR.fullmatch(words[after]))
+
+
+def _wrapped_before_head(tokens: _Tokens, index: int) -> bool:
     """A name wrapped onto the next line of running prose before its head noun
     ("... in the Babcock\nRoom"); a short line is layout, not a wrap."""
-    if after.lower not in _places().heads or not LINE_BREAK_GAP.fullmatch(
-            text, token.end, after.start):
+    if tokens.words[index + 1].lower() not in _places().heads or not LINE_BREAK_GAP.fullmatch(
+            tokens.gaps[index + 1]):
         return False
-    line_start = text.rfind("\n", 0, token.start) + 1
-    return token.end - line_start >= WRAPPED_LINE
+    line_start = tokens.text.rfind("\n", 0, tokens.start(index)) + 1
+    return tokens.end(index) - line_start >= WRAPPED_LINE
 
 
-def _is_abbreviation(token: _Token) -> bool:
+def _is_abbreviation(word: str) -> bool:
     """A building's short name: a few letters, at least two of them capitals ("WeH", "UCC")."""
-    return (token.text.isalpha() and 2 <= len(token.text) <= MAX_ABBREVIATION + 1
-            and sum(ch.isupper() for ch in token.text) >= 2
-            and token.lower not in _places().not_place)
+    return (word.isalpha() and 2 <= len(word) <= MAX_ABBREVIATION + 1
+            and sum(ch.isupper() for ch in word) >= 2
+            and word.lower() not in _places().not_place)
 
 
-def _name_run(tokens: list[_Token], index: int) -> int:
+def _name_run(roles: list[str], index: int) -> int:
     count = 0
-    while index + count < len(tokens) and tokens[index + count].role == "name":
+    while index + count < len(roles) and roles[index + count] == "name":
         count += 1
     return count
 
 
-def _same_line(text: str, left: _Token, right: _Token) -> bool:
-    return SAME_LINE_GAP.fullmatch(text, left.end, right.start) is not None
-
-
-def _joined(text: str, left: _Token, right: _Token) -> bool:
-    """Whether two tokens can be words of one place. A line break joins only words
-    ("Doherty\nHall"), never after a head noun ("Warner Hall\nLaboratory") or a number."""
-    if _same_line(text, left, right):
+def _joined(tokens: _Tokens, left: int, right: int) -> bool:
+    """Whether two neighbouring tokens can be words of one place. A line break joins only
+    words ("Doherty\nHall"), never after a head noun ("Warner Hall\nLaboratory") or a
+    number."""
+    gap, roles = tokens.gaps[right], tokens.roles
+    if SAME_LINE_GAP.fullmatch(gap):
         return True
-    if LINE_BREAK_GAP.fullmatch(text, left.end, right.start) is None:
+    if LINE_BREAK_GAP.fullmatch(gap) is None:
         return False
-    if left.lower in ROOM_WORDS:  # "Room\n2315"
-        return right.role == "number"
-    if left.lower in _places().heads:  # "Conference Room\nBaker Hall 129"
-        return right.role == "place" and right.weight >= STRONG_SHARE
-    if left.role == "connector":
-        return right.role in ("place", "name", "number", "connector")
-    return left.role in ("place", "name") and right.role in ("place", "name", "number")
+    lower = tokens.words[left].lower()
+    if lower in ROOM_WORDS:  # "Room\n2315"
+        return roles[right] == "number"
+    if lower in _places().heads:  # "Conference Room\nBaker Hall 129"
+        return roles[right] == "place" and tokens.weight(right) >= STRONG_SHARE
+    if roles[left] == "connector":
+        return roles[right] in ("place", "name", "number", "connector")
+    return roles[left] in ("place", "name") and roles[right] in ("place", "name", "number")
 
 
-def _runs(text: str, tokens: list[_Token]) -> Iterator[list[_Token]]:
+def _runs(text: str) -> list[list[_Token]]:
     """Maximal runs of place, number and name tokens, with connectors inside only."""
-    run: list[_Token] = []
-    for token in tokens:
-        if token.role and (not run or _joined(text, run[-1], token)):
-            run.append(token)
+    tokens = _tokens(text)
+    _roles(tokens)
+    runs: list[list[_Token]] = []
+    run: list[int] = []
+    for index in tokens.having():
+        if run and index == run[-1] + 1 and _joined(tokens, run[-1], index):
+            run.append(index)
             continue
-        yield from _trimmed(run)
-        run = [token] if token.role else []
-    yield from _trimmed(run)
+        _add_trimmed(runs, tokens, run)
+        run = [index]
+    _add_trimmed(runs, tokens, run)
+    return runs
+
+
+def _add_trimmed(runs: list[list[_Token]], tokens: _Tokens, run: list[int]) -> None:
+    """Add a run without connectors at its ends, if anything is left."""
+    roles = tokens.roles
+    first, last = 0, len(run)
+    while first < last and roles[run[first]] == "connector":
+        first += 1
+    while first < last and roles[run[last - 1]] == "connector":
+        last -= 1
+    if first < last:
+        found = []
+        for index in run[first:last]:
+            start = tokens.start(index)
+            found.append(_Token(start, start + len(tokens.words[index]), tokens.words[index],
+                                tokens.weight(index), roles[index]))
+        runs.append(found)
 
 
 def _merge_lines(text: str, runs: list[list[_Token]]) -> list[list[_Token]]:
@@ -729,19 +946,14 @@ def _fills_line(text: str, run: list[_Token]) -> bool:
     return not text[line_start:run[0].start].strip() and _ends_line(text, run)
 
 
-def _trimmed(run: list[_Token]) -> Iterator[list[_Token]]:
-    while run and run[0].role == "connector":
-        run = run[1:]
-    while run and run[-1].role == "connector":
-        run = run[:-1]
-    if run:
-        yield run
-
-
 def _is_place(run: list[_Token]) -> bool:
     """A run names a place when it holds a distinctive place word, a room number with a
     building or room word, or a head noun with a building's name ("Allen Hall")."""
     heads = _places().heads
+    if len(run) == 1:  # most runs: a year, a time, a phone number
+        token = run[0]
+        return (token.role == "place" and token.weight >= STRONG_SHARE
+                and not token.text[0].islower() and token.lower not in heads)
     if all(t.text[0].islower() for t in run):
         return False  # common words alone ("the lounge and reading room") name no place
     if any(t.role == "place" and t.weight >= STRONG_SHARE and t.lower not in heads
@@ -759,9 +971,7 @@ def holds_place(text: str) -> bool:
     >>> holds_place("Wean Hall 5409"), holds_place("Department of Economics")
     (True, False)
     """
-    tokens = [_Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text[:PROSE_LIMIT])]
-    _roles(text, tokens)
-    return any(_is_place(run) for run in _runs(text, tokens))
+    return any(_is_place(run) for run in _runs(text[:PROSE_LIMIT]))
 
 
 def _lone_room(text: str, run: list[_Token]) -> bool:
@@ -799,11 +1009,13 @@ def _in_prose(ctx: Context) -> list[Candidate[object]]:
     """Place phrases in running text, scored by their words and what stands before them
     (one after "reception"/"refreshments" scores low)."""
     text = ctx.doc.text[:PROSE_LIMIT]
-    tokens = [_Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
-    _roles(text, tokens)
     candidates: list[Candidate[object]] = []
     title = ctx.shared.get("title_span") or (0, 0)
-    for run in _merge_lines(text, list(_runs(text, tokens))):
+    # A run that names no place takes no part in merging (both runs of a merge must name
+    # one, and its words would stand between the two), and one with no room is never a
+    # candidate: it is dropped before merging.
+    runs = [run for run in _runs(text) if _is_place(run) or _lone_room(text, run)]
+    for run in _merge_lines(text, runs):
         run = run[: _places().max_words + 2]
         if not (_is_place(run) or _lone_room(text, run)):
             continue
