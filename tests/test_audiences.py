@@ -87,6 +87,14 @@ def test_a_near_role_is_known_but_never_replaces_the_words() -> None:
     assert _unknown(event) == []
 
 
+def test_a_clause_word_ending_its_label_belongs_to_it() -> None:
+    event = _parse("Audience: Anyone interested, Social workers, Team managers\n")
+    assert event.audiences == ["Anyone interested", "Social workers", "Team managers"]
+    assert _unknown(event) == ["Anyone interested"]
+    event = _parse("Audience: Social workers interested in law, ethics and rights\n")
+    assert event.audiences == ["Social workers"]  # a clause after the roles still ends the list
+
+
 def test_provenance_of_each_label() -> None:
     event = _parse("Suitable for: social workers and team managers.\n")
     assert [event.provenance[f"audiences[{i}]"].text for i in range(2)] == [

@@ -83,6 +83,7 @@ class Roles:
     head_cut: frozenset[str]
     scope_words: frozenset[str]
     clause_cut: regex.Pattern[str]
+    label_end_words: frozenset[str]
     lead_in: regex.Pattern[str]
     opener: regex.Pattern[str]
     articles: frozenset[str]
@@ -106,6 +107,7 @@ def _roles() -> Roles:
         head_cut=frozenset(data["head_cut_words"]),
         scope_words=frozenset(data["scope_words"]),
         clause_cut=regex.compile(rf"\s+(?:{clause})\b", regex.IGNORECASE),
+        label_end_words=frozenset(data["label_end_words"]),
         lead_in=regex.compile(
             rf"\b(?:this|the|our|these|it)\s+(?:[\p{{L}}'’-]+\s+){{0,4}}?(?:{verbs})\s+"
             rf"(?:\p{{L}}+ly\s+)?(?:{lead_in})\s+",
@@ -447,9 +449,7 @@ def _prose_list(text: str, offset: int) -> list[Label]:
     stop = end.start() if end else len(text)
     if stop > MAX_LIST_CHARS:
         return []  # a "list" that long is a paragraph
-    clause = _roles().clause_cut.search(text, 0, stop)
-    if clause is not None:
-        stop = clause.start()
+    stop = _clause_start(text, stop)
     labels: list[Label] = []
     position = 0
     for separator in [*_SPLIT_LIST.finditer(text, 0, stop), None]:
@@ -457,6 +457,24 @@ def _prose_list(text: str, offset: int) -> list[Label]:
         labels.extend(_split_joined(text, position, piece_end, offset))
         position = separator.end() if separator else stop
     return _unscoped(labels)
+
+
+def _clause_start(text: str, stop: int) -> int:
+    """Where a clause after the list's roles opens ("... who carry out direct work"), or
+    ``stop``. A clause word that ends its label ("Anyone interested, social workers") opens
+    no clause: it is part of that label, and the list goes on after it.
+
+    >>> text = "anyone interested, nurses interested in law"
+    >>> text[:_clause_start(text, len(text))]
+    'anyone interested, nurses'
+    """
+    roles = _roles()
+    for clause in roles.clause_cut.finditer(text, 0, stop):
+        rest = text[clause.end():stop].lstrip()
+        ends_label = not rest or _SPLIT_LIST.match(rest) is not None
+        if not ends_label or clause.group().strip().casefold() not in roles.label_end_words:
+            return int(clause.start())
+    return stop
 
 
 def _unscoped(labels: list[Label]) -> list[Label]:
