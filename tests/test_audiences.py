@@ -70,9 +70,29 @@ def test_a_qualifier_stays_where_it_is_not_the_whole_lists() -> None:
 def test_normalisation() -> None:
     assert capitalise("SENCOs AND Heads Of Year") == "SENCOs and heads of year"
     assert capitalise("SOCIAL WORKERS") == "Social workers"
-    assert normalise("Health Visitor") == ("Health visitors", True)
+    assert normalise("Health Visitor") == ("Health visitor", True)  # the listing's words
+    assert normalise("gps") == ("GPs", True)  # a role's capitals where the words are its own
     assert normalise("Designated Safeguarding Leads (DSLs)") == (
         "Designated safeguarding leads (DSLs)", True)
+
+
+def test_a_near_role_is_known_but_never_replaces_the_words() -> None:
+    for label, known in (("Ward managers", True), ("Yard managers", True),
+                         ("Socail workers", True), ("Care co-ordinators", True),
+                         ("Fmaily support workers", True), ("Wardens", True),
+                         ("Everyone!", False)):
+        assert normalise(label) == (label, known), label
+    event = _parse("Who should attend?\nRegistered nurses, ward managers and doctors.\n")
+    assert event.audiences == ["Registered nurses", "Ward managers", "Doctors"]
+    assert _unknown(event) == []
+
+
+def test_a_clause_word_ending_its_label_belongs_to_it() -> None:
+    event = _parse("Audience: Anyone interested, Social workers, Team managers\n")
+    assert event.audiences == ["Anyone interested", "Social workers", "Team managers"]
+    assert _unknown(event) == ["Anyone interested"]
+    event = _parse("Audience: Social workers interested in law, ethics and rights\n")
+    assert event.audiences == ["Social workers"]  # a clause after the roles still ends the list
 
 
 def test_provenance_of_each_label() -> None:

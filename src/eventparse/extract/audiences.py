@@ -13,18 +13,19 @@ A prose list is split on commas and on "and"/"or" where both sides are roles
 ("speech and language therapists" stays whole); a clause after the last role
 ("... who carry out direct work") is dropped, and so is a qualifier on the last role
 alone ("... and senior practitioners working in adult social care"), which says where
-the whole list works. Each label gets a leading capital
-only (acronyms such as NHS or SENCOs kept), then is matched against the role
-vocabulary (vocab/audiences.json): a role or a near spelling or plural of one takes
-the vocabulary's form; a label whose head noun is a role word ("workers",
-"officers", "nurses") is known as written; anything else ("Everyone!") is kept as
-written and flagged ``unknown-audience``.
+the whole list works. Each label is kept as the listing words it, with a leading
+capital only (acronyms such as NHS or SENCOs kept; a role of the vocabulary,
+vocab/audiences.json, in the same words takes its capitals). The vocabulary only
+decides whether a label is a known role: a role, a plural or slip of spelling of
+one (never another word: "Ward managers" is not "Care managers"), or a label whose
+head noun is a role word ("workers", "officers", "nurses"). Anything else
+("Everyone!") is flagged ``unknown-audience``.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate
@@ -48,6 +49,7 @@ MAX_JOINERS = 6  # 'and'/'or' in one comma piece worth trying to split on
 MAX_OPENERS = 20  # sentence openers ("For ...") tried in one block; bounds a pathological text
 MAX_ROLE_EDITS = 2
 MIN_NEAR_LENGTH = 6
+LETTERS_PER_EDIT = 4  # a slip of spelling: one edit in a word of 4-7 letters, two from 8
 HEAD_CUTOFF = 88.0
 SECTION_SCORE, INLINE_SCORE, PROSE_SCORE = 1.0, 0.9, 0.7
 
@@ -74,12 +76,14 @@ class Label:
 @dataclass(frozen=True)
 class Roles:
     canonical: dict[str, str]
-    choices: tuple[str, ...]
+    choices: dict[str, tuple[str, ...]]  # folded roles by their first letter
     heads: frozenset[str]
+    heads_by_initial: dict[str, tuple[str, ...]]
     function_words: frozenset[str]
     head_cut: frozenset[str]
     scope_words: frozenset[str]
     clause_cut: regex.Pattern[str]
+    label_end_words: frozenset[str]
     lead_in: regex.Pattern[str]
     opener: regex.Pattern[str]
     articles: frozenset[str]
@@ -90,17 +94,20 @@ class Roles:
 def _roles() -> Roles:
     data = vocab.load("audiences")
     canonical = {fold(role): role for role in data["roles"]}
+    heads = frozenset(fold(h) for h in data["head_nouns"])
     lead_in = "|".join(_phrase(p) for p in data["lead_in"])
     verbs = "|".join(_phrase(v) for v in data["lead_in_verbs"])
     clause = "|".join(regex.escape(w) for w in data["clause_cut_words"])
     return Roles(
         canonical=canonical,
-        choices=tuple(canonical),
-        heads=frozenset(fold(h) for h in data["head_nouns"]),
+        choices=_by_initial(canonical),
+        heads=heads,
+        heads_by_initial=_by_initial(heads),
         function_words=frozenset(data["function_words"]),
         head_cut=frozenset(data["head_cut_words"]),
         scope_words=frozenset(data["scope_words"]),
         clause_cut=regex.compile(rf"\s+(?:{clause})\b", regex.IGNORECASE),
+        label_end_words=frozenset(data["label_end_words"]),
         lead_in=regex.compile(
             rf"\b(?:this|the|our|these|it)\s+(?:[\p{{L}}'’-]+\s+){{0,4}}?(?:{verbs})\s+"
             rf"(?:\p{{L}}+ly\s+)?(?:{lead_in})\s+",
@@ -111,6 +118,15 @@ def _roles() -> Roles:
         articles=frozenset(data["articles"]),
         lead_words=_longest_words(data["lead_in"]),
     )
+
+
+def _by_initial(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Words grouped by their first character: a slip of spelling keeps a word's first
+    letter, so a near match need only be sought among words sharing it."""
+    grouped: dict[str, list[str]] = {}
+    for word in sorted(words):
+        grouped.setdefault(word[:1], []).append(word)
+    return {initial: tuple(group) for initial, group in grouped.items()}
 
 
 def _longest_words(phrases: list[str]) -> tuple[str, ...]:
@@ -146,25 +162,47 @@ def _is_acronym(word: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def normalise(label: str) -> tuple[str, bool]:
-    """The label as it should read, and whether it is a known role.
+    """The label as it should read (the listing's words), and whether it is a known role.
 
-    >>> normalise("social worker"), normalise("Kinship care social workers")
-    (('Social workers', True), ('Kinship care social workers', True))
-    >>> normalise("Everyone!")
-    ('Everyone!', False)
+    >>> normalise("social worker"), normalise("GPS")
+    (('Social worker', True), ('GPs', True))
+    >>> normalise("Ward managers"), normalise("Everyone!")
+    (('Ward managers', True), ('Everyone!', False))
     """
     written = capitalise(label)
     roles = _roles()
     folded = fold(label)
-    if folded in roles.canonical:
-        return roles.canonical[folded], True
-    if len(folded) >= MIN_NEAR_LENGTH:
-        # A plural or a near spelling only: a few edits, never a label with more words.
-        near = process.extractOne(folded, roles.choices, scorer=Levenshtein.distance,
-                                  score_cutoff=MAX_ROLE_EDITS)
-        if near is not None:
-            return roles.canonical[near[0]], True
-    return written, is_role(label)
+    role = roles.canonical.get(folded)
+    if role is not None:
+        # The vocabulary's capitals (acronyms) where the words are the same as written.
+        return (role if role.casefold() == written.casefold() else written), True
+    return written, _near_role(folded) or is_role(label)
+
+
+def _near_role(folded: str) -> bool:
+    """Whether a folded label is a plural or a slip of spelling of a role: word for word,
+    each word with its first letter and a few edits for its length ("socail workers",
+    not "ward managers" for "care managers").
+
+    >>> _near_role("family suport worker"), _near_role("care co ordinators")
+    (True, True)
+    >>> _near_role("yard managers"), _near_role("care manager")
+    (False, True)
+    """
+    if len(folded) < MIN_NEAR_LENGTH:
+        return False
+    choices = _roles().choices.get(folded[:1], ())
+    near = process.extractOne(folded, choices, scorer=Levenshtein.distance,
+                              score_cutoff=MAX_ROLE_EDITS)
+    if near is None:
+        return False
+    words, role_words = folded.split(), str(near[0]).split()
+    if "".join(words) == "".join(role_words):
+        return True  # spaced or hyphenated otherwise: "care co-ordinators"
+    return len(words) == len(role_words) and all(
+        word[:1] == role_word[:1]
+        and Levenshtein.distance(word, role_word) <= len(role_word) // LETTERS_PER_EDIT
+        for word, role_word in zip(words, role_words, strict=True))
 
 
 @lru_cache(maxsize=4096)
@@ -188,9 +226,9 @@ def is_role(label: str) -> bool:
     head = core[-1]
     if head in roles.heads:
         return True
-    if len(head) >= 5:
-        return process.extractOne(head, roles.heads, scorer=fuzz.ratio,
-                                  score_cutoff=HEAD_CUTOFF) is not None
+    if len(head) >= 5:  # a slip of spelling, which keeps the word's first letter
+        return process.extractOne(head, roles.heads_by_initial.get(head[:1], ()),
+                                  scorer=fuzz.ratio, score_cutoff=HEAD_CUTOFF) is not None
     return False
 
 
@@ -411,9 +449,7 @@ def _prose_list(text: str, offset: int) -> list[Label]:
     stop = end.start() if end else len(text)
     if stop > MAX_LIST_CHARS:
         return []  # a "list" that long is a paragraph
-    clause = _roles().clause_cut.search(text, 0, stop)
-    if clause is not None:
-        stop = clause.start()
+    stop = _clause_start(text, stop)
     labels: list[Label] = []
     position = 0
     for separator in [*_SPLIT_LIST.finditer(text, 0, stop), None]:
@@ -421,6 +457,24 @@ def _prose_list(text: str, offset: int) -> list[Label]:
         labels.extend(_split_joined(text, position, piece_end, offset))
         position = separator.end() if separator else stop
     return _unscoped(labels)
+
+
+def _clause_start(text: str, stop: int) -> int:
+    """Where a clause after the list's roles opens ("... who carry out direct work"), or
+    ``stop``. A clause word that ends its label ("Anyone interested, social workers") opens
+    no clause: it is part of that label, and the list goes on after it.
+
+    >>> text = "anyone interested, nurses interested in law"
+    >>> text[:_clause_start(text, len(text))]
+    'anyone interested, nurses'
+    """
+    roles = _roles()
+    for clause in roles.clause_cut.finditer(text, 0, stop):
+        rest = text[clause.end():stop].lstrip()
+        ends_label = not rest or _SPLIT_LIST.match(rest) is not None
+        if not ends_label or clause.group().strip().casefold() not in roles.label_end_words:
+            return int(clause.start())
+    return stop
 
 
 def _unscoped(labels: list[Label]) -> list[Label]:
