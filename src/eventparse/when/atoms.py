@@ -543,8 +543,8 @@ def _time_atom(m: regex.Match[str], strict: bool) -> Atom | None:
     number_only = _bare(g, "", clock) and not (g.get("ish") or g.get("hmm") or g.get("hw")
                                                or g.get("rh") or g.get("half"))
     if number_only and (pre not in ("at", "@", "around", "about", "for", "approximately")
-                        or (strict and pre not in ("at", "@"))):
-        return None
+                        or (strict and (pre not in ("at", "@") or clock.h > 12))):
+        return None  # in running text "at 3" is a time, "at 18" an age or a count
     if g.get("hw") and not (clock.mer or clock.part or g.get("oc") or g.get("mw") or pre):
         return None
     if g.get("hw") and strict and not (clock.mer or g.get("oc")):
