@@ -28,7 +28,7 @@ from eventparse import vocab
 from eventparse.document import Block, Document
 from eventparse.when.lexicon import month_numbers
 
-BULLET = regex.compile(r"[ \t]*(?:[-*•·▪◦‣–—]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]+(?=\S)")
+BULLET = regex.compile(r"[ \t]*(?:--|[-*•·▪◦‣–—]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]+(?=\S)")
 # A key is a few words before a colon; a time such as "10:00" or a URL is not a key.
 KEY_VALUE = regex.compile(r"[ \t]*([A-Za-z][\w'’&/()\- ]{0,38}?)[ \t]*:(?:[ \t]+|$)(?!//)")
 CLOSING = ".;,!?"
@@ -136,7 +136,7 @@ def _header_blocks(text: str, lines: list[_Line]) -> tuple[list[_Header], set[in
     headers: list[_Header] = []
     message_ids: set[int] = set()
     index = 0
-    while index < len(lines) and text[lines[index].start:lines[index].end].lower() in openers:
+    while index < len(lines) and _is_opener(text[lines[index].start:lines[index].end], openers):
         index += 1
     if index < len(lines) and MESSAGE_ID.fullmatch(text, lines[index].start, lines[index].end):
         message_ids.add(lines[index].start)
@@ -150,6 +150,22 @@ def _header_blocks(text: str, lines: list[_Line]) -> tuple[list[_Header], set[in
             headers.extend(run)
             taken.update(h.start for h in run)
     return headers, message_ids
+
+
+def _is_opener(line: str, openers: frozenset[str]) -> bool:
+    """A line that introduces a quoted message: a vocabulary opener, or a few words
+    between runs of dashes ("-----Original Appointment-----", "--- Forwarded invite ---").
+
+    >>> _is_opener("-----Original Appointment-----", frozenset())
+    True
+    >>> _is_opener("- Social workers -", frozenset())
+    False
+    """
+    if line.lower() in openers:
+        return True
+    words = line.strip("- ").split()
+    return (line.startswith("---") and line.endswith("---")
+            and 0 < len(words) <= 4 and all(w.isalpha() for w in words))
 
 
 def _header_run(text: str, lines: list[_Line], index: int, signed: bool) -> list[_Header]:
