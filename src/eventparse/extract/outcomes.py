@@ -132,7 +132,10 @@ def _trimmed(text: str, start: int, end: int, offset: int) -> Outcome | None:
         end = run_on.start()
     if start >= end:
         return None
-    return Outcome(text[start:end], offset + start, offset + end)
+    found = text[start:end]
+    if "  " in found:  # a hard-wrapped item's line break and indent, read as spaces
+        found = " ".join(found.split())
+    return Outcome(found, offset + start, offset + end)
 
 
 def _content_blocks(ctx: Context) -> list[Block]:

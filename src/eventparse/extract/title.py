@@ -133,7 +133,7 @@ def page_title_name(page_title: str) -> str | None:
     """
     generic = _cues()["page_title_generic"]
     for segment in _PAGE_TITLE_SPLIT.split(page_title):
-        text = segment.strip()
+        text = str(segment).strip()
         if not text or " ".join(text.lower().split()) in generic or not title_text_of(text):
             continue
         words = [w.lower() for w in _words(text)]
@@ -275,6 +275,8 @@ def title_text_of(text: str) -> str | None:
         return None
     if _is_date_line(text, words):
         return None
+    if "  " in text:  # a hard-wrapped line's break and indent
+        text = " ".join(text.split())
     return _unquoted(text)
 
 

@@ -33,6 +33,13 @@ BULLET = regex.compile(r"[ \t]*(?:--|[-*•·▪◦‣–—]|\(?\d{1,2}[.)]|\(?
 KEY_VALUE = regex.compile(r"[ \t]*([A-Za-z][\w'’&/()\- ]{0,38}?)[ \t]*:(?:[ \t]+|$)(?!//)")
 CLOSING = ".;,!?"
 MAX_HEADING_WORDS = 10
+MIN_WRAPPED_CHARS = 25
+"""A line shorter than this is a heading or a label, not prose a hard wrap broke."""
+MAX_WRAPPED_LINES = 2
+"""A title, a label's value or a sentence broken once is joined; a longer run of
+prose (a wrapped e-mail paragraph) is not, unless it is one list item."""
+WRAP_STOPS = ".:;!?"
+"""A line ending in one of these ends a sentence or a label: the next line is new."""
 MAX_HEADER_FIELDS = 40  # a mail header block is short; a longer run of keys is the text
 
 # A mail header key: one word (hyphens allowed) and a colon.
@@ -95,9 +102,11 @@ def read_text(text: str) -> Document:
             continue
         if line.start in message_ids:
             blocks.append(Block("line", line.start, line.end, text[line.start:line.end]))
-        else:
-            blocks.append(_classify(text, line.start, line.end, index + 1 < len(lines)))
-        index += 1
+            index += 1
+            continue
+        last = _wrapped_end(text, lines, index, by_start)
+        blocks.append(_classify(text, line.start, lines[last].end, last + 1 < len(lines)))
+        index = last + 1
     found = _header_dict(text, headers)
     return Document(text=text, blocks=blocks, format="text", headers=found,
                     reference_date_hint=_reference_date(found))
@@ -262,12 +271,73 @@ def _make_date(day: int, month: int, year_text: str) -> dt.date | None:
         return None
 
 
+def _wrapped_end(text: str, lines: list[_Line], index: int, headers: dict[int, _Header]) -> int:
+    """The index of the last line of the hard-wrapped sentence that starts at ``index``
+    (text copied from a PDF or a fixed-width e-mail breaks lines mid-sentence)."""
+    first = text[lines[index].start:lines[index].end]
+    bullet = BULLET.match(first) if _may_open_with_bullet(first) else None
+    item_column = (lines[index].start - text.rfind("\n", 0, lines[index].start) - 1
+                   + bullet.end()) if bullet else None
+    last = index
+    while last + 1 < len(lines) and lines[last + 1].start not in headers:
+        line, following = lines[last], lines[last + 1]
+        if following.number != line.number + 1 or not _continues(
+                text[line.start:line.end], text[following.start:following.end],
+                following.start - text.rfind("\n", 0, following.start) - 1, item_column):
+            break
+        last += 1
+    if last - index >= MAX_WRAPPED_LINES and item_column is None:
+        return index  # a paragraph of prose: its lines stay lines, as line-based cues expect
+    return last
+
+
+def _continues(line: str, following: str, column: int, item_column: int | None) -> bool:
+    """Whether ``following`` carries on the sentence ``line`` breaks off: the line ends no
+    sentence or label and is prose-long, and the next line opens in lower case, or follows
+    a dangling 'and'/'of'/'the', or is a list item's text indented under it; never a
+    bullet or a ``Key:`` line.
+
+    >>> _continues("Missing from home: making return home", "interviews count", 0, None)
+    True
+    >>> _continues("Speakers: Dr Ann Lee (University of Kelbrook) and", "Sgt Rob Tennant", 0, None)
+    True
+    >>> _continues("Who should attend", "social workers and managers", 0, None)
+    False
+    >>> _continues("Explain the purpose of a return home interview", "In statutory guidance", 6, 6)
+    True
+    >>> _continues("It ends here.", "and this is new", 0, None)
+    False
+    """
+    if len(line) < MIN_WRAPPED_CHARS or line[-1] in WRAP_STOPS or not following[0].isalnum():
+        return False
+    if _may_open_with_bullet(following) and BULLET.match(following):
+        return False
+    if ":" in following:
+        key = KEY_VALUE.match(following)
+        if key and _looks_like_key(key.group(1)):
+            return False
+    if following[0].islower():
+        return True
+    if item_column is not None and column == item_column:
+        return True  # a list item's next line, aligned under its text
+    return line[line.rfind(" ") + 1:] in _wrap_words()
+
+
+@cache
+def _wrap_words() -> frozenset[str]:
+    return frozenset(vocab.load("wrap_words")["dangling"])
+
+
 def _classify(text: str, start: int, end: int, has_next: bool) -> Block:
+    # A hard-wrapped sentence is one block; its text reads with spaces for the line breaks
+    # (the same length, so offsets into it stay offsets into ``text``).
     line = text[start:end]
+    if "\n" in line:
+        line = line.replace("\n", " ")
     bullet = BULLET.match(line) if _may_open_with_bullet(line) else None
     if bullet:
         content_start = start + bullet.end()
-        return Block("list_item", content_start, end, text[content_start:end])
+        return Block("list_item", content_start, end, line[bullet.end():])
     key = KEY_VALUE.match(line) if ":" in line else None
     if key and _looks_like_key(key.group(1)):
         value_start = start + key.end()
