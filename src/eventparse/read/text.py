@@ -104,8 +104,12 @@ def read_text(text: str) -> Document:
             blocks.append(Block("line", line.start, line.end, text[line.start:line.end]))
             index += 1
             continue
-        last = _wrapped_end(text, lines, index, by_start)
-        blocks.append(_classify(text, line.start, lines[last].end, last + 1 < len(lines)))
+        last, joined = _wrapped_end(text, lines, index, by_start)
+        if joined:
+            blocks.append(_classify(text, line.start, lines[last].end, last + 1 < len(lines)))
+        else:
+            blocks.extend(_classify(text, lines[at].start, lines[at].end, at + 1 < len(lines))
+                          for at in range(index, last + 1))
         index = last + 1
     found = _header_dict(text, headers)
     return Document(text=text, blocks=blocks, format="text", headers=found,
@@ -271,24 +275,35 @@ def _make_date(day: int, month: int, year_text: str) -> dt.date | None:
         return None
 
 
-def _wrapped_end(text: str, lines: list[_Line], index: int, headers: dict[int, _Header]) -> int:
-    """The index of the last line of the hard-wrapped sentence that starts at ``index``
-    (text copied from a PDF or a fixed-width e-mail breaks lines mid-sentence)."""
-    first = text[lines[index].start:lines[index].end]
+def _wrapped_end(text: str, lines: list[_Line], index: int,
+                 headers: dict[int, _Header]) -> tuple[int, bool]:
+    """(index of the last line, whether to join them) of the run of hard-wrapped lines
+    that starts at ``index`` (a PDF copy or a fixed-width e-mail breaks lines mid-sentence):
+    a sentence broken once, or one list item, is joined; a longer run of prose (a wrapped
+    paragraph) keeps its lines, as line-based cues expect."""
+    line = lines[index]
+    if (index + 1 == len(lines) or lines[index + 1].number != line.number + 1
+            or line.end - line.start < MIN_WRAPPED_CHARS or text[line.end - 1] in WRAP_STOPS):
+        return index, False  # the usual case, decided without slicing the line
+    first = text[line.start:line.end]
     bullet = BULLET.match(first) if _may_open_with_bullet(first) else None
-    item_column = (lines[index].start - text.rfind("\n", 0, lines[index].start) - 1
-                   + bullet.end()) if bullet else None
+    item_column = _column(text, line.start) + bullet.end() if bullet else None
     last = index
     while last + 1 < len(lines) and lines[last + 1].start not in headers:
         line, following = lines[last], lines[last + 1]
-        if following.number != line.number + 1 or not _continues(
-                text[line.start:line.end], text[following.start:following.end],
-                following.start - text.rfind("\n", 0, following.start) - 1, item_column):
+        if (following.number != line.number + 1 or line.end - line.start < MIN_WRAPPED_CHARS
+                or text[line.end - 1] in WRAP_STOPS):
+            break  # (what _continues checks first, without slicing the lines)
+        column = _column(text, following.start) if item_column is not None else 0
+        if not _continues(text[line.start:line.end], text[following.start:following.end],
+                          column, item_column):
             break
         last += 1
-    if last - index >= MAX_WRAPPED_LINES and item_column is None:
-        return index  # a paragraph of prose: its lines stay lines, as line-based cues expect
-    return last
+    return last, item_column is not None or last - index < MAX_WRAPPED_LINES
+
+
+def _column(text: str, offset: int) -> int:
+    return offset - text.rfind("\n", 0, offset) - 1
 
 
 def _continues(line: str, following: str, column: int, item_column: int | None) -> bool:
@@ -310,17 +325,14 @@ def _continues(line: str, following: str, column: int, item_column: int | None) 
     """
     if len(line) < MIN_WRAPPED_CHARS or line[-1] in WRAP_STOPS or not following[0].isalnum():
         return False
+    if not (following[0].islower()
+            or (item_column is not None and column == item_column)  # an item's next line
+            or line[line.rfind(" ") + 1:] in _wrap_words()):
+        return False
     if _may_open_with_bullet(following) and BULLET.match(following):
         return False
-    if ":" in following:
-        key = KEY_VALUE.match(following)
-        if key and _looks_like_key(key.group(1)):
-            return False
-    if following[0].islower():
-        return True
-    if item_column is not None and column == item_column:
-        return True  # a list item's next line, aligned under its text
-    return line[line.rfind(" ") + 1:] in _wrap_words()
+    key = KEY_VALUE.match(following) if ":" in following else None
+    return not (key and _looks_like_key(key.group(1)))
 
 
 @cache
