@@ -257,7 +257,9 @@ def split_sections(doc: Document) -> list[Section]:
 
 def _header_here(block: Block, sections: list[Section]) -> bool:
     """A mail header key at the top of the text, or one that is never anything else."""
-    at_top = all(s.kind == HEADERS or not s.blocks for s in sections)
+    # (a message id or an "-----Original Message-----" line above them is no content)
+    at_top = all(s.kind == HEADERS or all(b.kind == "line" for b in s.blocks)
+                 for s in sections)
     key = fold(block.key or block.text.split(":", 1)[0])
     return at_top or key in _kind_set("_headers_anywhere")
 

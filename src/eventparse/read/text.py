@@ -12,7 +12,8 @@ then ``Type:``, ``Topic:``, ``Dates:``, ``Time:``, ``Place:``, ``PostedBy:``,
 text — is collected into ``Document.headers`` (lower-cased keys), and its date
 (``PostedBy: ... on 15-Sep-94``, ``Sent:``, ``Date:``) becomes
 ``Document.reference_date_hint``. Each header is one ``key_value`` block that
-also covers its indented continuation lines; a message-id line is a ``line``.
+also covers its indented continuation lines; a message-id line, or an opener such as
+``-----Original Message-----`` above the headers, is a ``line``.
 """
 
 from __future__ import annotations
@@ -144,12 +145,13 @@ def _fold_key(key: str) -> str:
 
 def _header_blocks(text: str, lines: list[_Line]) -> tuple[list[_Header], set[int]]:
     """The header fields of the block at the top and of any pasted ``From:`` block,
-    and the starts of message-id lines."""
+    and the starts of message-id and opener lines."""
     openers = _mail_vocab()[3]
     headers: list[_Header] = []
     message_ids: set[int] = set()
     index = 0
     while index < len(lines) and _is_opener(text[lines[index].start:lines[index].end], openers):
+        message_ids.add(lines[index].start)  # like a message id: a line, not content
         index += 1
     if index < len(lines) and MESSAGE_ID.fullmatch(text, lines[index].start, lines[index].end):
         message_ids.add(lines[index].start)
