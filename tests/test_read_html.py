@@ -325,3 +325,12 @@ def test_a_large_bold_line_stands_for_a_missing_h1() -> None:
     with_h1 = read_html("<body><h1>Real title</h1><font size='5'><b>Big words here</b></font>"
                         "</body>")
     assert [b.text for b in with_h1.blocks if b.level == 1] == ["Real title"]
+
+
+def test_a_label_cell_and_its_value_cell_are_one_key_value_line() -> None:
+    doc = read_html("<div class='row'><div class='label'>Where:</div><div>Online (Zoom)</div>"
+                    "</div><div class='row'><div>Suitable for:</div><div>Social workers<br>"
+                    "Team managers</div></div>")
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("key_value", "Where: Online (Zoom)"), ("key_value", "Suitable for:"),
+        ("paragraph", "Social workers"), ("paragraph", "Team managers")]

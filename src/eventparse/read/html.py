@@ -228,6 +228,35 @@ def _is_bold(node: LexborNode) -> bool:
     return False
 
 
+VALUE_BLOCKS = "div, p, br, ul, ol, table, h1, h2, h3, h4, h5, h6, dl, blockquote"
+"""A value holding one of these has lines of its own: it stays under its label."""
+
+
+def _is_label_row(node: LexborNode) -> bool:
+    """A row of two elements, a short 'Label:' and its value, laid out side by side as in a
+    CMS's detail rows (``<div><div>When:</div><div>3 March</div></div>``); the value holds
+    no lines of its own (a list or <br> lines under "Learning outcomes:" stay lines).
+
+    >>> doc = read_html("<div><div>Where:</div><div>Online</div></div><div>Next</div>")
+    >>> [(b.kind, b.text) for b in doc.blocks]
+    [('key_value', 'Where: Online'), ('paragraph', 'Next')]
+    """
+    children: list[LexborNode] = []
+    for child in node.iter():
+        if not (child.tag or "-").startswith("-"):
+            children.append(child)
+            if len(children) > 2:
+                return False  # a wrapper of many blocks: the usual case, decided early
+    if len(children) != 2 or children[0].tag not in ("div", "span", "label", "dt"):
+        return False
+    label = _collapse(children[0].text(deep=True))
+    if not label.endswith(":") or len(label.split()) > MAX_KEY_WORDS:
+        return False
+    value = children[1]  # (css() may match the element itself)
+    return bool(value.text(deep=True).strip()) and all(
+        inner.mem_id == value.mem_id for inner in value.css(VALUE_BLOCKS))
+
+
 def _content_h1(root: LexborNode, patterns: _Patterns) -> LexborNode | None:
     """The page's own h1: the first not inside site furniture (a masthead's site name)."""
     headings = root.css("h1")
@@ -469,6 +498,10 @@ class _Renderer:
             self._enter_block(node, tag)
             self.address_opened.append(len(self.lines))
             return "address"
+        if tag == "div" and not self.inline_depth and _is_label_row(node):
+            self._flush()
+            self.inline_depth += 1  # "<div>Where:</div><div>Online</div>": one Key: value line
+            return "label-row"
         if tag in BLOCK_TAGS:
             return self._enter_block(node, tag)
         if tag == "time" and node.attributes.get("datetime"):
@@ -517,6 +550,9 @@ class _Renderer:
             self.inline_depth -= 1
         elif mode == "row":
             self._flush()
+        elif mode == "label-row":
+            self._flush()
+            self.inline_depth -= 1
         elif mode == "data-table":
             self._flush()
             self.inline_depth -= 1
