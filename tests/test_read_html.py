@@ -334,3 +334,10 @@ def test_a_label_cell_and_its_value_cell_are_one_key_value_line() -> None:
     assert [(b.kind, b.text) for b in doc.blocks] == [
         ("key_value", "Where: Online (Zoom)"), ("key_value", "Suitable for:"),
         ("paragraph", "Social workers"), ("paragraph", "Team managers")]
+
+
+def test_a_line_break_in_a_value_leaves_no_space_before_its_comma_and_map_links_go() -> None:
+    doc = read_html("<dl><dt>Address:</dt><dd><span>4 Mill Lane</span>\n<br>"
+                    "<span>Harrowby</span> <a class='venue-gmap' href='#'>+ Google Map</a>"
+                    "</dd></dl>")
+    assert doc.blocks[0].text == "Address: 4 Mill Lane, Harrowby"

@@ -470,7 +470,11 @@ class _Renderer:
             self.pre_depth += 1
             return "pre"
         if tag == "br":
-            self._text(", ") if self.inline_depth else self._flush()
+            if self.inline_depth:
+                self._trim_trailing()  # "27 Mill Lane <br>": no space before the comma
+                self._text(", ")
+            else:
+                self._flush()
             return "inline"
         if self.inline_depth and tag in ("td", "th"):
             self._cell_separator(tag)
