@@ -51,3 +51,17 @@ def test_long_single_line_is_harmless() -> None:
     assert event.learning_outcomes == []  # a 650 kB line is not a list of outcomes
     event = _parse("Learning outcomes: " + "Explain A. - " * 100 + "\n")
     assert len(event.learning_outcomes) == 100
+
+
+def test_a_cue_after_a_dash_in_a_lead_in_anchors_the_list() -> None:
+    event = _parse("Session plan - by the end you will be able to:\n- Map a family network.\n"
+                   "- Plan a review meeting.\n\nBook now.")
+    assert event.learning_outcomes == ["Map a family network.", "Plan a review meeting."]
+
+
+def test_a_wrapped_numbered_outcome_is_one_sentence() -> None:
+    event = _parse("Learning outcomes\n 1. Explain how a strategy discussion is convened\n"
+                   "    and who should be invited.\n 2. Record decisions.\n")
+    assert event.learning_outcomes == [
+        "Explain how a strategy discussion is convened and who should be invited.",
+        "Record decisions."]

@@ -302,3 +302,42 @@ def test_address_element_lines_are_marked() -> None:
     groups = doc.extras["address_lines"]
     assert [[doc.text[a:b] for a, b in lines] for lines in groups] == [
         ["The Guildhall", "High Street", "Winchester"]]
+
+
+def test_a_list_in_a_definition_keeps_its_items() -> None:
+    doc = read_html("<dl><dt>Venue</dt><dd>Room 2</dd><dt>Objectives</dt><dd><ul>"
+                    "<li>Plan a visit.</li><li>Write it up.</li></ul></dd></dl>")
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("key_value", "Venue: Room 2"), ("paragraph", "Objectives"),
+        ("list_item", "Plan a visit."), ("list_item", "Write it up.")]
+
+
+def test_a_large_bold_line_stands_for_a_missing_h1() -> None:
+    doc = read_html("<body><div class='menu'>Home | Events</div><div class='main'>"
+                    "<p style='font-size: 20px'><strong>Sibling contact: a practice guide"
+                    "</strong></p><p>Date: 2 June 2026</p></div></body>")
+    heading = [b for b in doc.blocks if b.kind == "heading"]
+    assert [(b.level, b.text) for b in heading] == [(1, "Sibling contact: a practice guide")]
+    # Plain bold in ordinary text, or a label, is not promoted; nor is anything beside an h1.
+    plain = read_html("<body><p><b>Please note</b> the change.</p><p style='font-size:24px'>"
+                      "<b>Date:</b></p></body>")
+    assert all(b.level != 1 for b in plain.blocks)
+    with_h1 = read_html("<body><h1>Real title</h1><font size='5'><b>Big words here</b></font>"
+                        "</body>")
+    assert [b.text for b in with_h1.blocks if b.level == 1] == ["Real title"]
+
+
+def test_a_label_cell_and_its_value_cell_are_one_key_value_line() -> None:
+    doc = read_html("<div class='row'><div class='label'>Where:</div><div>Online (Zoom)</div>"
+                    "</div><div class='row'><div>Suitable for:</div><div>Social workers<br>"
+                    "Team managers</div></div>")
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("key_value", "Where: Online (Zoom)"), ("key_value", "Suitable for:"),
+        ("paragraph", "Social workers"), ("paragraph", "Team managers")]
+
+
+def test_a_line_break_in_a_value_leaves_no_space_before_its_comma_and_map_links_go() -> None:
+    doc = read_html("<dl><dt>Address:</dt><dd><span>4 Mill Lane</span>\n<br>"
+                    "<span>Harrowby</span> <a class='venue-gmap' href='#'>+ Google Map</a>"
+                    "</dd></dl>")
+    assert doc.blocks[0].text == "Address: 4 Mill Lane, Harrowby"

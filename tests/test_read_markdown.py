@@ -110,3 +110,9 @@ def test_a_bulleted_detail_line_is_a_key_value_line() -> None:
     doc = read_markdown("# Briefing\n- **Date:** 3 March 2026\n- Note: bring a laptop")
     assert blocks(doc)[1:] == [("key_value", 0, "Date", "3 March 2026"),
                                ("list_item", 0, None, "Note: bring a laptop")]
+
+
+def test_a_table_header_row_is_not_a_key_and_its_value() -> None:
+    doc = read_markdown("| Name | Role |\n|---|---|\n| Ana Ruiz | Lead trainer |")
+    assert [(b.kind, b.key) for b in doc.blocks] == [("paragraph", None),
+                                                     ("key_value", "Ana Ruiz")]

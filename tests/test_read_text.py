@@ -93,3 +93,42 @@ def test_long_single_line_reads() -> None:
 def test_from_to_times_are_not_a_mail_block() -> None:
     doc = read_text("Workshop\nFrom: 10am\nTo: 12.30pm\n")
     assert doc.headers == {}
+
+
+def test_double_hyphen_bullets_are_list_items() -> None:
+    doc = read_text("Objectives\n-- Plan a visit.\n-- Record what you saw.")
+    assert [(b.kind, b.text) for b in doc.blocks[1:]] == [
+        ("list_item", "Plan a visit."), ("list_item", "Record what you saw.")]
+
+
+def test_an_opener_line_above_headers_is_a_line_not_content() -> None:
+    doc = read_text("-----Original Appointment-----\nFrom: Kim Roy\nSent: 4 May 2026 10:00\n"
+                    "Subject: Team day\n\nHello")
+    assert doc.blocks[0].kind == "line"
+    assert doc.headers["subject"] == "Team day"
+
+
+def test_a_sentence_broken_once_is_one_block_with_its_span() -> None:
+    text = "Neglect in adolescence: seeing what is\nmissing\n\nDate: 3 June 2026"
+    first = read_text(text).blocks[0]
+    assert first.text == "Neglect in adolescence: seeing what is missing"
+    assert text[first.start:first.end].replace("\n", " ") == first.text
+
+
+def test_a_dangling_and_joins_the_next_line_and_an_indented_item_line_joins_its_item() -> None:
+    doc = read_text("Led by: Dr Ana Ruiz (Hallam University) and\nMr Tom Pike (Hallam Police)\n\n"
+                    "Outcomes\n  1. Describe how thresholds are applied and\n"
+                    "     Identify gaps.\n  2. Plan a review.")
+    texts = [" ".join(b.text.split()) for b in doc.blocks]
+    assert texts[0] == "Led by: Dr Ana Ruiz (Hallam University) and Mr Tom Pike (Hallam Police)"
+    assert texts[2:] == ["Describe how thresholds are applied and Identify gaps.", "Plan a review."]
+
+
+def test_a_wrapped_paragraph_keeps_its_lines_and_short_lines_are_not_joined() -> None:
+    paragraph = ("Speaker: Ann Lee\n\nThe talk looks at how teams share the work of\n"
+                 "planning a visit, and at what gets lost when the\n"
+                 "notes are written up a week later\n\nWho should attend\nsocial workers")
+    texts = [b.text for b in read_text(paragraph).blocks]
+    assert "planning a visit, and at what gets lost when the" in texts
+    assert texts[-2:] == ["Who should attend", "social workers"]
+    assert read_text("It ends here.\nand a new line").blocks[0].text == "It ends here."

@@ -145,3 +145,30 @@ def test_labels_with_a_tail_still_name_their_section() -> None:
 def test_from_and_to_in_the_body_are_not_mail_headers() -> None:
     sections = split_sections(read_text("Knife crime: a briefing\nFrom: 10am to 12pm\nTo: all"))
     assert [s.kind for s in sections] == ["preamble"]
+
+
+def test_a_curly_apostrophe_matches_the_straight_one_in_headings() -> None:
+    assert heading_kind("Who’s this event for?") == heading_kind("Who's this event for?")
+    assert heading_kind("What you’ll be able to do") == heading_kind("What you'll be able to do")
+
+
+def test_headers_under_an_original_message_line_are_mail_headers() -> None:
+    sections = split_sections(read_text(
+        "----- Original Message -----\nFrom: Lee Grant\nTo: Team managers\n"
+        "Subject: Audit day\n\nHi all,\nSee you there."))
+    assert _section_of(sections, "From: Lee Grant") == "headers"
+    assert _section_of(sections, "To: Team managers") == "headers"
+
+
+def test_an_h1_after_a_sidebar_box_ends_the_box() -> None:
+    doc = Document(
+        text="Upcoming events\nCarers' forum\nDomestic abuse and older people\nDate: 3 May",
+        blocks=[Block("paragraph", 0, 15, "Upcoming events"),
+                Block("paragraph", 16, 29, "Carers' forum"),
+                Block("heading", 30, 61, "Domestic abuse and older people", level=1),
+                Block("key_value", 62, 73, "Date: 3 May", key="Date", value_start=68)],
+        format="html")
+    sections = split_sections(doc)
+    assert _section_of(sections, "Carers' forum") == "boilerplate"
+    headed = [s for s in sections if s.heading and s.heading.text.startswith("Domestic")]
+    assert len(headed) == 1 and headed[0].kind != "boilerplate"

@@ -68,3 +68,24 @@ def test_no_title_in_key_value_only_text() -> None:
 def test_one_megabyte_line_has_no_title_and_returns() -> None:
     event = _parse("word " * 210_000)
     assert event.title is None
+
+
+def test_a_separator_line_is_never_the_title_and_the_subject_is() -> None:
+    event = _parse("-----Original Appointment-----\nFrom: Kim Roy\nSent: 4 May 2026 10:00\n"
+                   "To: Duty team\nSubject: RE: Hospital discharge planning update\n"
+                   "When: 12 May 2026 10:00-11:00\n\nHi all,\nPlease join if you can.")
+    assert event.title == "Hospital discharge planning update"
+
+
+def test_the_page_title_segment_that_names_the_event() -> None:
+    page = ("<html><head><title>Ashdown Safeguarding Partnership :: Events :: View Event"
+            "</title></head><body><p>Date: 5 May 2026</p></body></html>")
+    assert _parse(page, format="html").title is None
+    named = page.replace("View Event", "Elder abuse: a practice update")
+    assert _parse(named, format="html").title == "Elder abuse: a practice update"
+
+
+def test_a_title_wrapped_over_two_lines_is_whole() -> None:
+    event = _parse("Planning for adulthood: transitions for disabled young\npeople\n\n"
+                   "Date: 16/03/2026, 10:00-12:00")
+    assert event.title == "Planning for adulthood: transitions for disabled young people"

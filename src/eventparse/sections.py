@@ -73,10 +73,11 @@ class Section:
 def fold(heading: str) -> str:
     """Lower case, punctuation to spaces, white space collapsed, trailing colon dropped.
 
-    >>> fold("  Who should attend?  ")
-    'who should attend'
+    >>> fold("  Who should attend?  "), fold("Who’s it for?")
+    ('who should attend', "who's it for")
     """
-    folded = _FOLD.sub(" ", heading.lower()).strip().rstrip(":").strip()
+    # A curly apostrophe is the straight one the vocabulary writes ("Who’s it for?").
+    folded = _FOLD.sub(" ", heading.lower().replace("’", "'")).strip().rstrip(":").strip()
     return " ".join(folded.split())
 
 
@@ -256,7 +257,9 @@ def split_sections(doc: Document) -> list[Section]:
 
 def _header_here(block: Block, sections: list[Section]) -> bool:
     """A mail header key at the top of the text, or one that is never anything else."""
-    at_top = all(s.kind == HEADERS or not s.blocks for s in sections)
+    # (a message id or an "-----Original Message-----" line above them is no content)
+    at_top = all(s.kind == HEADERS or all(b.kind == "line" for b in s.blocks)
+                 for s in sections)
     key = fold(block.key or block.text.split(":", 1)[0])
     return at_top or key in _kind_set("_headers_anywhere")
 
@@ -305,7 +308,9 @@ def _unknown_heading(block: Block, following: Block | None, current: Section) ->
     """An unknown block that is clearly a heading, and not a sub-heading of ``current``."""
     if block.kind == "heading" and block.level > 0:
         if block.level == 1:
-            return False  # the page's title: it stays in the preamble
+            # The page's title stays in the preamble; after a sidebar's "Upcoming events"
+            # box it ends that box, which is not the event's.
+            return current.kind == "boilerplate"
         return not (current.level and block.level > current.level)
     if current.kind == "boilerplate":
         return False

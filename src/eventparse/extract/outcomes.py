@@ -37,6 +37,7 @@ MAX_BLOCK = 5000  # an outcome block longer than this is not a list of outcomes
 
 _WORD = regex.compile(r"[\p{L}'’-]+")
 _JOINED = regex.compile(r"\s+[-–•]\s+")
+_LEAD_IN_DASH = regex.compile(r"\s[-–—]\s")
 _INLINE_NUMBER = regex.compile(r"(?:^|(?<=\s))\(?(\d{1,2})[.)]\s+")
 _SEMICOLON = regex.compile(r";")
 _RUN_ON = regex.compile(r"(?:[;,]\s*(?:and|or)?)$")
@@ -131,7 +132,10 @@ def _trimmed(text: str, start: int, end: int, offset: int) -> Outcome | None:
         end = run_on.start()
     if start >= end:
         return None
-    return Outcome(text[start:end], offset + start, offset + end)
+    found = text[start:end]
+    if "  " in found:  # a hard-wrapped item's line break and indent, read as spaces
+        found = " ".join(found.split())
+    return Outcome(found, offset + start, offset + end)
 
 
 def _content_blocks(ctx: Context) -> list[Block]:
@@ -167,7 +171,24 @@ def _kind(block: Block) -> str | None:
 
 
 def _is_anchor(block: Block) -> bool:
-    return _kind(block) == "outcomes" and len(block.text) <= MAX_BLOCK
+    if len(block.text) > MAX_BLOCK:
+        return False
+    return _kind(block) == "outcomes" or _cue_after_dash(block.text)
+
+
+def _cue_after_dash(text: str) -> bool:
+    """A lead-in whose outcomes cue follows a dash after a heading of its own words
+    ("What we will cover - by the end you should be able to:").
+
+    >>> _cue_after_dash("What we will cover - by the end of the day you will be able to:")
+    True
+    >>> _cue_after_dash("Lunch - by the river:"), _cue_after_dash("Overview - by the end of it")
+    (False, False)
+    """
+    if not text.rstrip().endswith(_LEAD_IN_END) or len(text.split()) > MAX_LEAD_IN_WORDS:
+        return False
+    dash = _LEAD_IN_DASH.search(text)
+    return dash is not None and heading_kind(text[dash.end():200]) == "outcomes"
 
 
 def _inline(block: Block) -> list[Outcome]:

@@ -62,12 +62,15 @@ _NUMERIC_DATE = regex.compile(r"\b\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\b")
 _URL = regex.compile(r"https?://|www\.|\S@\S")
 _SUBTITLE = regex.compile(r"\S[:?]\s+\S")
 _DASH_SPLIT = regex.compile(r"\s+[–—|-]\s+")
+_PAGE_TITLE_SPLIT = regex.compile(r"\s+(?:::|[|–—»›-])\s+")
 _LABEL_BAR = regex.compile(r"\s+[|·•]\s+")
 _POSTCODE_END = regex.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}[.)]?$")
 _BULLET_SEP = regex.compile(r"\s*[·•]\s*")
 _DIGIT = regex.compile(r"\d")
 """A time or a numeric date needs a digit (or "noon"): the cheap test before those patterns."""
 _ASCII_LOWER = regex.compile(r"[a-z]")
+_RULES = ("---", "___", "===", "***", "~~~")
+"""A line opening or closing with a run of these is a separator, never a title."""
 
 
 @cache
@@ -93,10 +96,9 @@ def extract(ctx: Context) -> list[Candidate[str]]:
     found = list(_labelled(ctx.sections)) + list(_body_candidates(ctx.sections))
     page_title = ctx.doc.extras.get("html_title")
     if isinstance(page_title, str) and not any(c.rule == "h1" for c in found):
-        # "<title>Event | Events | Organisation</title>": its first segment.
-        first = _DASH_SPLIT.split(page_title, maxsplit=1)[0].strip()
-        if first and title_text_of(first):
-            found.append(Candidate(first, (), "html-title", PAGE_TITLE_SCORE))
+        named = page_title_name(page_title)
+        if named:
+            found.append(Candidate(named, (), "html-title", PAGE_TITLE_SCORE))
     for declared in ctx.doc.structured[:1]:
         # The page's schema.org name, when no h1 says it (weaker than the text's own lines).
         if declared.name and title_text_of(declared.name) and not any(
@@ -116,6 +118,29 @@ def extract(ctx: Context) -> list[Candidate[str]]:
         if best.spans:
             ctx.shared["title_span"] = best.spans[0]
     return found
+
+
+def page_title_name(page_title: str) -> str | None:
+    """The segment of a page's ``<title>`` that names the event: not the site's or the
+    organisation's name, nor a breadcrumb such as 'Events' or 'View Event'.
+
+    >>> page_title_name("Fathers in focus | Events | Harrowden Council")
+    'Fathers in focus'
+    >>> page_title_name("Course details - Court skills: giving evidence - Learning Zone")
+    'Court skills: giving evidence'
+    >>> page_title_name("Harrowden Safeguarding Partnership :: Events :: View Event") is None
+    True
+    """
+    generic = _cues()["page_title_generic"]
+    for segment in _PAGE_TITLE_SPLIT.split(page_title):
+        text = str(segment).strip()
+        if not text or " ".join(text.lower().split()) in generic or not title_text_of(text):
+            continue
+        words = [w.lower() for w in _words(text)]
+        if _banner_penalty(text, words) >= BANNER_PENALTY:
+            continue  # the organisation's name
+        return text
+    return None
 
 
 def _labelled(sections: list[Section]) -> Iterator[Candidate[str]]:
@@ -238,14 +263,20 @@ def title_text_of(text: str) -> str | None:
 
     >>> title_text_of("Book now: reply to this e-mail.") is None
     True
+    >>> title_text_of("----- Forwarded meeting -----") is None
+    True
     """
     if len(text) > MAX_CHARS or text.endswith((".", ",", ":", ";", "!", "...", "…")):
         return None
+    if text.startswith(_RULES) or text.endswith(_RULES):
+        return None  # a separator ("-----Original Message-----", "=== Details ===")
     words = _words(text)
     if not words or len(words) > MAX_WORDS or _has_url(text):
         return None
     if _is_date_line(text, words):
         return None
+    if "  " in text:  # a hard-wrapped line's break and indent
+        text = " ".join(text.split())
     return _unquoted(text)
 
 

@@ -80,10 +80,13 @@ def read_html(html: str) -> Document:
     root = _main_root(tree)
     dropped = _boilerplate_nodes(root) if root is not None else set()
     renderer = _Renderer(dropped)
-    lines = renderer.render(root) if root is not None else []
     above: list[LayoutLine] = []
     if root is not None:
         above = _title_above(tree, root)
+        if not above and root.css_first("h1") is None:
+            renderer.prominent = _prominent_line(root, dropped)
+    lines = renderer.render(root) if root is not None else []
+    if root is not None:
         lines = above + lines + _detail_boxes_beside(tree, root)
     doc = document_from_lines(lines, "html")
     if renderer.addresses:  # an <address> element's lines, each (start, end), for the venue
@@ -152,6 +155,106 @@ def _boilerplate_nodes(root: LexborNode) -> set[int]:
             if patterns.headings.match(fold(_collapse(heading.text(deep=True)))):
                 dropped.update(_block_opened_by(heading, root, protected))
     return dropped
+
+
+PROMINENT = "font[size], big, [style*=font-size], [class*=title], [class*=heading]"
+"""Elements that may set a page's name in large or title-styled text (old CMS pages that
+have no h1: ``<div class="contentheading"><font size="4"><b>...``)."""
+MAX_PROMINENT_TRIED = 30
+MAX_TITLE_WORDS = 20
+_FONT_SIZE = re.compile(r"font-size\s*:\s*(?:(\d+(?:\.\d+)?)\s*(px|pt|em|rem)|(x*-?large))")
+_LARGE = {"px": 18.0, "pt": 14.0, "em": 1.2, "rem": 1.2}
+"""The smallest font size, per unit, that sets text apart from body text."""
+
+
+def _prominent_line(root: LexborNode, dropped: set[int]) -> int | None:
+    """The ``mem_id`` of the first short, title-shaped line in large text, or in bold text
+    styled as a title, when the page has no h1: it stands for the page's h1.
+
+    >>> doc = read_html('<body><div class="module-title">Upcoming events</div>'
+    ...     '<div class="contentheading"><font size="4"><b>Fathers in focus: a workshop</b>'
+    ...     '</font></div><p>Date: 3 March 2026</p></body>')
+    >>> [(b.kind, b.level, b.text) for b in doc.blocks][1]
+    ('heading', 1, 'Fathers in focus: a workshop')
+    """
+    for node in root.css(PROMINENT)[:MAX_PROMINENT_TRIED]:
+        if node.mem_id in dropped or _ancestor_ids(node) & dropped:
+            continue
+        inner = _innermost(node)
+        text = _collapse(inner.text(deep=True))
+        words = text.split()
+        if not 2 <= len(words) <= MAX_TITLE_WORDS or text[-1] in ".;,!?:":
+            continue
+        if heading_kind(text) is not None or not (_is_large(node) or _is_bold(inner)):
+            continue
+        return inner.mem_id
+    return None
+
+
+def _innermost(node: LexborNode) -> LexborNode:
+    """The deepest element that holds all of ``node``'s text (its only child, repeatedly)."""
+    text = _collapse(node.text(deep=True))
+    while True:
+        children = [c for c in node.iter() if not (c.tag or "-").startswith("-")]
+        if len(children) != 1 or _collapse(children[0].text(deep=True)) != text:
+            return node
+        node = children[0]
+
+
+def _is_large(node: LexborNode) -> bool:
+    tag = node.tag or ""
+    if tag == "big":
+        return True
+    size = node.attributes.get("size") or ""
+    if tag == "font" and size:
+        return size.startswith("+") or (size.isdigit() and int(size) >= 4)
+    found = _FONT_SIZE.search((node.attributes.get("style") or "").lower())
+    if found is None:
+        return False
+    if found.group(3):
+        return True
+    return float(found.group(1)) >= _LARGE[found.group(2)]
+
+
+def _is_bold(node: LexborNode) -> bool:
+    """Whether all of a node's text is bold: it is a b/strong or sits inside one."""
+    current: LexborNode | None = node
+    for _ in range(4):
+        if current is None:
+            return False
+        if current.tag in BOLD_TAGS:
+            return True
+        current = current.parent
+    return False
+
+
+VALUE_BLOCKS = "div, p, br, ul, ol, table, h1, h2, h3, h4, h5, h6, dl, blockquote"
+"""A value holding one of these has lines of its own: it stays under its label."""
+
+
+def _is_label_row(node: LexborNode) -> bool:
+    """A row of two elements, a short 'Label:' and its value, laid out side by side as in a
+    CMS's detail rows (``<div><div>When:</div><div>3 March</div></div>``); the value holds
+    no lines of its own (a list or <br> lines under "Learning outcomes:" stay lines).
+
+    >>> doc = read_html("<div><div>Where:</div><div>Online</div></div><div>Next</div>")
+    >>> [(b.kind, b.text) for b in doc.blocks]
+    [('key_value', 'Where: Online'), ('paragraph', 'Next')]
+    """
+    children: list[LexborNode] = []
+    for child in node.iter():
+        if not (child.tag or "-").startswith("-"):
+            children.append(child)
+            if len(children) > 2:
+                return False  # a wrapper of many blocks: the usual case, decided early
+    if len(children) != 2 or children[0].tag not in ("div", "span", "label", "dt"):
+        return False
+    label = _collapse(children[0].text(deep=True))
+    if not label.endswith(":") or len(label.split()) > MAX_KEY_WORDS:
+        return False
+    value = children[1]  # (css() may match the element itself)
+    return bool(value.text(deep=True).strip()) and all(
+        inner.mem_id == value.mem_id for inner in value.css(VALUE_BLOCKS))
 
 
 def _content_h1(root: LexborNode, patterns: _Patterns) -> LexborNode | None:
@@ -320,6 +423,8 @@ class _Renderer:
 
     def __init__(self, dropped: set[int]) -> None:
         self.dropped = dropped
+        self.prominent: int | None = None
+        """The element that stands for a missing h1 (``_prominent_line``)."""
         self.skip_tags = _patterns().skip_tags
         self.lines: list[LayoutLine] = []
         self.line = _Open()
@@ -356,16 +461,28 @@ class _Renderer:
     def _enter(self, node: LexborNode, tag: str) -> str:
         if tag in BOLD_TAGS:
             self.bold_depth += 1
+        if node.mem_id == self.prominent and not self.inline_depth:
+            self._flush()
+            self.context.append(_Ctx("heading", 1))
+            return "block"
         if tag == "pre" and not self.inline_depth:
             self._enter_block(node, tag)
             self.pre_depth += 1
             return "pre"
         if tag == "br":
-            self._text(", ") if self.inline_depth else self._flush()
+            if self.inline_depth:
+                self._trim_trailing()  # "27 Mill Lane <br>": no space before the comma
+                self._text(", ")
+            else:
+                self._flush()
             return "inline"
         if self.inline_depth and tag in ("td", "th"):
             self._cell_separator(tag)
             return "inline"
+        if tag == "dd" and not self.inline_depth and node.css_first("ul, ol") is not None:
+            # A value that is a list ("Learning outcomes" over a <ul>): the term is a line
+            # of its own and each item stays an item, not one run-on value.
+            return self._enter_block(node, tag)
         if tag == "dd":
             self._dd_separator()
             return "dd"
@@ -385,6 +502,10 @@ class _Renderer:
             self._enter_block(node, tag)
             self.address_opened.append(len(self.lines))
             return "address"
+        if tag == "div" and not self.inline_depth and _is_label_row(node):
+            self._flush()
+            self.inline_depth += 1  # "<div>Where:</div><div>Online</div>": one Key: value line
+            return "label-row"
         if tag in BLOCK_TAGS:
             return self._enter_block(node, tag)
         if tag == "time" and node.attributes.get("datetime"):
@@ -433,6 +554,9 @@ class _Renderer:
             self.inline_depth -= 1
         elif mode == "row":
             self._flush()
+        elif mode == "label-row":
+            self._flush()
+            self.inline_depth -= 1
         elif mode == "data-table":
             self._flush()
             self.inline_depth -= 1

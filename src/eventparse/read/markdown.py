@@ -72,6 +72,11 @@ def read_markdown(markdown: str) -> Document:
             lines[-1] = LayoutLine(lines[-1].text, "heading", 1 if "=" in raw else 2)
             adjoining = False
             continue
+        if (adjoining and lines[-1].kind == "key_value" and "|" in raw
+                and _TABLE_RULE.fullmatch(raw)):
+            # The row above the |---| rule is the table's header ("Name | Role"), not a
+            # key and its value, as in an HTML table's header row.
+            lines[-1] = LayoutLine(lines[-1].text, "paragraph")
         line = _line(raw)
         if adjoining and line is not None and _continues(lines[-1], raw, line):
             lines[-1].text = f"{lines[-1].text} {line.text}"

@@ -12,7 +12,8 @@ then ``Type:``, ``Topic:``, ``Dates:``, ``Time:``, ``Place:``, ``PostedBy:``,
 text — is collected into ``Document.headers`` (lower-cased keys), and its date
 (``PostedBy: ... on 15-Sep-94``, ``Sent:``, ``Date:``) becomes
 ``Document.reference_date_hint``. Each header is one ``key_value`` block that
-also covers its indented continuation lines; a message-id line is a ``line``.
+also covers its indented continuation lines; a message-id line, or an opener such as
+``-----Original Message-----`` above the headers, is a ``line``.
 """
 
 from __future__ import annotations
@@ -28,11 +29,18 @@ from eventparse import vocab
 from eventparse.document import Block, Document
 from eventparse.when.lexicon import month_numbers
 
-BULLET = regex.compile(r"[ \t]*(?:[-*•·▪◦‣–—]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]+(?=\S)")
+BULLET = regex.compile(r"[ \t]*(?:--|[-*•·▪◦‣–—]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]+(?=\S)")
 # A key is a few words before a colon; a time such as "10:00" or a URL is not a key.
 KEY_VALUE = regex.compile(r"[ \t]*([A-Za-z][\w'’&/()\- ]{0,38}?)[ \t]*:(?:[ \t]+|$)(?!//)")
 CLOSING = ".;,!?"
 MAX_HEADING_WORDS = 10
+MIN_WRAPPED_CHARS = 25
+"""A line shorter than this is a heading or a label, not prose a hard wrap broke."""
+MAX_WRAPPED_LINES = 2
+"""A title, a label's value or a sentence broken once is joined; a longer run of
+prose (a wrapped e-mail paragraph) is not, unless it is one list item."""
+WRAP_STOPS = ".:;!?"
+"""A line ending in one of these ends a sentence or a label: the next line is new."""
 MAX_HEADER_FIELDS = 40  # a mail header block is short; a longer run of keys is the text
 
 # A mail header key: one word (hyphens allowed) and a colon.
@@ -95,9 +103,15 @@ def read_text(text: str) -> Document:
             continue
         if line.start in message_ids:
             blocks.append(Block("line", line.start, line.end, text[line.start:line.end]))
+            index += 1
+            continue
+        last, joined = _wrapped_end(text, lines, index, by_start)
+        if joined:
+            blocks.append(_classify(text, line.start, lines[last].end, last + 1 < len(lines)))
         else:
-            blocks.append(_classify(text, line.start, line.end, index + 1 < len(lines)))
-        index += 1
+            blocks.extend(_classify(text, lines[at].start, lines[at].end, at + 1 < len(lines))
+                          for at in range(index, last + 1))
+        index = last + 1
     found = _header_dict(text, headers)
     return Document(text=text, blocks=blocks, format="text", headers=found,
                     reference_date_hint=_reference_date(found))
@@ -131,12 +145,13 @@ def _fold_key(key: str) -> str:
 
 def _header_blocks(text: str, lines: list[_Line]) -> tuple[list[_Header], set[int]]:
     """The header fields of the block at the top and of any pasted ``From:`` block,
-    and the starts of message-id lines."""
+    and the starts of message-id and opener lines."""
     openers = _mail_vocab()[3]
     headers: list[_Header] = []
     message_ids: set[int] = set()
     index = 0
-    while index < len(lines) and text[lines[index].start:lines[index].end].lower() in openers:
+    while index < len(lines) and _is_opener(text[lines[index].start:lines[index].end], openers):
+        message_ids.add(lines[index].start)  # like a message id: a line, not content
         index += 1
     if index < len(lines) and MESSAGE_ID.fullmatch(text, lines[index].start, lines[index].end):
         message_ids.add(lines[index].start)
@@ -150,6 +165,22 @@ def _header_blocks(text: str, lines: list[_Line]) -> tuple[list[_Header], set[in
             headers.extend(run)
             taken.update(h.start for h in run)
     return headers, message_ids
+
+
+def _is_opener(line: str, openers: frozenset[str]) -> bool:
+    """A line that introduces a quoted message: a vocabulary opener, or a few words
+    between runs of dashes ("-----Original Appointment-----", "--- Forwarded invite ---").
+
+    >>> _is_opener("-----Original Appointment-----", frozenset())
+    True
+    >>> _is_opener("- Social workers -", frozenset())
+    False
+    """
+    if line.lower() in openers:
+        return True
+    words = line.strip("- ").split()
+    return (line.startswith("---") and line.endswith("---")
+            and 0 < len(words) <= 4 and all(w.isalpha() for w in words))
 
 
 def _header_run(text: str, lines: list[_Line], index: int, signed: bool) -> list[_Header]:
@@ -246,12 +277,81 @@ def _make_date(day: int, month: int, year_text: str) -> dt.date | None:
         return None
 
 
+def _wrapped_end(text: str, lines: list[_Line], index: int,
+                 headers: dict[int, _Header]) -> tuple[int, bool]:
+    """(index of the last line, whether to join them) of the run of hard-wrapped lines
+    that starts at ``index`` (a PDF copy or a fixed-width e-mail breaks lines mid-sentence):
+    a sentence broken once, or one list item, is joined; a longer run of prose (a wrapped
+    paragraph) keeps its lines, as line-based cues expect."""
+    line = lines[index]
+    if (index + 1 == len(lines) or lines[index + 1].number != line.number + 1
+            or line.end - line.start < MIN_WRAPPED_CHARS or text[line.end - 1] in WRAP_STOPS):
+        return index, False  # the usual case, decided without slicing the line
+    first = text[line.start:line.end]
+    bullet = BULLET.match(first) if _may_open_with_bullet(first) else None
+    item_column = _column(text, line.start) + bullet.end() if bullet else None
+    last = index
+    while last + 1 < len(lines) and lines[last + 1].start not in headers:
+        line, following = lines[last], lines[last + 1]
+        if (following.number != line.number + 1 or line.end - line.start < MIN_WRAPPED_CHARS
+                or text[line.end - 1] in WRAP_STOPS):
+            break  # (what _continues checks first, without slicing the lines)
+        column = _column(text, following.start) if item_column is not None else 0
+        if not _continues(text[line.start:line.end], text[following.start:following.end],
+                          column, item_column):
+            break
+        last += 1
+    return last, item_column is not None or last - index < MAX_WRAPPED_LINES
+
+
+def _column(text: str, offset: int) -> int:
+    return offset - text.rfind("\n", 0, offset) - 1
+
+
+def _continues(line: str, following: str, column: int, item_column: int | None) -> bool:
+    """Whether ``following`` carries on the sentence ``line`` breaks off: the line ends no
+    sentence or label and is prose-long, and the next line opens in lower case, or follows
+    a dangling 'and'/'of'/'the', or is a list item's text indented under it; never a
+    bullet or a ``Key:`` line.
+
+    >>> _continues("Missing from home: making return home", "interviews count", 0, None)
+    True
+    >>> _continues("Speakers: Dr Ann Lee (University of Kelbrook) and", "Sgt Rob Tennant", 0, None)
+    True
+    >>> _continues("Who should attend", "social workers and managers", 0, None)
+    False
+    >>> _continues("Explain the purpose of a return home interview", "In statutory guidance", 6, 6)
+    True
+    >>> _continues("It ends here.", "and this is new", 0, None)
+    False
+    """
+    if len(line) < MIN_WRAPPED_CHARS or line[-1] in WRAP_STOPS or not following[0].isalnum():
+        return False
+    if not (following[0].islower()
+            or (item_column is not None and column == item_column)  # an item's next line
+            or line[line.rfind(" ") + 1:] in _wrap_words()):
+        return False
+    if _may_open_with_bullet(following) and BULLET.match(following):
+        return False
+    key = KEY_VALUE.match(following) if ":" in following else None
+    return not (key and _looks_like_key(key.group(1)))
+
+
+@cache
+def _wrap_words() -> frozenset[str]:
+    return frozenset(vocab.load("wrap_words")["dangling"])
+
+
 def _classify(text: str, start: int, end: int, has_next: bool) -> Block:
+    # A hard-wrapped sentence is one block; its text reads with spaces for the line breaks
+    # (the same length, so offsets into it stay offsets into ``text``).
     line = text[start:end]
+    if "\n" in line:
+        line = line.replace("\n", " ")
     bullet = BULLET.match(line) if _may_open_with_bullet(line) else None
     if bullet:
         content_start = start + bullet.end()
-        return Block("list_item", content_start, end, text[content_start:end])
+        return Block("list_item", content_start, end, line[bullet.end():])
     key = KEY_VALUE.match(line) if ":" in line else None
     if key and _looks_like_key(key.group(1)):
         value_start = start + key.end()
