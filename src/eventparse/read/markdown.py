@@ -35,6 +35,9 @@ _STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,300}?)(?<=\S)\1")
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*(?!\*)"
                        r"|(?<![\w_])_(?=\S)([^_\n]{1,300}?)(?<=\S)_(?![\w_])")
 _STRIKE = re.compile(r"~~(?=\S)([^~\n]{1,300}?)(?<=\S)~~")
+# A static-site or CMS export's metadata block (YAML "---" or TOML "+++") at the very top:
+# its slug, timestamps and tags are not the listing's text.
+_FRONT_MATTER = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\n(?:.*\n){0,60}?(?:\1|\.\.\.)[ \t]*(?:\n|\Z)")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _INLINE_TAG = re.compile(r"</?(?:br|b|i|em|strong|span|u|sup|sub|a)\b[^<>\n]{0,500}>",
                          re.IGNORECASE)
@@ -54,8 +57,11 @@ def read_markdown(markdown: str) -> Document:
     [('heading', 1, None), ('key_value', 0, 'Date'), ('list_item', 0, None)]
     >>> read_markdown("* Describe how a plan\n  is agreed.\n* Plan").text
     '- Describe how a plan is agreed.\n- Plan'
+    >>> read_markdown("---\ntitle: Forum\ndate: 2026-09-01T09:00:00+01:00\n---\n# Forum").text
+    'Forum'
     """
     source = _HTML_COMMENT.sub("", markdown.replace("\r\n", "\n").replace("\r", "\n"))
+    source = _FRONT_MATTER.sub("", source, count=1)
     raw_lines = source.split("\n")
     lines: list[LayoutLine] = []
     in_fence = False
