@@ -669,11 +669,50 @@ def _string(value: Any) -> str | None:
 
 
 def _location_name(value: Any) -> str | None:
-    if isinstance(value, list) and value:
-        value = value[0]
-    if isinstance(value, dict):
-        return _string(value.get("name")) or _string(value.get("url"))
-    return _string(value)
+    """A schema.org location as one line: the place's name and its address, ", "-joined.
+    Of a list (a Place and a VirtualLocation for a hybrid event) the first physical place.
+
+    >>> _location_name([{"@type": "VirtualLocation", "url": "https://x.org/live"},
+    ...                 {"@type": "Place", "name": "Hall 2", "address": {
+    ...                  "streetAddress": "1 Mill Lane", "addressLocality": "Leeds",
+    ...                  "postalCode": "LS1 1AA"}}])
+    'Hall 2, 1 Mill Lane, Leeds LS1 1AA'
+    """
+    places = value if isinstance(value, list) else [value]
+    physical = [place for place in places if not _is_virtual_location(place)]
+    value = (physical or places or [None])[0]
+    if not isinstance(value, dict):
+        return _string(value)
+    name = _string(value.get("name"))
+    address = _address_text(value.get("address"))
+    if name and address:
+        return ", ".join([name, *(part for part in address if part.lower() not in name.lower())])
+    if address:
+        return ", ".join(address)
+    return name or _string(value.get("url"))
+
+
+def _is_virtual_location(value: Any) -> bool:
+    """A VirtualLocation, or a bare link: where to join online, not a place."""
+    if isinstance(value, str):
+        return "://" in value
+    if not isinstance(value, dict):
+        return False
+    types = value.get("@type")
+    return any(isinstance(t, str) and t.rsplit("/", 1)[-1] == "VirtualLocation"
+               for t in (types if isinstance(types, list) else [types]))
+
+
+def _address_text(value: Any) -> list[str]:
+    """A PostalAddress as its lines: the street, then the town with its postcode
+    ("Leeds LS1 1AA"); a plain string as it is. The country is left out."""
+    if not isinstance(value, dict):
+        text = _string(value)
+        return [text] if text else []
+    street = _string(value.get("streetAddress"))
+    town = " ".join(t for t in (_string(value.get("addressLocality")),
+                                _string(value.get("postalCode"))) if t)
+    return [line for line in (street, town) if line]
 
 
 def _attendance(value: str | None) -> str | None:
