@@ -3,8 +3,10 @@
 Where it looks, best first:
 
 1. A ``Key: value`` line whose key names a place (``Venue:``, ``Where:``,
-   ``Location:``, ``Address:``, ``Place:``, ``In person:``; ``vocab/delivery.json``),
-   with the address lines that follow it joined by ", " (postcode kept).
+   ``Location:``, ``Address:``, ``Place:``, ``In person:``; ``vocab/delivery.json``;
+   also such a key qualified by an in-person mode word, ``In-person venue:``), with the
+   address lines that follow it joined by ", " (postcode kept), or with the
+   ``Address:`` line right below it ("Venue: Oakfield Hall" / "Address: 27 Mill Lane").
 2. A ``Venue``/``Location`` heading (or a bare ``Venue:``) and the address lines
    under it; a sentence saying where it is "held at", with a postcode.
 3. Running prose: a room or building phrase found with the place vocabulary
@@ -60,8 +62,9 @@ LEADING_MODE = regex.compile(
 ONLINE_ALTERNATIVE = regex.compile(
     r"[ \t]*[,;(]?[ \t]*\b(?:and|or|plus|with)[ \t]+(?:join[ \t]+|attend[ \t]+)?"
     r"(?:online|virtually|remotely|via)\b", regex.I)
+# "... LS1 1UR. Parking is ...", "... HB4 2JN + Google Map": a sentence or a link after it.
 POSTCODE_THEN_SENTENCE = regex.compile(
-    r"(\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b)\.?[ \t]+\p{Lu}\p{Ll}")
+    r"(\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b)\.?[ \t]+(?:[+|»›>][ \t]*)?\p{Lu}\p{Ll}")
 # "The workshop will be held at Riverside House, 2 Canal Wharf, Northampton NN1 5DA."
 HELD_AT = regex.compile(
     r"\b(?i:held|take[sn]?[ \t]+place|taking[ \t]+place|hosted|located|venue[ \t]+is|meet"
@@ -94,6 +97,7 @@ MAX_TOP_BLOCKS = 15
 POSTCODE_AT_END = regex.compile(
     r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b[.,;]?[ \t]*(?:\([^()\n]*\))?[ \t]*$")
 URL = regex.compile(r"://|\bwww\.")
+SPACE_BEFORE_COMMA = re.compile(r" +(?=,)")
 POSTCODE = regex.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b")
 # What a place value says before its remark: "Zoom" of "Zoom (link to follow)".
 VALUE_LEAD = regex.compile(r"[ \t]*[(\[;]|[ \t]+[-–—][ \t]")
@@ -117,8 +121,13 @@ def _phrases(words: list[str]) -> regex.Pattern[str]:
 @cache
 def _words() -> _Words:
     data = vocab.load("delivery")
+    keys = {fold(k) for k in data["venue_keys"]}
+    modes = {fold(m) for m in data["in_person"]}
+    # "In-person venue", "Venue (face to face)": a place key qualified by the mode it serves
+    qualified = {f"{mode} {key}" for mode in modes for key in keys - modes}
+    qualified |= {f"{key} {mode}" for mode in modes for key in keys - modes}
     return _Words(
-        venue_keys=frozenset(fold(k) for k in data["venue_keys"]),
+        venue_keys=frozenset(keys | qualified),
         online=_phrases(data["online"]),
         pending=_phrases(data["pending"]),
     )
@@ -130,6 +139,8 @@ def is_venue_key(key: str) -> bool:
 
     >>> is_venue_key("Venue"), is_venue_key("WHERE"), is_venue_key("Date")
     (True, True, False)
+    >>> is_venue_key("In-person venue"), is_venue_key("Location (face to face)")
+    (True, True)
     """
     return fold(key) in _words().venue_keys
 
@@ -181,6 +192,7 @@ def clean_value(value: str) -> str:
     """
     lines = [COLUMN_GAP.split(line.strip(), maxsplit=1)[0] for line in value.splitlines()]
     joined = " ".join(" ".join(line.split()) for line in lines if line.strip())
+    joined = SPACE_BEFORE_COMMA.sub("", joined)  # "27 Mill Lane , Harrowby": markup's gap
     joined = TRAILING_REMARK.sub("", joined.rstrip(".;,: ")).strip()
     return str(joined.rstrip(".;,:").strip())
 
@@ -231,8 +243,10 @@ def _candidate(ctx: Context, parts: list[tuple[int, int]], rule: str,
 def _keyed(ctx: Context, sections: list[Section]) -> Iterator[Candidate[object]]:
     """Places from ``Venue:``-like lines, with the address lines that follow them."""
     all_blocks = [b for s in sections if s.kind not in SKIPPED_SECTIONS for b in s.blocks]
+    joined: set[int] = set()  # "Address:" lines already joined onto the "Venue:" above
     for index, block in enumerate(all_blocks):
-        if block.kind != "key_value" or block.key is None or not is_venue_key(block.key):
+        if (block.kind != "key_value" or block.key is None or not is_venue_key(block.key)
+                or index in joined):
             continue
         value = block.value
         if not value.strip():  # "Venue:" alone, the address on the lines below
@@ -245,14 +259,46 @@ def _keyed(ctx: Context, sections: list[Section]) -> Iterator[Candidate[object]]
         if state == "online":
             ctx.shared[ONLINE_KEY] = True
             continue
-        value_start = block.value_start if block.value_start is not None else block.start
-        parts = [(value_start, _first_line_end(ctx, value_start, block.end))]
-        if not POSTCODE.search(value):
-            parts += [(b.start, b.end) for b in _continuation(ctx, all_blocks, index)]
-        parts[0] = _trimmed_span(ctx, *parts[0])
+        parts = _value_parts(ctx, all_blocks, index)
+        address = _address_key_after(ctx, all_blocks, index) if len(parts) == 1 else None
+        if address:  # "Venue: Oakfield Hall" / "Address: 27 Mill Lane, ..."
+            parts += address
+            joined.add(index + 1)
         found = _candidate(ctx, parts, "venue:key", KEYED_SCORE)
         if found:
             yield found
+
+
+def _value_parts(ctx: Context, blocks: list[Block], index: int) -> list[tuple[int, int]]:
+    """The spans of a key line's place: its value, and the address lines below it when
+    the value has no postcode."""
+    block = blocks[index]
+    value_start = block.value_start if block.value_start is not None else block.start
+    parts = [(value_start, _first_line_end(ctx, value_start, block.end))]
+    if not POSTCODE.search(block.value):
+        parts += [(b.start, b.end) for b in _continuation(ctx, blocks, index)]
+    parts[0] = _trimmed_span(ctx, *parts[0])
+    return parts
+
+
+def _address_key_after(ctx: Context, blocks: list[Block], index: int
+                       ) -> list[tuple[int, int]] | None:
+    """The spans of an ``Address:``-like line right below the place line at ``index``
+    (and of its own address lines), when the place has no postcode: the building's
+    address given as a field of its own. The line below is that address when its key
+    says "address" or its value has a postcode; not a second place line alike."""
+    block = blocks[index]
+    if POSTCODE.search(block.value) or index + 1 >= len(blocks):
+        return None
+    after = blocks[index + 1]
+    if (after.kind != "key_value" or after.key is None or not is_venue_key(after.key)
+            or fold(after.key) == fold(block.key or "") or not _adjacent(ctx, block, after)
+            or not after.value.strip() or _pending_or_online(after.value)):
+        return None
+    parts = _value_parts(ctx, blocks, index + 1)
+    if "address" in fold(after.key) or any(POSTCODE.search(ctx.text(*p)) for p in parts):
+        return parts
+    return None
 
 
 def _lines_below(ctx: Context, blocks: list[Block], index: int) -> Iterator[Candidate[object]]:
