@@ -8,7 +8,9 @@ Where it looks, best first:
    address lines that follow it joined by ", " (postcode kept), or with the
    ``Address:`` line right below it ("Venue: Oakfield Hall" / "Address: 27 Mill Lane").
 2. A ``Venue``/``Location`` heading (or a bare ``Venue:``) and the address lines
-   under it; a sentence saying where it is "held at", with a postcode.
+   under it; a sentence saying where it is "held at", with a postcode; unlabelled
+   lines ending in a postcode near the top, or a block of two or more such address
+   lines anywhere else outside a bio or boilerplate.
 3. Running prose: a room or building phrase found with the place vocabulary
    learned from seminar announcements (``vocab/locations.json``, built by
    ``scripts/learn_locations.py``): "in Wean Hall 5409", "Adamson Wing, Baker
@@ -93,6 +95,9 @@ MAX_POSTCODE_LINE_WORDS = 16
 ANYWHERE_KINDS = frozenset({"schedule", "details", "delivery"})
 MAX_TOP_BLOCKS = 15
 """In the preamble and unknown sections, only a postcode line among the first blocks counts."""
+ADDRESS_BLOCK_SCORE = 3.0
+NOT_ADDRESS_BLOCK_KINDS = frozenset({"presenters", "host"})
+"""A speaker's or host's address lines are theirs, not the event's."""
 # A postcode that ends its line, perhaps before a full stop or a bracketed remark.
 POSTCODE_AT_END = regex.compile(
     r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b[.,;]?[ \t]*(?:\([^()\n]*\))?[ \t]*$")
@@ -446,29 +451,38 @@ def _address_element(ctx: Context, sections: list[Section]) -> Iterator[Candidat
 
 
 def _postcode_lines(ctx: Context, sections: list[Section]) -> Iterator[Candidate[object]]:
-    """An unlabelled line ending in a postcode near the top or among the when-and-where
-    lines, with the address lines right above it ("The Guildhall" / "High Street" /
-    "Winchester SO23 9GH"); never the title or a date line above it."""
+    """An unlabelled line ending in a postcode, with the address lines right above it
+    ("The Guildhall" / "High Street" / "Winchester SO23 9GH"); never the title or a date
+    line above it. Near the top or among the when-and-where lines one such line will do;
+    elsewhere (under "Details", in a side box at the page's end) only a block of two or
+    more lines is an address, and not in a bio, nor for an event with a platform."""
     title_span = ctx.shared.get("title_span")
-    if ctx.shared.get(ONLINE_KEY):
+    if ctx.shared.get(ONLINE_KEY) or ANY_POSTCODE.search(ctx.doc.text) is None:
         return  # "Where: Online": an address at the top is the sender's letterhead
+    # an online event's address lines far down are its organiser's; so are the sender's
+    # when the venue is still to be confirmed
+    blocks_anywhere = ctx.shared.get(platform.SHARED_KEY) is None and not ctx.shared.get(
+        PENDING_KEY)
     top = 0  # blocks before this section, in reading order
     for section in sections:
         blocks = section.blocks
         top += len(blocks)
-        if section.kind not in POSTCODE_LINES_KINDS:
+        if section.kind in SKIPPED_SECTIONS or section.kind in NOT_ADDRESS_BLOCK_KINDS:
             continue
         for index, block in enumerate(blocks):
-            if section.kind not in ANYWHERE_KINDS and top - len(blocks) + index >= MAX_TOP_BLOCKS:
-                break  # far below the top of the text: a postcode here is some other place
-            if not _ends_in_postcode(block):
+            near_top = section.kind in POSTCODE_LINES_KINDS and (
+                section.kind in ANYWHERE_KINDS or top - len(blocks) + index < MAX_TOP_BLOCKS)
+            if not (near_top or blocks_anywhere) or not _ends_in_postcode(block):
                 continue
             first = index
             while (first > 0 and index - first < MAX_ADDRESS_LINES - 1
                    and _address_line_above(ctx, blocks[first - 1], blocks[first], title_span)):
                 first -= 1
+            if not near_top and first == index:
+                continue  # one line far down: a postcode in passing, some other place
             found = _candidate(ctx, [(b.start, b.end) for b in blocks[first:index + 1]],
-                               "venue:postcode-lines", POSTCODE_LINES_SCORE)
+                               "venue:postcode-lines" if near_top else "venue:address-block",
+                               POSTCODE_LINES_SCORE if near_top else ADDRESS_BLOCK_SCORE)
             if found:
                 yield found
 
@@ -511,8 +525,9 @@ def extract(ctx: Context) -> list[Candidate[object]]:
                                            *_address_element(ctx, sections),
                                            *_postcode_lines(ctx, sections)]
     online = ctx.shared.get(platform.SHARED_KEY) is not None or ctx.shared.get(ONLINE_KEY)
-    if not candidates and not online:
-        # an online event's prose names rooms in passing, not where it is held
+    if not candidates and not online and not ctx.shared.get(PENDING_KEY):
+        # an online event's prose names rooms in passing, not where it is held; nor does
+        # the prose of one whose venue is still to be confirmed
         candidates.extend(_in_prose(ctx))
     if not candidates:
         candidates.extend(_structured(ctx))
