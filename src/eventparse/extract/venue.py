@@ -103,6 +103,7 @@ POSTCODE_AT_END = regex.compile(
     r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b[.,;]?[ \t]*(?:\([^()\n]*\))?[ \t]*$")
 URL = regex.compile(r"://|\bwww\.")
 SPACE_BEFORE_COMMA = re.compile(r" +(?=,)")
+WHITE_SPACE = re.compile(r"\s*")
 POSTCODE = regex.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b")
 # What a place value says before its remark: "Zoom" of "Zoom (link to follow)".
 VALUE_LEAD = regex.compile(r"[ \t]*[(\[;]|[ \t]+[-–—][ \t]")
@@ -249,6 +250,9 @@ def _keyed(ctx: Context, sections: list[Section]) -> Iterator[Candidate[object]]
     """Places from ``Venue:``-like lines, with the address lines that follow them."""
     all_blocks = [b for s in sections if s.kind not in SKIPPED_SECTIONS for b in s.blocks]
     joined: set[int] = set()  # "Address:" lines already joined onto the "Venue:" above
+    # "Address:" alone on its line opens a section of its own, its lines below it
+    address_sections = {s.heading.start: s for s in sections if s.heading is not None
+                        and s.kind == "delivery" and "address" in fold(s.heading.text)}
     for index, block in enumerate(all_blocks):
         if (block.kind != "key_value" or block.key is None or not is_venue_key(block.key)
                 or index in joined):
@@ -265,7 +269,9 @@ def _keyed(ctx: Context, sections: list[Section]) -> Iterator[Candidate[object]]
             ctx.shared[ONLINE_KEY] = True
             continue
         parts = _value_parts(ctx, all_blocks, index)
-        address = _address_key_after(ctx, all_blocks, index) if len(parts) == 1 else None
+        address = (_address_key_after(ctx, all_blocks, index)
+                   or _address_section_after(ctx, block, address_sections)
+                   ) if len(parts) == 1 else None
         if address:  # "Venue: Oakfield Hall" / "Address: 27 Mill Lane, ..."
             parts += address
             joined.add(index + 1)
@@ -304,6 +310,20 @@ def _address_key_after(ctx: Context, blocks: list[Block], index: int
     if "address" in fold(after.key) or any(POSTCODE.search(ctx.text(*p)) for p in parts):
         return parts
     return None
+
+
+def _address_section_after(ctx: Context, block: Block, address_sections: dict[int, Section]
+                           ) -> list[tuple[int, int]] | None:
+    """The address lines under an "Address:" heading on the line right below the place
+    line ``block``, when they end in a postcode and the place has none."""
+    if not address_sections or POSTCODE.search(block.value):
+        return None
+    gap = WHITE_SPACE.match(ctx.doc.text, block.end)
+    if gap is None or gap.group().count("\n") > 2:  # a blank line between them at most
+        return None
+    section = address_sections.get(gap.end())
+    run = _address_run(ctx, section.blocks, 0) if section else []
+    return [(b.start, b.end) for b in run] if run and POSTCODE.search(run[-1].text) else None
 
 
 def _lines_below(ctx: Context, blocks: list[Block], index: int) -> Iterator[Candidate[object]]:
@@ -459,10 +479,10 @@ def _postcode_lines(ctx: Context, sections: list[Section]) -> Iterator[Candidate
     title_span = ctx.shared.get("title_span")
     if ctx.shared.get(ONLINE_KEY) or ANY_POSTCODE.search(ctx.doc.text) is None:
         return  # "Where: Online": an address at the top is the sender's letterhead
-    # an online event's address lines far down are its organiser's; so are the sender's
-    # when the venue is still to be confirmed
-    blocks_anywhere = ctx.shared.get(platform.SHARED_KEY) is None and not ctx.shared.get(
-        PENDING_KEY)
+    # an online event's address lines far down are its organiser's (a platform, a title
+    # that names a webinar); so are the sender's when the venue is still to be confirmed
+    blocks_anywhere = (ctx.shared.get(platform.SHARED_KEY) is None
+                       and not ctx.shared.get(PENDING_KEY) and not _titled_webinar(ctx))
     top = 0  # blocks before this section, in reading order
     for section in sections:
         blocks = section.blocks
@@ -485,6 +505,13 @@ def _postcode_lines(ctx: Context, sections: list[Section]) -> Iterator[Candidate
                                POSTCODE_LINES_SCORE if near_top else ADDRESS_BLOCK_SCORE)
             if found:
                 yield found
+
+
+def _titled_webinar(ctx: Context) -> bool:
+    """Whether the title names the event a webinar: an online event, whatever its
+    platform."""
+    start, end = ctx.shared.get("title_span") or (0, 0)
+    return any(m.type == "webinar" for m in find_types(ctx.text(start, end)))
 
 
 def _ends_in_postcode(block: Block) -> bool:
@@ -525,7 +552,8 @@ def extract(ctx: Context) -> list[Candidate[object]]:
                                            *_address_element(ctx, sections),
                                            *_postcode_lines(ctx, sections)]
     online = ctx.shared.get(platform.SHARED_KEY) is not None or ctx.shared.get(ONLINE_KEY)
-    if not candidates and not online and not ctx.shared.get(PENDING_KEY):
+    if (not candidates and not online and not ctx.shared.get(PENDING_KEY)
+            and not _titled_webinar(ctx)):
         # an online event's prose names rooms in passing, not where it is held; nor does
         # the prose of one whose venue is still to be confirmed
         candidates.extend(_in_prose(ctx))
