@@ -96,6 +96,9 @@ ANYWHERE_KINDS = frozenset({"schedule", "details", "delivery"})
 MAX_TOP_BLOCKS = 15
 """In the preamble and unknown sections, only a postcode line among the first blocks counts."""
 ADDRESS_BLOCK_SCORE = 3.0
+ADDRESS_WORD = regex.compile(r"[\p{L}\d][\p{L}\d'’.-]*")
+ADDRESS_SMALL_WORDS = frozenset({"of", "the", "and", "upon", "on", "in", "at", "by", "under",
+                                 "le", "de"})
 NOT_ADDRESS_BLOCK_KINDS = frozenset({"presenters", "host"})
 """A speaker's or host's address lines are theirs, not the event's."""
 # A postcode that ends its line, perhaps before a full stop or a bracketed remark.
@@ -498,13 +501,29 @@ def _postcode_lines(ctx: Context, sections: list[Section]) -> Iterator[Candidate
             while (first > 0 and index - first < MAX_ADDRESS_LINES - 1
                    and _address_line_above(ctx, blocks[first - 1], blocks[first], title_span)):
                 first -= 1
-            if not near_top and first == index:
+            if not near_top and first == index and not _one_line_address(block.text):
                 continue  # one line far down: a postcode in passing, some other place
             found = _candidate(ctx, [(b.start, b.end) for b in blocks[first:index + 1]],
                                "venue:postcode-lines" if near_top else "venue:address-block",
                                POSTCODE_LINES_SCORE if near_top else ADDRESS_BLOCK_SCORE)
             if found:
                 yield found
+
+
+def _one_line_address(text: str) -> bool:
+    """An address laid out on one line: three or more parts between commas, every word
+    capitalised or a number but for a few small words ("Newcastle upon Tyne"); not a
+    sentence that ends in one ("Send forms to Training Team, County Hall, ...").
+
+    >>> _one_line_address("The Reading Room, Ashworth Library, 14 Church Street, Ashworth AS1 3RT")
+    True
+    >>> _one_line_address("Send forms to Training Team, County Hall, Leeds LS1 1UR")
+    False
+    """
+    if text.count(",") < 2:
+        return False
+    return all(word[0].isupper() or word[0].isdigit() or word in ADDRESS_SMALL_WORDS
+               for word in ADDRESS_WORD.findall(text))
 
 
 def _titled_webinar(ctx: Context) -> bool:
