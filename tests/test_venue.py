@@ -47,3 +47,16 @@ def test_a_json_ld_address_given_as_text_is_joined_to_the_place_name() -> None:
             'Bexley DA5 1AA"}}</script></head><body><h1>Court skills</h1>'
             '<p>4 March 2026, 10:00-12:00</p></body></html>')
     assert _venue(html, format="html") == "Brook Centre, 12 High Street, Bexley DA5 1AA"
+
+
+def test_a_microdata_place_gives_its_name_and_address_joined() -> None:
+    html = ('<html><body><div itemscope itemtype="https://schema.org/Event">'
+            '<h1 itemprop="name">Court skills</h1><p><time itemprop="startDate" '
+            'datetime="2026-03-04T10:00">4 March 2026, 10am</time></p>'
+            '<div itemprop="location" itemscope itemtype="https://schema.org/Place">'
+            '<meta itemprop="name" content="Brook Centre"><div itemprop="address" itemscope '
+            'itemtype="https://schema.org/PostalAddress"><meta itemprop="streetAddress" '
+            'content="12 High Street"><meta itemprop="addressLocality" content="Bexley">'
+            '<meta itemprop="postalCode" content="DA5 1AA"></div></div>'
+            '<p>A workshop.</p></div></body></html>')
+    assert _venue(html, format="html") == "Brook Centre, 12 High Street, Bexley DA5 1AA"

@@ -737,7 +737,7 @@ def _microdata_events(root: LexborNode, dropped: set[int]) -> Iterator[Structure
             if not _same(_owning_scope(prop), scope):
                 continue
             name = (prop.attributes.get("itemprop") or "").strip()
-            value = _microdata_value(prop)
+            value = _microdata_location(prop) if name == "location" else _microdata_value(prop)
             if name and value:
                 props.setdefault(name, value)
         yield StructuredEvent(
@@ -745,6 +745,20 @@ def _microdata_events(root: LexborNode, dropped: set[int]) -> Iterator[Structure
             end=props.get("endDate"), location=props.get("location"),
             attendance_mode=_attendance(props.get("eventAttendanceMode")),
         )
+
+
+def _microdata_location(node: LexborNode) -> str:
+    """A location item (a Place with a PostalAddress) as one line, like JSON-LD's: its
+    name and address parts joined by ", "; else the element's text."""
+    if "itemscope" not in node.attributes:
+        return _microdata_value(node)
+    parts: dict[str, str] = {}
+    for name in ("name", "streetAddress", "addressLocality", "postalCode"):
+        found = node.css_first(f'[itemprop~="{name}"]')
+        if found is not None:
+            parts[name] = _microdata_value(found)
+    place = {"name": parts.pop("name", None), "address": parts}
+    return _location_name(place) or _microdata_value(node)
 
 
 def _owning_scope(node: LexborNode) -> LexborNode | None:
