@@ -3,10 +3,14 @@
 Where it looks, best first:
 
 1. A ``Key: value`` line whose key names a place (``Venue:``, ``Where:``,
-   ``Location:``, ``Address:``, ``Place:``, ``In person:``; ``vocab/delivery.json``),
-   with the address lines that follow it joined by ", " (postcode kept).
+   ``Location:``, ``Address:``, ``Place:``, ``In person:``; ``vocab/delivery.json``;
+   also such a key qualified by an in-person mode word, ``In-person venue:``), with the
+   address lines that follow it joined by ", " (postcode kept), or with the
+   ``Address:`` line right below it ("Venue: Oakfield Hall" / "Address: 27 Mill Lane").
 2. A ``Venue``/``Location`` heading (or a bare ``Venue:``) and the address lines
-   under it; a sentence saying where it is "held at", with a postcode.
+   under it; a sentence saying where it is "held at", with a postcode; unlabelled
+   lines ending in a postcode near the top, or a block of two or more such address
+   lines anywhere else outside a bio or boilerplate.
 3. Running prose: a room or building phrase found with the place vocabulary
    learned from seminar announcements (``vocab/locations.json``, built by
    ``scripts/learn_locations.py``): "in Wean Hall 5409", "Adamson Wing, Baker
@@ -60,8 +64,9 @@ LEADING_MODE = regex.compile(
 ONLINE_ALTERNATIVE = regex.compile(
     r"[ \t]*[,;(]?[ \t]*\b(?:and|or|plus|with)[ \t]+(?:join[ \t]+|attend[ \t]+)?"
     r"(?:online|virtually|remotely|via)\b", regex.I)
+# "... LS1 1UR. Parking is ...", "... HB4 2JN + Google Map": a sentence or a link after it.
 POSTCODE_THEN_SENTENCE = regex.compile(
-    r"(\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b)\.?[ \t]+\p{Lu}\p{Ll}")
+    r"(\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b)\.?[ \t]+(?:[+|»›>][ \t]*)?\p{Lu}\p{Ll}")
 # "The workshop will be held at Riverside House, 2 Canal Wharf, Northampton NN1 5DA."
 HELD_AT = regex.compile(
     r"\b(?i:held|take[sn]?[ \t]+place|taking[ \t]+place|hosted|located|venue[ \t]+is|meet"
@@ -90,10 +95,18 @@ MAX_POSTCODE_LINE_WORDS = 16
 ANYWHERE_KINDS = frozenset({"schedule", "details", "delivery"})
 MAX_TOP_BLOCKS = 15
 """In the preamble and unknown sections, only a postcode line among the first blocks counts."""
+ADDRESS_BLOCK_SCORE = 3.0
+ADDRESS_WORD = regex.compile(r"[\p{L}\d][\p{L}\d'’.-]*")
+ADDRESS_SMALL_WORDS = frozenset({"of", "the", "and", "upon", "on", "in", "at", "by", "under",
+                                 "le", "de"})
+NOT_ADDRESS_BLOCK_KINDS = frozenset({"presenters", "host"})
+"""A speaker's or host's address lines are theirs, not the event's."""
 # A postcode that ends its line, perhaps before a full stop or a bracketed remark.
 POSTCODE_AT_END = regex.compile(
     r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b[.,;]?[ \t]*(?:\([^()\n]*\))?[ \t]*$")
 URL = regex.compile(r"://|\bwww\.")
+SPACE_BEFORE_COMMA = re.compile(r" +(?=,)")
+WHITE_SPACE = re.compile(r"\s*")
 POSTCODE = regex.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b")
 # What a place value says before its remark: "Zoom" of "Zoom (link to follow)".
 VALUE_LEAD = regex.compile(r"[ \t]*[(\[;]|[ \t]+[-–—][ \t]")
@@ -117,8 +130,13 @@ def _phrases(words: list[str]) -> regex.Pattern[str]:
 @cache
 def _words() -> _Words:
     data = vocab.load("delivery")
+    keys = {fold(k) for k in data["venue_keys"]}
+    modes = {fold(m) for m in data["in_person"]}
+    # "In-person venue", "Venue (face to face)": a place key qualified by the mode it serves
+    qualified = {f"{mode} {key}" for mode in modes for key in keys - modes}
+    qualified |= {f"{key} {mode}" for mode in modes for key in keys - modes}
     return _Words(
-        venue_keys=frozenset(fold(k) for k in data["venue_keys"]),
+        venue_keys=frozenset(keys | qualified),
         online=_phrases(data["online"]),
         pending=_phrases(data["pending"]),
     )
@@ -130,6 +148,8 @@ def is_venue_key(key: str) -> bool:
 
     >>> is_venue_key("Venue"), is_venue_key("WHERE"), is_venue_key("Date")
     (True, True, False)
+    >>> is_venue_key("In-person venue"), is_venue_key("Location (face to face)")
+    (True, True)
     """
     return fold(key) in _words().venue_keys
 
@@ -181,6 +201,7 @@ def clean_value(value: str) -> str:
     """
     lines = [COLUMN_GAP.split(line.strip(), maxsplit=1)[0] for line in value.splitlines()]
     joined = " ".join(" ".join(line.split()) for line in lines if line.strip())
+    joined = SPACE_BEFORE_COMMA.sub("", joined)  # "27 Mill Lane , Harrowby": markup's gap
     joined = TRAILING_REMARK.sub("", joined.rstrip(".;,: ")).strip()
     return str(joined.rstrip(".;,:").strip())
 
@@ -231,8 +252,13 @@ def _candidate(ctx: Context, parts: list[tuple[int, int]], rule: str,
 def _keyed(ctx: Context, sections: list[Section]) -> Iterator[Candidate[object]]:
     """Places from ``Venue:``-like lines, with the address lines that follow them."""
     all_blocks = [b for s in sections if s.kind not in SKIPPED_SECTIONS for b in s.blocks]
+    joined: set[int] = set()  # "Address:" lines already joined onto the "Venue:" above
+    # "Address:" alone on its line opens a section of its own, its lines below it
+    address_sections = {s.heading.start: s for s in sections if s.heading is not None
+                        and s.kind == "delivery" and "address" in fold(s.heading.text)}
     for index, block in enumerate(all_blocks):
-        if block.kind != "key_value" or block.key is None or not is_venue_key(block.key):
+        if (block.kind != "key_value" or block.key is None or not is_venue_key(block.key)
+                or index in joined):
             continue
         value = block.value
         if not value.strip():  # "Venue:" alone, the address on the lines below
@@ -245,14 +271,62 @@ def _keyed(ctx: Context, sections: list[Section]) -> Iterator[Candidate[object]]
         if state == "online":
             ctx.shared[ONLINE_KEY] = True
             continue
-        value_start = block.value_start if block.value_start is not None else block.start
-        parts = [(value_start, _first_line_end(ctx, value_start, block.end))]
-        if not POSTCODE.search(value):
-            parts += [(b.start, b.end) for b in _continuation(ctx, all_blocks, index)]
-        parts[0] = _trimmed_span(ctx, *parts[0])
+        parts = _value_parts(ctx, all_blocks, index)
+        address = (_address_key_after(ctx, all_blocks, index)
+                   or _address_section_after(ctx, block, address_sections)
+                   ) if len(parts) == 1 else None
+        if address:  # "Venue: Oakfield Hall" / "Address: 27 Mill Lane, ..."
+            parts += address
+            joined.add(index + 1)
         found = _candidate(ctx, parts, "venue:key", KEYED_SCORE)
         if found:
             yield found
+
+
+def _value_parts(ctx: Context, blocks: list[Block], index: int) -> list[tuple[int, int]]:
+    """The spans of a key line's place: its value, and the address lines below it when
+    the value has no postcode."""
+    block = blocks[index]
+    value_start = block.value_start if block.value_start is not None else block.start
+    parts = [(value_start, _first_line_end(ctx, value_start, block.end))]
+    if not POSTCODE.search(block.value):
+        parts += [(b.start, b.end) for b in _continuation(ctx, blocks, index)]
+    parts[0] = _trimmed_span(ctx, *parts[0])
+    return parts
+
+
+def _address_key_after(ctx: Context, blocks: list[Block], index: int
+                       ) -> list[tuple[int, int]] | None:
+    """The spans of an ``Address:``-like line right below the place line at ``index``
+    (and of its own address lines), when the place has no postcode: the building's
+    address given as a field of its own. The line below is that address when its key
+    says "address" or its value has a postcode; not a second place line alike."""
+    block = blocks[index]
+    if POSTCODE.search(block.value) or index + 1 >= len(blocks):
+        return None
+    after = blocks[index + 1]
+    if (after.kind != "key_value" or after.key is None or not is_venue_key(after.key)
+            or fold(after.key) == fold(block.key or "") or not _adjacent(ctx, block, after)
+            or not after.value.strip() or _pending_or_online(after.value)):
+        return None
+    parts = _value_parts(ctx, blocks, index + 1)
+    if "address" in fold(after.key) or any(POSTCODE.search(ctx.text(*p)) for p in parts):
+        return parts
+    return None
+
+
+def _address_section_after(ctx: Context, block: Block, address_sections: dict[int, Section]
+                           ) -> list[tuple[int, int]] | None:
+    """The address lines under an "Address:" heading on the line right below the place
+    line ``block``, when they end in a postcode and the place has none."""
+    if not address_sections or POSTCODE.search(block.value):
+        return None
+    gap = WHITE_SPACE.match(ctx.doc.text, block.end)
+    if gap is None or gap.group().count("\n") > 2:  # a blank line between them at most
+        return None
+    section = address_sections.get(gap.end())
+    run = _address_run(ctx, section.blocks, 0) if section else []
+    return [(b.start, b.end) for b in run] if run and POSTCODE.search(run[-1].text) else None
 
 
 def _lines_below(ctx: Context, blocks: list[Block], index: int) -> Iterator[Candidate[object]]:
@@ -400,31 +474,63 @@ def _address_element(ctx: Context, sections: list[Section]) -> Iterator[Candidat
 
 
 def _postcode_lines(ctx: Context, sections: list[Section]) -> Iterator[Candidate[object]]:
-    """An unlabelled line ending in a postcode near the top or among the when-and-where
-    lines, with the address lines right above it ("The Guildhall" / "High Street" /
-    "Winchester SO23 9GH"); never the title or a date line above it."""
+    """An unlabelled line ending in a postcode, with the address lines right above it
+    ("The Guildhall" / "High Street" / "Winchester SO23 9GH"); never the title or a date
+    line above it. Near the top or among the when-and-where lines one such line will do;
+    elsewhere (under "Details", in a side box at the page's end) only a block of two or
+    more lines is an address, and not in a bio, nor for an event with a platform."""
     title_span = ctx.shared.get("title_span")
-    if ctx.shared.get(ONLINE_KEY):
+    if ctx.shared.get(ONLINE_KEY) or ANY_POSTCODE.search(ctx.doc.text) is None:
         return  # "Where: Online": an address at the top is the sender's letterhead
+    # an online event's address lines far down are its organiser's (a platform, a title
+    # that names a webinar); so are the sender's when the venue is still to be confirmed
+    blocks_anywhere = (ctx.shared.get(platform.SHARED_KEY) is None
+                       and not ctx.shared.get(PENDING_KEY) and not _titled_webinar(ctx))
     top = 0  # blocks before this section, in reading order
     for section in sections:
         blocks = section.blocks
         top += len(blocks)
-        if section.kind not in POSTCODE_LINES_KINDS:
+        if section.kind in SKIPPED_SECTIONS or section.kind in NOT_ADDRESS_BLOCK_KINDS:
             continue
         for index, block in enumerate(blocks):
-            if section.kind not in ANYWHERE_KINDS and top - len(blocks) + index >= MAX_TOP_BLOCKS:
-                break  # far below the top of the text: a postcode here is some other place
-            if not _ends_in_postcode(block):
+            near_top = section.kind in POSTCODE_LINES_KINDS and (
+                section.kind in ANYWHERE_KINDS or top - len(blocks) + index < MAX_TOP_BLOCKS)
+            if not (near_top or blocks_anywhere) or not _ends_in_postcode(block):
                 continue
             first = index
             while (first > 0 and index - first < MAX_ADDRESS_LINES - 1
                    and _address_line_above(ctx, blocks[first - 1], blocks[first], title_span)):
                 first -= 1
+            if not near_top and first == index and not _one_line_address(block.text):
+                continue  # one line far down: a postcode in passing, some other place
             found = _candidate(ctx, [(b.start, b.end) for b in blocks[first:index + 1]],
-                               "venue:postcode-lines", POSTCODE_LINES_SCORE)
+                               "venue:postcode-lines" if near_top else "venue:address-block",
+                               POSTCODE_LINES_SCORE if near_top else ADDRESS_BLOCK_SCORE)
             if found:
                 yield found
+
+
+def _one_line_address(text: str) -> bool:
+    """An address laid out on one line: three or more parts between commas, every word
+    capitalised or a number but for a few small words ("Newcastle upon Tyne"); not a
+    sentence that ends in one ("Send forms to Training Team, County Hall, ...").
+
+    >>> _one_line_address("The Reading Room, Ashworth Library, 14 Church Street, Ashworth AS1 3RT")
+    True
+    >>> _one_line_address("Send forms to Training Team, County Hall, Leeds LS1 1UR")
+    False
+    """
+    if text.count(",") < 2:
+        return False
+    return all(word[0].isupper() or word[0].isdigit() or word in ADDRESS_SMALL_WORDS
+               for word in ADDRESS_WORD.findall(text))
+
+
+def _titled_webinar(ctx: Context) -> bool:
+    """Whether the title names the event a webinar: an online event, whatever its
+    platform."""
+    start, end = ctx.shared.get("title_span") or (0, 0)
+    return any(m.type == "webinar" for m in find_types(ctx.text(start, end)))
 
 
 def _ends_in_postcode(block: Block) -> bool:
@@ -465,8 +571,10 @@ def extract(ctx: Context) -> list[Candidate[object]]:
                                            *_address_element(ctx, sections),
                                            *_postcode_lines(ctx, sections)]
     online = ctx.shared.get(platform.SHARED_KEY) is not None or ctx.shared.get(ONLINE_KEY)
-    if not candidates and not online:
-        # an online event's prose names rooms in passing, not where it is held
+    if (not candidates and not online and not ctx.shared.get(PENDING_KEY)
+            and not _titled_webinar(ctx)):
+        # an online event's prose names rooms in passing, not where it is held; nor does
+        # the prose of one whose venue is still to be confirmed
         candidates.extend(_in_prose(ctx))
     if not candidates:
         candidates.extend(_structured(ctx))

@@ -793,11 +793,50 @@ def _string(value: Any) -> str | None:
 
 
 def _location_name(value: Any) -> str | None:
-    if isinstance(value, list) and value:
-        value = value[0]
-    if isinstance(value, dict):
-        return _string(value.get("name")) or _string(value.get("url"))
-    return _string(value)
+    """A schema.org location as one line: the place's name and its address, ", "-joined.
+    Of a list (a Place and a VirtualLocation for a hybrid event) the first physical place.
+
+    >>> _location_name([{"@type": "VirtualLocation", "url": "https://x.org/live"},
+    ...                 {"@type": "Place", "name": "Hall 2", "address": {
+    ...                  "streetAddress": "1 Mill Lane", "addressLocality": "Leeds",
+    ...                  "postalCode": "LS1 1AA"}}])
+    'Hall 2, 1 Mill Lane, Leeds LS1 1AA'
+    """
+    places = value if isinstance(value, list) else [value]
+    physical = [place for place in places if not _is_virtual_location(place)]
+    value = (physical or places or [None])[0]
+    if not isinstance(value, dict):
+        return _string(value)
+    name = _string(value.get("name"))
+    address = _address_text(value.get("address"))
+    if name and address:
+        return ", ".join([name, *(part for part in address if part.lower() not in name.lower())])
+    if address:
+        return ", ".join(address)
+    return name or _string(value.get("url"))
+
+
+def _is_virtual_location(value: Any) -> bool:
+    """A VirtualLocation, or a bare link: where to join online, not a place."""
+    if isinstance(value, str):
+        return "://" in value
+    if not isinstance(value, dict):
+        return False
+    types = value.get("@type")
+    return any(isinstance(t, str) and t.rsplit("/", 1)[-1] == "VirtualLocation"
+               for t in (types if isinstance(types, list) else [types]))
+
+
+def _address_text(value: Any) -> list[str]:
+    """A PostalAddress as its lines: the street, then the town with its postcode
+    ("Leeds LS1 1AA"); a plain string as it is. The country is left out."""
+    if not isinstance(value, dict):
+        text = _string(value)
+        return [text] if text else []
+    street = _string(value.get("streetAddress"))
+    town = " ".join(t for t in (_string(value.get("addressLocality")),
+                                _string(value.get("postalCode"))) if t)
+    return [line for line in (street, town) if line]
 
 
 def _attendance(value: str | None) -> str | None:
@@ -822,7 +861,7 @@ def _microdata_events(root: LexborNode, dropped: set[int]) -> Iterator[Structure
             if not _same(_owning_scope(prop), scope):
                 continue
             name = (prop.attributes.get("itemprop") or "").strip()
-            value = _microdata_value(prop)
+            value = _microdata_location(prop) if name == "location" else _microdata_value(prop)
             if name and value:
                 props.setdefault(name, value)
         yield StructuredEvent(
@@ -830,6 +869,20 @@ def _microdata_events(root: LexborNode, dropped: set[int]) -> Iterator[Structure
             end=props.get("endDate"), location=props.get("location"),
             attendance_mode=_attendance(props.get("eventAttendanceMode")),
         )
+
+
+def _microdata_location(node: LexborNode) -> str:
+    """A location item (a Place with a PostalAddress) as one line, like JSON-LD's: its
+    name and address parts joined by ", "; else the element's text."""
+    if "itemscope" not in node.attributes:
+        return _microdata_value(node)
+    parts: dict[str, str] = {}
+    for name in ("name", "streetAddress", "addressLocality", "postalCode"):
+        found = node.css_first(f'[itemprop~="{name}"]')
+        if found is not None:
+            parts[name] = _microdata_value(found)
+    place = {"name": parts.pop("name", None), "address": parts}
+    return _location_name(place) or _microdata_value(node)
 
 
 def _owning_scope(node: LexborNode) -> LexborNode | None:
