@@ -37,7 +37,8 @@ _EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*(?!\*)"
 _STRIKE = re.compile(r"~~(?=\S)([^~\n]{1,300}?)(?<=\S)~~")
 # A static-site or CMS export's metadata block (YAML "---" or TOML "+++") at the very top:
 # its slug, timestamps and tags are not the listing's text.
-_FRONT_MATTER = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\n(?:.*\n){0,60}?(?:\1|\.\.\.)[ \t]*(?:\n|\Z)")
+_FRONT_MATTER = re.compile(
+    r"\A\ufeff?(---|\+\+\+)[ \t]*\n(?:.*\n){0,60}?(?:\1|\.\.\.)[ \t]*(?:\n|\Z)")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _INLINE_TAG = re.compile(r"</?(?:br|b|i|em|strong|span|u|sup|sub|a)\b[^<>\n]{0,500}>",
                          re.IGNORECASE)
