@@ -341,3 +341,15 @@ def test_a_line_break_in_a_value_leaves_no_space_before_its_comma_and_map_links_
                     "<span>Harrowby</span> <a class='venue-gmap' href='#'>+ Google Map</a>"
                     "</dd></dl>")
     assert doc.blocks[0].text == "Address: 4 Mill Lane, Harrowby"
+
+
+def test_a_form_that_wraps_the_page_is_read_and_a_booking_form_is_not() -> None:
+    page = ('<body><form id="aspnetForm" method="post"><h1>Coercive control</h1>'
+            "<p>Date: Thursday 5 March 2026</p><p>Online via Microsoft Teams</p>"
+            '<input type="hidden" name="__VIEWSTATE" value="x"></form></body>')
+    assert read_html(page).text.splitlines()[:2] == ["Coercive control",
+                                                     "Date: Thursday 5 March 2026"]
+    booking = ("<body><main><h1>Coercive control</h1><p>Date: Thursday 5 March 2026. A workshop "
+               "on coercive control in families and what practitioners can do.</p>"
+               "<form><label>First name</label><input></form></main></body>")
+    assert "First name" not in read_html(booking).text

@@ -150,6 +150,12 @@ def _boilerplate_nodes(root: LexborNode) -> set[int]:
             continue
         if _is_hidden(node) or _looks_like_furniture(node, patterns):
             dropped.add(node.mem_id)
+    # A booking or search form beside the listing is furniture; a form that wraps the page
+    # (ASP.NET sites put all of <body> in one, Google Forms the whole description) is not.
+    root_chars = len(root.text(deep=True, strip=True))
+    for form in root.css("form"):
+        if form.mem_id not in protected and len(form.text(deep=True, strip=True)) * 2 < root_chars:
+            dropped.add(form.mem_id)
     for level in ("h2", "h3", "h4", "h5", "h6"):
         for heading in root.css(level):
             if patterns.headings.match(fold(_collapse(heading.text(deep=True)))):
