@@ -132,3 +132,11 @@ def test_a_wrapped_paragraph_keeps_its_lines_and_short_lines_are_not_joined() ->
     assert "planning a visit, and at what gets lost when the" in texts
     assert texts[-2:] == ["Who should attend", "social workers"]
     assert read_text("It ends here.\nand a new line").blocks[0].text == "It ends here."
+
+
+def test_an_icon_that_opens_a_line_is_not_part_of_it() -> None:
+    doc = read_text("Open morning\n📍 The Community Room, 22 Station Road, Mardale MD4 6HT\n"
+                    "🕙 Time: 10:00 - 12:00\n▪ a bullet stays a bullet")
+    kinds = [(b.kind, b.text) for b in doc.blocks[1:]]
+    assert kinds == [("heading", "The Community Room, 22 Station Road, Mardale MD4 6HT"),
+                     ("key_value", "Time: 10:00 - 12:00"), ("list_item", "a bullet stays a bullet")]
