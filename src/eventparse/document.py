@@ -7,9 +7,11 @@ extractors read only this.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
+
+import regex
 
 BlockKind = Literal["heading", "paragraph", "list_item", "key_value", "table_cell", "line"]
 
@@ -109,7 +111,7 @@ def document_from_lines(lines: list[LayoutLine], format: str) -> Document:
     blocks: list[Block] = []
     times: list[tuple[int, int, str]] = []
     offset = 0
-    for line in lines:
+    for line in map(_without_icon, lines):
         if parts:
             gap = "\n\n" if line.kind == "heading" else "\n"
             parts.append(gap)
@@ -123,6 +125,22 @@ def document_from_lines(lines: list[LayoutLine], format: str) -> Document:
     if times:
         doc.extras["time_spans"] = times
     return doc
+
+
+# Emoji and other symbols that open a line as its icon ("📅 Tuesday 3 March", "📍 Venue").
+ICON = regex.compile(r"[\p{So}\p{Sk}\uFE0F\u200D]+[ \t]*(?=\S)")
+
+
+def _without_icon(line: LayoutLine) -> LayoutLine:
+    """The line with an opening icon moved into its marker, outside its block's span."""
+    icon = ICON.match(line.text) if line.text and not line.text[0].isascii() else None
+    if icon is None or (line.key_end is not None and line.key_end < icon.end()):
+        return line
+    cut = icon.end()
+    return replace(line, text=line.text[cut:], marker=line.marker + line.text[:cut],
+                   key_end=None if line.key_end is None else line.key_end - cut,
+                   value_start=None if line.value_start is None else line.value_start - cut,
+                   times=[(a - cut, b - cut, v) for a, b, v in line.times if a >= cut])
 
 
 def _block_of(line: LayoutLine, start: int, end: int) -> Block:

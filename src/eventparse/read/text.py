@@ -26,12 +26,10 @@ from typing import NamedTuple
 import regex
 
 from eventparse import vocab
-from eventparse.document import Block, Document
+from eventparse.document import ICON, Block, Document
 from eventparse.when.lexicon import month_numbers
 
 BULLET = regex.compile(r"[ \t]*(?:--|[-*•·▪◦‣–—]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]+(?=\S)")
-# Emoji and other symbols that open a line as its icon ("📅 Tuesday 3 March", "📍 Venue").
-PICTOGRAPH = regex.compile(r"[ \t]*[\p{So}\p{Sk}\uFE0F\u200D]+[ \t]*(?=\S)")
 # A key is a few words before a colon; a time such as "10:00" or a URL is not a key.
 KEY_VALUE = regex.compile(r"[ \t]*([A-Za-z][\w'’&/()\- ]{0,38}?)[ \t]*:(?:[ \t]+|$)(?!//)")
 CLOSING = ".;,!?"
@@ -354,7 +352,7 @@ def _classify(text: str, start: int, end: int, has_next: bool) -> Block:
     if bullet:
         content_start = start + bullet.end()
         return Block("list_item", content_start, end, line[bullet.end():])
-    icon = PICTOGRAPH.match(line) if not line[0].isascii() else None
+    icon = ICON.match(line) if not line[0].isascii() else None
     if icon:  # "📍 The Community Room, ...": the line is what follows its icon
         start += icon.end()
         line = line[icon.end():]
