@@ -297,8 +297,8 @@ def _label_line(block: Block) -> Iterator[Candidate[str]]:
 def _series(block: Block) -> Iterator[Candidate[str]]:
     """A series the event belongs to, named at the top ("Grand Round Seminar Series
     2025/26"): its type word is the weakest evidence, taken when nothing else names one."""
-    if "series" not in block.text.lower():
-        return
+    if "eries" not in block.text and "ERIES" not in block.text:
+        return  # cheap: most lines name no series
     for mention in find_types(block.text):
         after = _WORD.search(block.text, mention.end, min(len(block.text), mention.end + 20))
         if after and after.group().lower() == "series" and _adjacent(block.text, mention.end,
@@ -322,11 +322,11 @@ def _other_event_words() -> frozenset[str]:
 def _prose(block: Block) -> Iterator[Candidate[str]]:
     """ "In this webinar", "This full-day workshop introduces ..."."""
     mentions = find_types(block.text)
-    for rule, pattern, score in (("this-type", _THIS_BEFORE, PROSE),
-                                 ("invite-type", _INVITE_BEFORE, PROSE),
-                                 ("the-type", _THE_BEFORE, THE_PROSE)):
+    for rule, pattern, score, reach in (("this-type", _THIS_BEFORE, PROSE, 40),
+                                        ("invite-type", _INVITE_BEFORE, PROSE, 60),
+                                        ("the-type", _THE_BEFORE, THE_PROSE, 40)):
         for mention in mentions:
-            lead = pattern.search(block.text, max(0, mention.start - 60), mention.start)
+            lead = pattern.search(block.text, max(0, mention.start - reach), mention.start)
             if lead and not _names_another_event(lead.group()):
                 yield Candidate(mention.type, ((block.start + mention.start,
                                                 block.start + mention.end),), rule, score)

@@ -429,7 +429,11 @@ def _prose_titles(sentence: str, offset: int) -> Found:
     and ending where the list does (not "Communication skills"), after nothing but the
     family's name and a connector ("in particular")."""
     found: Found = []
+    padded = f" {fold(sentence)} "
+    named_here = {family for cue, family in _vocabulary().cues if f" {cue} " in padded}
     for family, pattern in _title_patterns().items():
+        if family not in named_here:
+            continue  # the sentence names no such family: no title of it can follow its name
         first = pattern.search(sentence)
         while first is not None and not sentence[first.start()].isupper():
             first = pattern.search(sentence, first.end())
