@@ -78,6 +78,16 @@ def test_modes_stated() -> None:
     assert modes_stated("A hybrid event") == {"hybrid"}
 
 
+@pytest.mark.parametrize(("meta_line", "expected"), [
+    ("Thursday 5 March 2026 | 10:00 to 12:00 | In person, Leeds (venue confirmed on booking)",
+     "in_person"),
+    ("Workshop • Online • Free for partner agencies and schools across the county", "online"),
+    ("Seminar | Online safety for children who game with strangers | Free", None),
+])
+def test_an_item_of_a_meta_line_states_the_mode(meta_line: str, expected: str | None) -> None:
+    assert _parse(f"Working with fathers\n\n{meta_line}\n").delivery.mode == expected
+
+
 def test_online_listing_gives_online_without_platform_problem() -> None:
     event = _parse("Briefing on neglect\nWhere: Online\nTuesday 3 March 2026, 10:00-11:00\n")
     assert event.delivery.mode == "online"

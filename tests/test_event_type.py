@@ -61,3 +61,21 @@ def test_type_keeps_its_span() -> None:
     assert event.event_type == "seminar"
     span = event.provenance["event_type"].spans[0]
     assert text[span.start:span.end] == "Virtual seminar"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("We are holding a multi-agency practice briefing on the new protocol.", "briefing"),
+    ("Please join us for an online forum with the Principal Social Worker.", "forum"),
+    ("We'll be running a short course on report writing in the spring.", "course"),
+    ("Join us for our next webinar, on fathers, in June.", None),
+    ("This session builds on our previous workshop and our other courses.", None),
+])
+def test_an_invitation_names_this_events_type(sentence: str, expected: str | None) -> None:
+    assert _type(f"Working with fathers\n\nDate: 3 March 2026\n\n{sentence}") == expected
+
+
+def test_a_series_at_the_top_is_the_weakest_evidence() -> None:
+    header = "City Hospital – Paediatric Grand Round Seminar Series 2026\n\nWorking with fathers\n"
+    assert _type(header + "Date: 3 March 2026\n") == "seminar"
+    assert _type(header + "Date: 3 March 2026\n\nThis workshop looks at assessments.") == (
+        "workshop")

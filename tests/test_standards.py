@@ -89,6 +89,32 @@ def test_a_sentence_about_a_framework_lists_no_standards() -> None:
         assert not [p for p in event.problems if p.code == "unknown-standard"], sentence
 
 
+def test_an_intro_sentence_ending_on_a_family_opens_the_list_below_it() -> None:
+    event = _parse("Standards\nThis day links to the following KSS for practice "
+                   "supervisors:\nDeveloping excellent practitioners\n"
+                   "Performance management and improvement\nBook early.\n")
+    assert [(s.name, s.statement_set) for s in event.standards] == [
+        ("Developing excellent practitioners", "pqs-kss-ps"),
+        ("Performance management and improvement", "pqs-kss-ps")]
+
+
+def test_known_titles_in_running_prose_after_the_family_name() -> None:
+    event = _parse("The session supports the PCF domain Critical reflection and analysis "
+                   "and the KSS for adults, notably Person-centred practice.\n")
+    assert [(s.framework, s.name) for s in event.standards] == [
+        ("PCF", "Critical reflection and analysis"), ("PQS:KSS", "Person-centred practice")]
+    for sentence in ("The session supports the PCF, with a focus on knowledge.",
+                     "The session draws on the KSS, including Communication skills.",
+                     "Communication matters, as the KSS reminds us."):
+        assert _parse(sentence + "\n").standards == [], sentence
+
+
+def test_a_known_title_longer_than_most_titles_is_still_a_title() -> None:
+    event = _parse("This supports Social Work England professional standard 3 - Be "
+                   "accountable for the quality of my practice and the decisions I make.\n")
+    assert [(s.framework, s.number) for s in event.standards] == [("SWE", 3)]
+
+
 def test_a_list_opening_on_a_narrower_name_takes_its_set() -> None:
     [standard] = _parse("Post-qualifying standards: KSS for practice supervisors - "
                         "Developing excellent practitioners\n").standards

@@ -35,6 +35,7 @@ SHORT_LINE_WORDS = 8
 # The word after a mode word on its line, if a word follows (not a bracket or a dash).
 NEXT_WORD = regex.compile(r"[ \t]*([A-Za-z][\w'’-]*)")
 STRONG_PLATFORM_SCORE = 2.0
+_SEGMENT_MARK = regex.compile(r"[|·•]")
 
 
 @dataclass
@@ -134,6 +135,22 @@ def _says_mode(text: str, span: tuple[int, int], end: int) -> bool:
     return following.group(1).lower() in _patterns().follow_words
 
 
+def _segments_stated(text: str, start: int, end: int,
+                     modes: tuple[str, ...]) -> Iterator[tuple[str, tuple[int, int]]]:
+    """The modes the short items of a line split by bars or dots state ("Masterclass |
+    In person | Free"), as a short line would; nothing for a line with no such bar."""
+    if not _SEGMENT_MARK.search(text, start, end):
+        return
+    position = start
+    for mark in [*_SEGMENT_MARK.finditer(text, start, end), None]:
+        stop = mark.start() if mark else end
+        if len(text[position:stop].split()) <= SHORT_LINE_WORDS:
+            for mode, span in _stated(text, position, stop, _patterns().modes, modes):
+                if _says_mode(text, span, stop):
+                    yield mode, span
+        position = mark.end() if mark else stop
+
+
 def _gather(ctx: Context) -> _Evidence:
     found = _Evidence()
     patterns = _patterns()
@@ -158,6 +175,10 @@ def _gather(ctx: Context) -> _Evidence:
                     if _says_mode(text, span, end):
                         found.strong[mode].append(span)
             else:
+                # "Thursday 19 November | 9.30am | In person, central Birmingham": each
+                # item of a meta line split by bars is read as a short line of its own.
+                for mode, span in _segments_stated(text, start, end, modes):
+                    found.strong[mode].append(span)
                 for mode, span in _stated(text, start, end, patterns.in_prose, modes):
                     found.prose[mode].append(span)
                 # "join in the room or online" says hybrid wherever it stands

@@ -33,7 +33,7 @@ from eventparse.sections import Section, fold
 FIELD = "event_type"
 
 STATEMENT, FORMAT_LINE, LABEL_LINE, IN_TITLE, IN_SUBJECT = 1.0, 0.95, 0.9, 0.8, 0.7
-PROSE, THE_PROSE = 0.6, 0.55
+PROSE, THE_PROSE, SERIES = 0.6, 0.55, 0.5
 LABEL_MAX_WORDS = 8
 # "This full-day workshop", "In this webinar", "Our annual conference", "this year’s
 # conference": a few words after "this" or "our"; or a strapline opening "A hybrid seminar".
@@ -42,10 +42,19 @@ _THIS_BEFORE = regex.compile(
     regex.IGNORECASE)
 # "The workshop will ...": a sentence that opens on the event itself (weaker).
 _THE_BEFORE = regex.compile(r"(?:^|[.!?]\s+)the(?:\s+[\w\-’']+){0,2}\s*$", regex.IGNORECASE)
+# "Join us for a live briefing", "We are holding a multi-agency learning briefing",
+# "invite you to our annual conference": an invitation to this event names its type.
+_INVITE_BEFORE = regex.compile(
+    r"\b(?:join(?:ing)?\s+us(?:\s+(?:for|at|in))?|invit(?:e|es|ing)\s+you\s+to"
+    r"|we(?:\s+are|['’]re|\s+will\s+be|['’]ll\s+be)\s+(?:holding|hosting|running|organi[sz]ing"
+    r"|delivering|putting\s+on)|we\s+(?:will|['’]ll)\s+(?:hold|host|run|deliver))"
+    r"\s+(?:a|an|our|this)(?:\s+[\w\-’']+){0,3}\s*$",
+    regex.IGNORECASE)
 _SEPARATORS = regex.compile(r"\s+[|·•–—-]\s+|\s*[|·•]\s*")
 _WORD = regex.compile(r"[\w\-’']+")
 _TRAILING_SYMBOLS = regex.compile(r"[^\p{L}\p{N}]+$")
 STATEMENT_RULE = "statement"
+SERIES_RULE = "series-name"
 MAX_SCANNED_BLOCKS = 400
 """Labels and prose naming the event come early; a huge text is not read to its end."""
 PROSE_KINDS = ("preamble", "description", "details", "other", "audience", "event_type")
@@ -215,9 +224,12 @@ def _from_section(section: Section, title_span: tuple[int, int] | None,
         if block.kind == "key_value" and block.key and _is_format_key(block.key):
             yield from _mentions(block.value, block.value_start or block.start,
                                  "format-line", FORMAT_LINE, first=True)
-        elif section.kind not in PROSE_KINDS or not typed.get(id(block), True):
+            continue
+        if section.kind not in PROSE_KINDS or not typed.get(id(block), True):
             continue  # a line with no type word is no label, and its prose names no type
-        elif _is_label_line(block) or (section.kind in LEAD_LABEL_KINDS
+        if section.kind in LEAD_LABEL_KINDS and SERIES_RULE not in rules_found:
+            yield from _series(block)
+        if _is_label_line(block) or (section.kind in LEAD_LABEL_KINDS
                                        and _opens_with_label(block)):
             if "label-line" not in rules_found:
                 yield from _label_line(block)
@@ -282,13 +294,40 @@ def _label_line(block: Block) -> Iterator[Candidate[str]]:
             return
 
 
+def _series(block: Block) -> Iterator[Candidate[str]]:
+    """A series the event belongs to, named at the top ("Grand Round Seminar Series
+    2025/26"): its type word is the weakest evidence, taken when nothing else names one."""
+    if "eries" not in block.text and "ERIES" not in block.text:
+        return  # cheap: most lines name no series
+    for mention in find_types(block.text):
+        after = _WORD.search(block.text, mention.end, min(len(block.text), mention.end + 20))
+        if after and after.group().lower() == "series" and _adjacent(block.text, mention.end,
+                                                                     after):
+            yield Candidate(mention.type, ((block.start + mention.start,
+                                            block.start + mention.end),), SERIES_RULE, SERIES)
+            return
+
+
+def _names_another_event(lead: str) -> bool:
+    """ "our previous webinar", "our other courses": the words before a type word point
+    at another event than this one."""
+    return not _other_event_words().isdisjoint(w.lower() for w in _WORD.findall(lead))
+
+
+@cache
+def _other_event_words() -> frozenset[str]:
+    return frozenset(vocab.load("event_types").get("_other_event_words", []))
+
+
 def _prose(block: Block) -> Iterator[Candidate[str]]:
     """ "In this webinar", "This full-day workshop introduces ..."."""
     mentions = find_types(block.text)
-    for rule, pattern, score in (("this-type", _THIS_BEFORE, PROSE),
-                                 ("the-type", _THE_BEFORE, THE_PROSE)):
+    for rule, pattern, score, reach in (("this-type", _THIS_BEFORE, PROSE, 40),
+                                        ("invite-type", _INVITE_BEFORE, PROSE, 60),
+                                        ("the-type", _THE_BEFORE, THE_PROSE, 40)):
         for mention in mentions:
-            if pattern.search(block.text, max(0, mention.start - 40), mention.start):
+            lead = pattern.search(block.text, max(0, mention.start - reach), mention.start)
+            if lead and not _names_another_event(lead.group()):
                 yield Candidate(mention.type, ((block.start + mention.start,
                                                 block.start + mention.end),), rule, score)
                 return

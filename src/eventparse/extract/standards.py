@@ -65,6 +65,8 @@ _WORD = regex.compile(r"[\p{L}\p{N}:&'’]+")
 _WORDS_BEFORE_NUMBER = regex.compile(r"(?:\p{L}+\s+){1,2}(?=\d{1,2}\b)")  # "statements 5"
 _SENTENCE_BREAK = regex.compile(r"(?<=[.!?])\s+")
 _TRIM = " \t.,;:-–—|"
+_TITLE_JOINT = regex.compile(r"\s*(?:[,;]\s*(?:and\s+|&\s+)?|\s(?:and|&)\s+)")
+_LIST_END = regex.compile(r"\s*(?:$|[^\p{L}\p{N}\s]|(?:and|or)\b)")
 
 
 @dataclass(frozen=True)
@@ -319,6 +321,11 @@ def _heading_family(text: str, families: bool = True) -> str | None:
         return family
     if len(stripped.split()) <= MAX_HEADING_WORDS and heading_kind(stripped) == "standards":
         return family or ""
+    if families and text.rstrip().endswith(":"):
+        # "This course maps to the following Knowledge and Skills Statement (child and
+        # family practitioners):" leads into the list below it, as a heading does.
+        named = _named_family(stripped)
+        return named[0] if named else None
     return None
 
 
@@ -398,12 +405,98 @@ def _prose_sentence(sentence: str, offset: int) -> Found:
         family, name = named
         items, family, hint = _list_after(sentence, separator.end(), family,
                                           _hint_of(name, family))
-        if any(len(item.text.split()) > MAX_TITLE_WORDS for item in items):
+        if any(_too_long(item, family) for item in items):
             continue
         found = _found(items, family, hint, offset, "family-sentence")
         if any(standard.known for standard, *_ in found):
-            return found
-    return []
+            return _with_prose_titles(found, sentence, offset)
+    return _with_prose_titles([], sentence, offset)
+
+
+def _with_prose_titles(found: Found, sentence: str, offset: int) -> Found:
+    """``found`` with the known titles the sentence names in running prose, in order."""
+    taken = [(start, end) for _, start, end, _ in found]
+    more = [entry for entry in _prose_titles(sentence, offset)
+            if not any(entry[1] < end and start < entry[2] for start, end in taken)]
+    return sorted(found + more, key=lambda entry: entry[1]) if more else found
+
+
+def _prose_titles(sentence: str, offset: int) -> Found:
+    """Known titles that follow a family's name in running prose, with no colon or dash
+    to start a list: "supports the Professional Capabilities Framework domain Professional
+    leadership", "the KSS for adult social workers, in particular Safeguarding and Mental
+    capacity". Each must be a whole official title of that family, written with a capital
+    and ending where the list does (not "Communication skills"), after nothing but the
+    family's name and a connector ("in particular")."""
+    found: Found = []
+    padded = f" {fold(sentence)} "
+    named_here = {family for cue, family in _vocabulary().cues if f" {cue} " in padded}
+    for family, pattern in _title_patterns().items():
+        if family not in named_here:
+            continue  # the sentence names no such family: no title of it can follow its name
+        first = pattern.search(sentence)
+        while first is not None and not sentence[first.start()].isupper():
+            first = pattern.search(sentence, first.end())
+        if first is None:
+            continue
+        named = _named_family(_without_connector(sentence[: first.start()]))
+        if named is None or named[0] != family:
+            continue
+        hint = _hint_of(named[1], family)
+        titles = _title_run(sentence, first, pattern)
+        found.extend((standard_for(resolve_title(match.group(), family, hint)),
+                      offset + match.start(), offset + match.end(), "prose-title")
+                     for match in titles)
+    return found
+
+
+def _title_run(sentence: str, first: regex.Match[str],
+               pattern: regex.Pattern[str]) -> list[regex.Match[str]]:
+    """The titles joined by ',', ';' or 'and' from ``first`` on; none unless the run ends
+    the list (punctuation, the sentence's end, or 'and'/'or' follow it)."""
+    run = [first]
+    while True:
+        joint = _TITLE_JOINT.match(sentence, run[-1].end())
+        following = pattern.match(sentence, joint.end()) if joint else None
+        if following is None or not sentence[following.start()].isupper():
+            break
+        run.append(following)
+    return run if _LIST_END.match(sentence, run[-1].end()) else []
+
+
+def _without_connector(lead: str) -> str:
+    """A lead-in without the connector before its first title ("..., in particular")."""
+    lead = lead.rstrip(_TRIM + " (")
+    folded_end = fold(lead[-40:])
+    for connector in _connectors():
+        if folded_end == connector or folded_end.endswith(f" {connector}"):
+            return lead[: len(lead) - len(connector)].rstrip(_TRIM + " (")
+    return lead
+
+
+@cache
+def _connectors() -> tuple[str, ...]:
+    return tuple(sorted((fold(c) for c in vocab.load("standards_prose")["connectors"]),
+                        key=len, reverse=True))
+
+
+@cache
+def _title_patterns() -> dict[str, regex.Pattern[str]]:
+    """Per family, a pattern of every official title and alias, as written in prose:
+    any punctuation between words, '&' for 'and', any case."""
+    titles: dict[str, set[str]] = {}
+    for folded, statements in _vocabulary().by_title.items():
+        for statement in statements:
+            titles.setdefault(statement.family, set()).add(folded)
+    patterns = {}
+    for family, folded_titles in titles.items():
+        alternatives = "|".join(
+            r"[^\p{L}\p{N}]+".join("(?:and|&)" if word == "and" else regex.escape(word)
+                                    for word in title.split())
+            for title in sorted(folded_titles, key=len, reverse=True))
+        patterns[family] = regex.compile(
+            rf"(?<![\p{{L}}\p{{N}}])(?:{alternatives})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE)
+    return patterns
 
 
 @lru_cache(maxsize=4096)
@@ -437,7 +530,14 @@ def _named_family(lead_in: str) -> tuple[str, str] | None:
 def _reads_as_prose(prefix: str, items: list[Item]) -> bool:
     """A line none of whose items is known is prose ("The KSS - introduced in 2014 - ...")
     unless its prefix is only a family's name and its items are title-sized."""
-    return not _only_cue_words(prefix) or any(len(i.text.split()) > MAX_TITLE_WORDS for i in items)
+    return not _only_cue_words(prefix) or any(_too_long(item, None) for item in items)
+
+
+def _too_long(item: Item, family: str | None) -> bool:
+    """An item longer than a title is prose, unless it is a title we know (the longest
+    official ones, "Be accountable for the quality of my practice and the decisions I
+    make", are longer than most sentences about a framework)."""
+    return len(item.text.split()) > MAX_TITLE_WORDS and not resolve_title(item.text, family)
 
 
 def _split_prefix(text: str) -> tuple[str, int] | None:
