@@ -112,6 +112,7 @@ SPACE = regex.compile(r"\s")
 ASCII_SPACE = r"[\t-\r ]"
 """What SPACE matches in ASCII text (the re module's \\s also takes \\x1c-\\x1f)."""
 ASCII_SPACES = frozenset("\t\n\x0b\x0c\r ")
+BLANKS = r"[ \t]+"
 LEAD_WORD = regex.compile(r"[\p{L}']+")
 AND = regex.compile(r"(?:and|&)\s")
 AFFILIATION_LEAD = regex.compile(r"(?:from|of|at)\s")
@@ -193,12 +194,14 @@ class Cues:
     group_words: frozenset[str]
     not_name_words: frozenset[str]
     org_words: frozenset[str]
+    org_surnames: frozenset[str]
     given_names: frozenset[str]
     word_endings: tuple[str, ...]
     affiliation_words: frozenset[str]
     closings: frozenset[str]
     titles: frozenset[str]
     ranks: frozenset[str]
+    first_person: regex.Pattern[str]
 
 
 def _ascii_twin(phrases: list[str], tail: str) -> re.Pattern[str] | None:
@@ -299,12 +302,17 @@ def cues() -> Cues:
         group_words=frozenset(data["group_words"]),
         not_name_words=frozenset(data["not_name_words"]),
         org_words=frozenset(data["org_words"]),
+        org_surnames=frozenset(data["org_surnames"]),
         given_names=frozenset(vocab.load("given_names")["names"]),
         word_endings=tuple(data["word_endings"]),
         affiliation_words=frozenset(data["affiliation_words"]),
         closings=frozenset(fold(c) for c in data["closings"]),
         titles=frozenset(honorifics["titles"]),
         ranks=frozenset(honorifics["ranks"]),
+        first_person=regex.compile(
+            rf"(?<![\p{{L}}'’])I(?:['’]ll|[ \t]+will|['’]m|[ \t]+am|[ \t]+shall)[ \t]+"
+            rf"(?:also[ \t]+)?"
+            rf"(?:be[ \t]+)?(?:{_alternation(data['first_person'], space=BLANKS)})\b"),
     )
 
 
@@ -353,6 +361,8 @@ class _Word(NamedTuple):
     """Three letters or fewer (full stop aside): in capitals, an acronym."""
     org: bool
     """Names an institution or a building ("Institute", "Hall"): no person."""
+    org_surname: bool
+    """Names an institution ("Chambers") unless the name reads as a person's."""
     plain: bool
     """An ordinary word, no initial, that no name goes on through ("The", "Abstract")."""
     ends_sentence: bool
@@ -374,6 +384,7 @@ def _word(token: str) -> _Word:
     return _Word(title=title, rank=rank, initial=initial, upper=upper,
                  full=upper and not initial, caps=bare.isupper(), short=len(bare) <= 3,
                  org=folded in cues().org_words, plain=plain,
+                 org_surname=folded in cues().org_surnames,
                  ends_sentence=_ends_sentence(token),
                  starts_nothing=token[0].islower() or (plain and not title and not rank))
 
@@ -479,6 +490,9 @@ def _name_in_run(text: str, run: Run, spans: list[tuple[int, int]], end: int,
     if not words or not _valid(len(words), full, caps, long_caps, titled, allow_single):
         return None
     start, stop = kept[0][0], kept[-1][1]
+    if not titled and any(w.org_surname for w in words[1:]) \
+            and text[start:kept[0][1]].lower() not in cues().given_names:
+        return None  # "Eastgate Chambers" is an organisation; "Sarah Chambers" a person
     suffix = _suffix_at(text, stop, end)
     last = text[kept[-1][0]:stop]
     if suffix and text[stop:suffix.end()].strip(" ,\t").rstrip(".").lower() != last.lower():
@@ -670,7 +684,23 @@ def people_at(text: str, pos: int, end: int, rule: str, score: float,
         stop, following = _next_person(text, name.end, end, allow_single)
         found.append(Mention(name, rule, score, role=_short_role(text[name.end:stop])))
         name = following
+    if len(found) > 1 and _ends_in_organisation(text, found[-2], found[-1]):
+        last = found.pop()
+        found[-1] = replace(found[-1], role=_short_role(text[found[-1].name.end:last.name.end]))
     return found
+
+
+def _ends_in_organisation(text: str, before: Mention, last: Mention) -> bool:
+    """Whether the last item of a list is the organisation of the person before it:
+    "Jo Bloggs, barrister, Eastgate Chambers" (a role after a comma, then a comma, then
+    words with nothing after them that read as no one's name: no title, no known given
+    name); an 'and' before the last item makes it a person."""
+    name = last.name
+    between = text[before.name.end:name.title_start].rstrip()
+    if before.role is None or last.role is not None or not between.startswith(",") \
+            or not between.endswith(","):
+        return False
+    return not name.titled and name.text.split()[0].lower() not in cues().given_names
 
 
 def _after_role(text: str, pos: int, end: int, allow_single: bool) -> Name | None:
@@ -845,12 +875,12 @@ def extract(ctx: Context) -> list[Candidate[Presenter]]:
     strong = [m for m in scan.mentions if m.score >= STRONG
               and (m.rule != "cue-will" or not scan.is_excluded(m.name))]
     if strong:
-        return _candidates(ctx, _merge(strong, scan.mentions))
+        return _candidates(ctx, _merge(ctx.doc.text, strong, scan.mentions))
     guess = _best_guess(scan)
     if guess:
-        return _candidates(ctx, _merge([guess], [guess]))
+        return _candidates(ctx, _merge(ctx.doc.text, [guess], [guess]))
     hosts = _hosts(scan)
-    return _candidates(ctx, _merge(hosts, hosts))
+    return _candidates(ctx, _merge(ctx.doc.text, hosts, hosts))
 
 
 def _hosts(scan: Scan) -> list[Mention]:
@@ -884,7 +914,7 @@ def _candidates(ctx: Context, people: list[list[Mention]]) -> list[Candidate[Pre
     return out
 
 
-def _merge(chosen: list[Mention], every: list[Mention]) -> list[list[Mention]]:
+def _merge(text: str, chosen: list[Mention], every: list[Mention]) -> list[list[Mention]]:
     """The chosen mentions grouped by person, people in order of first mention.
 
     Other mentions of the same person (a bio paragraph, a weaker cue) join them,
@@ -899,7 +929,29 @@ def _merge(chosen: list[Mention], every: list[Mention]) -> list[list[Mention]]:
     for mention in every:
         if id(mention) not in taken:
             _join(people, mention, may_start=False)
+    if len(people) > 1:
+        people.sort(key=lambda person: _first_seen(text, person))
     return people
+
+
+def _first_seen(text: str, person: list[Mention]) -> int:
+    """Where the text first names a person: a name that different rules read (a
+    programme row the rules passed over, a bio further down) may be written in full
+    earlier than any mention the rules kept."""
+    first = min(m.name.start for m in person)
+    for written in {m.name.text for m in person if " " in m.name.text}:
+        at = text.find(written)
+        while -1 < at < first and not _whole_words(text, at, at + len(written)):
+            at = text.find(written, at + 1)
+        if -1 < at < first:
+            first = at
+    return first
+
+
+def _whole_words(text: str, start: int, end: int) -> bool:
+    before = text[start - 1:start]
+    after = text[end:end + 1]
+    return not (before.isalnum() or after.isalnum())
 
 
 def _join(people: list[list[Mention]], mention: Mention, may_start: bool = True) -> None:
@@ -1038,6 +1090,8 @@ def _before_cues(scan: Scan) -> None:
         if cue.start() < covered:
             continue  # inside the list the last cue read
         end = _segment_end(text, cue.end())
+        row = PROGRAMME_TIME.search(text, cue.end(), end)
+        end = row.start() if row else end  # a programme's next row is no role of the last name
         people = people_at(text, cue.end(), end, "cue-before", 0.85, skip_words=True)
         covered = people[-1].name.end if people else covered
         scan.add(people)
