@@ -33,7 +33,7 @@ import regex
 from eventparse import vocab
 from eventparse.extract.base import Candidate, Context
 from eventparse.model import Presenter
-from eventparse.sections import fold
+from eventparse.sections import Section, fold
 
 FIELD = "presenters"
 
@@ -64,6 +64,11 @@ CLAUSE_LIMIT = 250
 APPOSITIVE_LIMIT = 60
 """How long a role before the name it describes may be ("our Principal Social Worker, X")."""
 EXCLUDED_SECTIONS = frozenset({"booking", "boilerplate", "host", "price", "greeting"})
+CONTACT_LINES = 6
+"""Lines a contact's own block under a "Contact:" label may take (name, role, e-mail...)."""
+CONTACT_LINE_WORDS = 8
+CONTACT_LINE_CHARS = 80
+"""A contact's line is short (words, characters): a longer one is the page going on."""
 
 # One word of a name: "Osei-Bonsu", "McAllister", "O'Gorman", "MERCE", an initial "J." / "J".
 _WORD = r"(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-(?:\p{Lu}['’])?\p{Lu}\p{Ll}+)*"
@@ -805,10 +810,17 @@ class Scan:
 
     @classmethod
     def of(cls, ctx: Context) -> Scan:
-        ordered = sorted(ctx.sections, key=lambda s: s.start)
+        starts: list[int] = []
+        kinds: list[str] = []
+        for section in sorted(ctx.sections, key=lambda s: s.start):
+            starts.append(section.start)
+            kinds.append(section.kind)
+            contact_end = _contact_end(section)
+            if contact_end is not None:
+                starts.append(contact_end)
+                kinds.append("other")
         text = ctx.doc.text
-        return cls(ctx, [], [s.start for s in ordered], [s.kind for s in ordered],
-                   name_finder=names_in(text, 0, len(text)))
+        return cls(ctx, [], starts, kinds, name_finder=names_in(text, 0, len(text)))
 
     def kind_at(self, offset: int) -> str:
         index = bisect.bisect_right(self.section_starts, offset) - 1
@@ -860,6 +872,25 @@ class Scan:
         first = bisect.bisect_left(self.found_starts, start)
         last = bisect.bisect_left(self.found_starts, end, lo=first)
         return self.found_names[first:last]
+
+
+def _contact_end(section: Section) -> int | None:
+    """Where the contact's own lines (name, role, e-mail, phone) end under a bare
+    "Contact:" label, whose section would otherwise run on to the next heading over
+    the rest of a page without headings; None for any other section, or one whose
+    lines all read as the contact's."""
+    head = section.heading
+    if section.kind not in EXCLUDED_SECTIONS or head is None or head.level > 0:
+        return None
+    if head.kind == "key_value" and head.value.strip(" \t:"):
+        return None  # "Contact: Jo Bloggs": a line of its own, no section
+    if _fold_key(head.key or head.text) not in cues().excluded_keys:
+        return None
+    for count, block in enumerate(section.blocks):
+        if count == CONTACT_LINES or len(block.text) > CONTACT_LINE_CHARS \
+                or len(block.text.split()) > CONTACT_LINE_WORDS:
+            return block.start
+    return None
 
 
 def extract(ctx: Context) -> list[Candidate[Presenter]]:
