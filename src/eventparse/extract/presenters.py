@@ -31,6 +31,7 @@ from typing import Any, NamedTuple, TypeAlias
 import regex
 
 from eventparse import vocab
+from eventparse.document import Block
 from eventparse.extract.base import Candidate, Context
 from eventparse.model import Presenter
 from eventparse.sections import Section, fold
@@ -147,6 +148,8 @@ PROGRAMME_ROWS = 3
 """Lines starting with a time that make a programme."""
 # The dash before a row's speaker: spaced ("Talk title – Jo Bloggs, Org").
 ROW_DASH = (" – ", " — ", " - ")
+TABLE_CELL = " | "
+"""What readers put between a table row's cells."""
 
 
 @dataclass(frozen=True)
@@ -896,7 +899,7 @@ def _contact_end(section: Section) -> int | None:
 def extract(ctx: Context) -> list[Candidate[Presenter]]:
     """Presenters in order of first mention, each once, with role and bio where given."""
     scan = Scan.of(ctx)
-    _key_lines(scan)
+    _key_lines(scan, _table_columns(scan))
     _header_fields(scan)
     _presenter_sections(scan)
     _before_cues(scan)
@@ -1017,11 +1020,14 @@ def _excluded_people(scan: Scan) -> list[Name]:
     return excluded
 
 
-def _key_lines(scan: Scan) -> None:
-    """``Who:`` / ``Speaker:`` / ``Facilitators:`` lines: every person in the value."""
+def _key_lines(scan: Scan, table_heads: set[int]) -> None:
+    """``Who:`` / ``Speaker:`` / ``Facilitators:`` lines: every person in the value;
+    not a table's header row ("Name | Role", at ``table_heads``), whose cells are labels."""
     text = scan.ctx.doc.text
     for block in scan.ctx.doc.blocks:
         if block.kind != "key_value" or not block.key or not _is_presenter_key(block.key):
+            continue
+        if block.start in table_heads:
             continue
         start = block.value_start or block.start
         end = block.end
@@ -1031,6 +1037,74 @@ def _key_lines(scan: Scan) -> None:
         if not found:
             found = _first_name_in(text, start, end, "key-line", 0.9)
         scan.add(found)
+
+
+def _table_columns(scan: Scan) -> set[int]:
+    """The people in a table's column of names: the first column whose header is a
+    presenter label ("| Name | Role |", "| Time | Session | Speaker |"), or, in a
+    presenters section, a first column of names with no header. The rows must name
+    someone in that column: "| Speaker | Jo Bloggs |" over "| Date | 3 May |" is a table
+    of labels and values, which the key lines read. Gives where the header rows start."""
+    text = scan.ctx.doc.text
+    blocks = scan.ctx.doc.blocks
+    heads: set[int] = set()
+    index = 0
+    while index < len(blocks):
+        if not _is_table_row(blocks[index]):
+            index += 1
+            continue
+        rows = index + 1
+        while rows < len(blocks) and _is_table_row(blocks[rows]):
+            rows += 1
+        head = blocks[index]
+        column = next((n for n, (s, e) in enumerate(_cells(head))
+                       if _is_presenter_key(text[s:e])), None)
+        first = index + 1
+        if column is None and scan.kind_at(head.start) == "presenters":
+            column, first = 0, index  # a table of people without a header row
+        found = [] if column is None else _column_people(text, blocks[first:rows], column)
+        if found:
+            heads.add(head.start)
+            scan.add(found)
+        index = rows
+    return heads
+
+
+def _is_table_row(block: Block) -> bool:
+    """A table's row, which readers set out as "first cell | cell | cell" (a key line
+    when its first cell is a data cell, a paragraph when all are header cells)."""
+    return TABLE_CELL in block.text
+
+
+def _cells(block: Block) -> list[tuple[int, int]]:
+    """Where the cells of a table row are in the text."""
+    spans = []
+    start = 0
+    while True:
+        end = block.text.find(TABLE_CELL, start)
+        stop = len(block.text) if end == -1 else end
+        spans.append((block.start + start, block.start + stop))
+        if end == -1:
+            return spans
+        start = end + len(TABLE_CELL)
+
+
+def _column_people(text: str, rows: list[Block], column: int) -> list[Mention]:
+    """The people named in one column of a table's rows; none unless its first row
+    names someone there."""
+    found: list[Mention] = []
+    for number, row in enumerate(rows):
+        cells = _cells(row)
+        if column >= len(cells):
+            continue
+        people = people_at(text, cells[column][0], cells[column][1], "table", 0.9)
+        if not people and number == 0:
+            return []
+        if len(people) == 1 and people[0].role is None and column + 1 < len(cells):
+            role = _short_role(text[cells[column + 1][0]:cells[column + 1][1]])
+            people[0] = replace(people[0], role=role)  # "| Jo Bloggs | Trainer |"
+        found.extend(people)
+    return found
 
 
 def _opens_phrase(text: str, name: Name, end: int) -> bool:
