@@ -695,7 +695,32 @@ def people_at(text: str, pos: int, end: int, rule: str, score: float,
     if len(found) > 1 and _ends_in_organisation(text, found[-2], found[-1]):
         last = found.pop()
         found[-1] = replace(found[-1], role=_short_role(text[found[-1].name.end:last.name.end]))
-    return found
+    return [m for m in found if not _reads_as_organisation(text, m.name)]
+
+
+def _reads_as_organisation(text: str, name: Name) -> bool:
+    """Capitalised words that name an organisation, not a person ("Delivered by Safe
+    Lives."): no title, no known given name, and every word written in lower case
+    elsewhere in the text ("keeping families safe"), or the words read as ordinary ones
+    ("Lives") and one of them is."""
+    words = name.text.split()
+    if name.titled or len(words) < 2 or words[0].lower() in cues().given_names:
+        return False
+    lower = [_in_lower_case(text, w.lower()) for w in words if len(w) > 2 and w.isalpha()]
+    return bool(lower) and (all(lower) or (_reads_as_words(name) and any(lower)))
+
+
+def _in_lower_case(text: str, word: str) -> bool:
+    """Whether a word is written in lower case, as a word, in the text (not in an
+    e-mail address or a web address)."""
+    at = text.find(word)
+    while at != -1:
+        before = text[at - 1:at] if at else " "
+        after = text[at + len(word):at + len(word) + 1] or " "
+        if not (before.isalnum() or before in "@./_-" or after.isalnum() or after in "@_-"):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _ends_in_organisation(text: str, before: Mention, last: Mention) -> bool:
