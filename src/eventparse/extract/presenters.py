@@ -149,6 +149,12 @@ PROGRAMME_ROWS = 3
 # The dash before a row's speaker: spaced ("Talk title – Jo Bloggs, Org").
 ROW_DASH = (" – ", " — ", " - ")
 TABLE_CELL = " | "
+FIRST_PERSON = ("I'll", "I’ll", "I will", "I'm", "I’m", "I am", "I shall")
+"""How the writer's "I'll be presenting" starts (``Cues.first_person`` reads it whole)."""
+CO_PRESENTER = regex.compile(r"\b(?:with|alongside)\s+")
+"""What names the writer's co-presenters in "I'll be presenting it with/alongside X"."""
+SIGNATURE_LINES = 3
+"""Lines under a closing ("Many thanks,") where the writer's name may be."""
 """What readers put between a table row's cells."""
 
 
@@ -930,6 +936,7 @@ def extract(ctx: Context) -> list[Candidate[Presenter]]:
     _before_cues(scan)
     _after_cues(scan)
     _programme_rows(scan)
+    _first_person(scan)
     # A host or contact may well "introduce" or "talk" too: only an explicit cue overrides.
     strong = [m for m in scan.mentions if m.score >= STRONG
               and (m.rule != "cue-will" or not scan.is_excluded(m.name))]
@@ -1246,6 +1253,64 @@ def _after_cues(scan: Scan) -> None:
             if people and _reaches(text, people[-1], will.start()):
                 scan.add(people)
                 break
+
+
+def _first_person(scan: Scan) -> None:
+    """ "I'll be presenting with Tom Ellery", "I will be delivering it alongside Dr X": the
+    writer presents, and so do the people the sentence names after 'with' or 'alongside'.
+    The writer is the name under the first closing ("Many thanks,") after the sentence,
+    else the name on the last From: line above it."""
+    text = scan.ctx.doc.text
+    found = (_first_person_at(text, lead) for lead in FIRST_PERSON)
+    cue = min((m for m in found if m is not None), key=lambda m: m.start(), default=None)
+    if cue is None:
+        return
+    writer = _signer(scan, cue.start()) or _sender(scan, cue.start())
+    if writer is not None:
+        # Added whatever section holds it: a signature is in the message's sign-off.
+        scan.mentions.append(Mention(writer, "first-person", 0.85))
+    end = _segment_end(text, cue.end())
+    partner = CO_PRESENTER.search(text, cue.end(), end)
+    if partner is not None:
+        scan.add(people_at(text, partner.end(), end, "first-person", 0.85))
+
+
+def _first_person_at(text: str, lead: str) -> regex.Match[str] | None:
+    """The first "I'll be presenting" that starts with ``lead``, if any."""
+    at = text.find(lead)
+    while at != -1:
+        if (found := cues().first_person.match(text, at)) is not None:
+            return found
+        at = text.find(lead, at + 1)
+    return None
+
+
+def _signer(scan: Scan, pos: int) -> Name | None:
+    """The name that signs a message off: on a line of its own, one of the few lines
+    under the first closing line ("Kind regards,") after ``pos``."""
+    text = scan.ctx.doc.text
+    blocks = scan.ctx.doc.blocks
+    for index in range(len(blocks)):
+        if blocks[index].start < pos or scan.folded_block(index) not in cues().closings:
+            continue
+        for block in blocks[index + 1:index + 1 + SIGNATURE_LINES]:
+            name = name_at(text, block.start, block.end)
+            if name is not None and _line_rest_short(text, name.end, block.end):
+                return name
+        return None
+    return None
+
+
+def _sender(scan: Scan, pos: int) -> Name | None:
+    """The person on the last From: line above ``pos`` ("From: Ruth Adeyemi <ruth@...>")."""
+    text = scan.ctx.doc.text
+    sender = None
+    for block in scan.ctx.doc.blocks:
+        if block.start >= pos:
+            break
+        if block.kind == "key_value" and block.key and _fold_key(block.key) == "from":
+            sender = name_at(text, block.value_start or block.start, block.end)
+    return sender
 
 
 def _programme_rows(scan: Scan) -> None:
