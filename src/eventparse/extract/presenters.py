@@ -148,6 +148,8 @@ PROGRAMME_ROWS = 3
 """Lines starting with a time that make a programme."""
 # The dash before a row's speaker: spaced ("Talk title – Jo Bloggs, Org").
 ROW_DASH = (" – ", " — ", " - ")
+LIST_GOES_ON = re.compile(r"(?:,|\band|&)[ \t]*$")
+"""How a line ends whose list of names goes on to the next line."""
 TABLE_CELL = " | "
 FIRST_PERSON = ("I'll", "I’ll", "I will", "I'm", "I’m", "I am", "I shall")
 """How the writer's "I'll be presenting" starts (``Cues.first_person`` reads it whole)."""
@@ -1056,13 +1058,18 @@ def _key_lines(scan: Scan, table_heads: set[int]) -> None:
     """``Who:`` / ``Speaker:`` / ``Facilitators:`` lines: every person in the value;
     not a table's header row ("Name | Role", at ``table_heads``), whose cells are labels."""
     text = scan.ctx.doc.text
-    for block in scan.ctx.doc.blocks:
+    blocks = scan.ctx.doc.blocks
+    for index, block in enumerate(blocks):
         if block.kind != "key_value" or not block.key or not _is_presenter_key(block.key):
             continue
         if block.start in table_heads:
             continue
         start = block.value_start or block.start
         end = block.end
+        if LIST_GOES_ON.search(text, max(start, end - 5), end) and index + 1 < len(blocks) \
+                and blocks[index + 1].kind != "key_value" \
+                and "\n\n" not in text[end:blocks[index + 1].start]:
+            end = blocks[index + 1].end  # "Facilitators: Dr X (Univ) and" / "Sgt Y (Police)"
         found = people_at(text, start, end, "key-line", 0.95, allow_single=True)
         if found and _opens_phrase(text, found[0].name, end):
             found = []
