@@ -150,6 +150,8 @@ PROGRAMME_ROWS = 3
 ROW_DASH = (" – ", " — ", " - ")
 LIST_GOES_ON = re.compile(r"(?:,|\band|&)[ \t]*$")
 """How a line ends whose list of names goes on to the next line."""
+LOWER_WORD = re.compile(r"(?<![\w@./-])[a-z]+(?![\w@-])")
+"""A word written in lower case, not in an address."""
 TABLE_CELL = " | "
 FIRST_PERSON = ("I'll", "I’ll", "I will", "I'm", "I’m", "I am", "I shall")
 """How the writer's "I'll be presenting" starts (``Cues.first_person`` reads it whole)."""
@@ -721,14 +723,12 @@ def _reads_as_organisation(text: str, name: Name) -> bool:
 def _in_lower_case(text: str, word: str) -> bool:
     """Whether a word is written in lower case, as a word, in the text (not in an
     e-mail address or a web address)."""
-    at = text.find(word)
-    while at != -1:
-        before = text[at - 1:at] if at else " "
-        after = text[at + len(word):at + len(word) + 1] or " "
-        if not (before.isalnum() or before in "@./_-" or after.isalnum() or after in "@_-"):
-            return True
-        at = text.find(word, at + 1)
-    return False
+    return word in _lower_words(text)
+
+
+@lru_cache(maxsize=2)  # one document's at a time; read once, whatever its size
+def _lower_words(text: str) -> frozenset[str]:
+    return frozenset(LOWER_WORD.findall(text))
 
 
 def _ends_in_organisation(text: str, before: Mention, last: Mention) -> bool:
@@ -997,7 +997,7 @@ def _merge(text: str, chosen: list[Mention], every: list[Mention]) -> list[list[
     for mention in every:
         if id(mention) not in taken:
             _join(people, mention, may_start=False)
-    if len(people) > 1:
+    if 1 < len(people) <= LIST_LIMIT:
         people.sort(key=lambda person: _first_seen(text, person))
     return people
 
@@ -1008,10 +1008,10 @@ def _first_seen(text: str, person: list[Mention]) -> int:
     earlier than any mention the rules kept."""
     first = min(m.name.start for m in person)
     for written in {m.name.text for m in person if " " in m.name.text}:
-        at = text.find(written)
-        while -1 < at < first and not _whole_words(text, at, at + len(written)):
-            at = text.find(written, at + 1)
-        if -1 < at < first:
+        at = text.find(written, 0, first)
+        while at != -1 and not _whole_words(text, at, at + len(written)):
+            at = text.find(written, at + 1, first)
+        if at != -1:
             first = at
     return first
 
