@@ -153,7 +153,7 @@ LIST_GOES_ON = re.compile(r"(?:,|\band|&)[ \t]*$")
 LOWER_WORD = re.compile(r"(?<![\w@./-])[a-z]+(?![\w@-])")
 """A word written in lower case, not in an address."""
 TABLE_CELL = " | "
-FIRST_PERSON = ("I'll", "I’ll", "I will", "I'm", "I’m", "I am", "I shall")
+FIRST_PERSON = re.compile(r"I(?:['’](?:ll|m)|[ \t]+(?:will|am|shall))\b")
 """How the writer's "I'll be presenting" starts (``Cues.first_person`` reads it whole)."""
 CO_PRESENTER = regex.compile(r"\b(?:with|alongside)\s+")
 """What names the writer's co-presenters in "I'll be presenting it with/alongside X"."""
@@ -1087,6 +1087,8 @@ def _table_columns(scan: Scan) -> set[int]:
     text = scan.ctx.doc.text
     blocks = scan.ctx.doc.blocks
     heads: set[int] = set()
+    if TABLE_CELL not in text:
+        return heads  # most documents: one scan in C, not a call per block
     index = 0
     while index < len(blocks):
         if not _is_table_row(blocks[index]):
@@ -1268,8 +1270,8 @@ def _first_person(scan: Scan) -> None:
     The writer is the name under the first closing ("Many thanks,") after the sentence,
     else the name on the last From: line above it."""
     text = scan.ctx.doc.text
-    found = (_first_person_at(text, lead) for lead in FIRST_PERSON)
-    cue = min((m for m in found if m is not None), key=lambda m: m.start(), default=None)
+    cue = next((found for lead in FIRST_PERSON.finditer(text)
+                if (found := cues().first_person.match(text, lead.start())) is not None), None)
     if cue is None:
         return
     writer = _signer(scan, cue.start()) or _sender(scan, cue.start())
@@ -1280,16 +1282,6 @@ def _first_person(scan: Scan) -> None:
     partner = CO_PRESENTER.search(text, cue.end(), end)
     if partner is not None:
         scan.add(people_at(text, partner.end(), end, "first-person", 0.85))
-
-
-def _first_person_at(text: str, lead: str) -> regex.Match[str] | None:
-    """The first "I'll be presenting" that starts with ``lead``, if any."""
-    at = text.find(lead)
-    while at != -1:
-        if (found := cues().first_person.match(text, at)) is not None:
-            return found
-        at = text.find(lead, at + 1)
-    return None
 
 
 def _signer(scan: Scan, pos: int) -> Name | None:
