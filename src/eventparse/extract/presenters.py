@@ -1274,7 +1274,7 @@ def _first_person(scan: Scan) -> None:
                 if (found := cues().first_person.match(text, lead.start())) is not None), None)
     if cue is None:
         return
-    writer = _signer(scan, cue.start()) or _sender(scan, cue.start())
+    writer = _writer(scan, cue.start())
     if writer is not None:
         # Added whatever section holds it: a signature is in the message's sign-off.
         scan.mentions.append(Mention(writer, "first-person", 0.85))
@@ -1284,20 +1284,37 @@ def _first_person(scan: Scan) -> None:
         scan.add(people_at(text, partner.end(), end, "first-person", 0.85))
 
 
-def _signer(scan: Scan, pos: int) -> Name | None:
-    """The name that signs a message off: on a line of its own, one of the few lines
-    under the first closing line ("Kind regards,") after ``pos``."""
+def _writer(scan: Scan, pos: int) -> Name | None:
+    """Who wrote the message around ``pos``: the full name signing it off, else the
+    person on the last From: line above, unless the sign-off gives another forename
+    (a colleague's message sent from someone else's account)."""
+    signed, forename = _signer(scan, pos)
+    if signed is not None:
+        return signed
+    sender = _sender(scan, pos)
+    if sender is None or (forename and sender.words[:1] != [forename.lower()]):
+        return None
+    return sender
+
+
+def _signer(scan: Scan, pos: int) -> tuple[Name | None, str | None]:
+    """The name that signs a message off, on a line of its own, one of the few lines
+    under the first closing line ("Kind regards,") after ``pos``; and the forename that
+    signs it if a line holds just that ("Ruth")."""
     text = scan.ctx.doc.text
     blocks = scan.ctx.doc.blocks
+    forename = None
     for index in range(len(blocks)):
         if blocks[index].start < pos or scan.folded_block(index) not in cues().closings:
             continue
         for block in blocks[index + 1:index + 1 + SIGNATURE_LINES]:
             name = name_at(text, block.start, block.end)
             if name is not None and _line_rest_short(text, name.end, block.end):
-                return name
-        return None
-    return None
+                return name, forename
+            if forename is None and FORENAME.fullmatch(block.text.strip()):
+                forename = block.text.strip()
+        break
+    return None, forename
 
 
 def _sender(scan: Scan, pos: int) -> Name | None:
