@@ -6,8 +6,10 @@ Rules first, in two tiers:
   ``Facilitators:`` line, a presenters section ("About the facilitator",
   "Speakers") whose blocks open with a name, a phrase before the names
   ("Presented by", "Delivered by", "led by", "The speaker is") or after them
-  ("Dr X will speak on", "X, Dept. of ECE, will present"). Every person they
-  name is a presenter, in order of first mention.
+  ("Dr X will speak on", "X, Dept. of ECE, will present"), a table's column of
+  names ("| Name | Role |"), the writer of "I'll be presenting with X". Every
+  person they name is a presenter, in order of first mention (where the text
+  first writes the full name, whichever rule read it).
 * weak cues only guess at one speaker when no strong cue speaks: a name
   followed by "talk"/"lecture", a line holding just a name (often above an
   affiliation line), a titled name, a person spaCy finds. spaCy's named
