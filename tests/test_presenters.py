@@ -175,3 +175,34 @@ Agenda
 @pytest.mark.parametrize("model", MODELS)
 def test_programme_rows_name_speakers_not_welcomes(model: str) -> None:
     assert _names(PROGRAMME, model) == ["Hugh Barras", "Ama Mensah"]
+
+
+def test_organisation_after_a_role_is_no_person() -> None:
+    text = "Rhona Beck, mediator, Eastgate Chambers"
+    assert [(m.name.text, m.role) for m in people_at(text, 0, len(text), "x", 1.0)] == [
+        ("Rhona Beck", "mediator, Eastgate Chambers")]
+    text = "Rhona Beck, mediator, and Sarah Chambers"
+    assert [m.name.text for m in people_at(text, 0, len(text), "x", 1.0)] == [
+        "Rhona Beck", "Sarah Chambers"]
+
+
+def test_contact_label_excludes_only_the_contact_lines() -> None:
+    text = ("Fostering panel skills\nWhen:\n4 June 2026, 10:00-12:00\nContact:\n"
+            "Lee Pryor\nlee.pryor@example.org\n"
+            "This practical session for panel members is presented by Mirela Novak, "
+            "who chaired our panel for six years, and looks at how to ask good questions.\n")
+    assert _names(text, "blank") == ["Mirela Novak"]
+
+
+def test_table_column_of_names_gives_the_presenters() -> None:
+    text = ("# Family group conferences\n\n**Date:** 5 May 2026\n\n## Speakers\n\n"
+            "| Name | Organisation |\n|---|---|\n| Yusuf Demir | Family Rights Group |\n"
+            "| Dr Agnes Lowe | University of Eastmoor |\n")
+    assert _names(text, "blank") == ["Yusuf Demir", "Agnes Lowe"]
+
+
+def test_writer_who_is_presenting_is_a_presenter() -> None:
+    text = ("From: Nadia Price <nadia.price@example.org>\nSubject: Drop-in on 2 June 2026\n\n"
+            "Hi all,\n\nI'll be facilitating the drop-in on 2 June 2026 at 13:00.\n\n"
+            "Thanks,\nNadia\n")
+    assert _names(text, "blank") == ["Nadia Price"]

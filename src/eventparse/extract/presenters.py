@@ -6,8 +6,10 @@ Rules first, in two tiers:
   ``Facilitators:`` line, a presenters section ("About the facilitator",
   "Speakers") whose blocks open with a name, a phrase before the names
   ("Presented by", "Delivered by", "led by", "The speaker is") or after them
-  ("Dr X will speak on", "X, Dept. of ECE, will present"). Every person they
-  name is a presenter, in order of first mention.
+  ("Dr X will speak on", "X, Dept. of ECE, will present"), a table's column of
+  names ("| Name | Role |"), the writer of "I'll be presenting with X". Every
+  person they name is a presenter, in order of first mention (where the text
+  first writes the full name, whichever rule read it).
 * weak cues only guess at one speaker when no strong cue speaks: a name
   followed by "talk"/"lecture", a line holding just a name (often above an
   affiliation line), a titled name, a person spaCy finds. spaCy's named
@@ -31,9 +33,10 @@ from typing import Any, NamedTuple, TypeAlias
 import regex
 
 from eventparse import vocab
+from eventparse.document import Block
 from eventparse.extract.base import Candidate, Context
 from eventparse.model import Presenter
-from eventparse.sections import fold
+from eventparse.sections import Section, fold
 
 FIELD = "presenters"
 
@@ -64,6 +67,11 @@ CLAUSE_LIMIT = 250
 APPOSITIVE_LIMIT = 60
 """How long a role before the name it describes may be ("our Principal Social Worker, X")."""
 EXCLUDED_SECTIONS = frozenset({"booking", "boilerplate", "host", "price", "greeting"})
+CONTACT_LINES = 6
+"""Lines a contact's own block under a "Contact:" label may take (name, role, e-mail...)."""
+CONTACT_LINE_WORDS = 8
+CONTACT_LINE_CHARS = 80
+"""A contact's line is short (words, characters): a longer one is the page going on."""
 
 # One word of a name: "Osei-Bonsu", "McAllister", "O'Gorman", "MERCE", an initial "J." / "J".
 _WORD = r"(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-(?:\p{Lu}['’])?\p{Lu}\p{Ll}+)*"
@@ -112,6 +120,7 @@ SPACE = regex.compile(r"\s")
 ASCII_SPACE = r"[\t-\r ]"
 """What SPACE matches in ASCII text (the re module's \\s also takes \\x1c-\\x1f)."""
 ASCII_SPACES = frozenset("\t\n\x0b\x0c\r ")
+BLANKS = r"[ \t]+"
 LEAD_WORD = regex.compile(r"[\p{L}']+")
 AND = regex.compile(r"(?:and|&)\s")
 AFFILIATION_LEAD = regex.compile(r"(?:from|of|at)\s")
@@ -141,6 +150,18 @@ PROGRAMME_ROWS = 3
 """Lines starting with a time that make a programme."""
 # The dash before a row's speaker: spaced ("Talk title – Jo Bloggs, Org").
 ROW_DASH = (" – ", " — ", " - ")
+LIST_GOES_ON = re.compile(r"(?:,|\band|&)[ \t]*$")
+"""How a line ends whose list of names goes on to the next line."""
+LOWER_WORD = re.compile(r"(?<![\w@./-])[a-z]+(?![\w@-])")
+"""A word written in lower case, not in an address."""
+TABLE_CELL = " | "
+FIRST_PERSON = re.compile(r"I(?:['’](?:ll|m)|[ \t]+(?:will|am|shall))\b")
+"""How the writer's "I'll be presenting" starts (``Cues.first_person`` reads it whole)."""
+CO_PRESENTER = regex.compile(r"\b(?:with|alongside)\s+")
+"""What names the writer's co-presenters in "I'll be presenting it with/alongside X"."""
+SIGNATURE_LINES = 3
+"""Lines under a closing ("Many thanks,") where the writer's name may be."""
+"""What readers put between a table row's cells."""
 
 
 @dataclass(frozen=True)
@@ -193,12 +214,14 @@ class Cues:
     group_words: frozenset[str]
     not_name_words: frozenset[str]
     org_words: frozenset[str]
+    org_surnames: frozenset[str]
     given_names: frozenset[str]
     word_endings: tuple[str, ...]
     affiliation_words: frozenset[str]
     closings: frozenset[str]
     titles: frozenset[str]
     ranks: frozenset[str]
+    first_person: regex.Pattern[str]
 
 
 def _ascii_twin(phrases: list[str], tail: str) -> re.Pattern[str] | None:
@@ -299,12 +322,17 @@ def cues() -> Cues:
         group_words=frozenset(data["group_words"]),
         not_name_words=frozenset(data["not_name_words"]),
         org_words=frozenset(data["org_words"]),
+        org_surnames=frozenset(data["org_surnames"]),
         given_names=frozenset(vocab.load("given_names")["names"]),
         word_endings=tuple(data["word_endings"]),
         affiliation_words=frozenset(data["affiliation_words"]),
         closings=frozenset(fold(c) for c in data["closings"]),
         titles=frozenset(honorifics["titles"]),
         ranks=frozenset(honorifics["ranks"]),
+        first_person=regex.compile(
+            rf"(?<![\p{{L}}'’])I(?:['’]ll|[ \t]+will|['’]m|[ \t]+am|[ \t]+shall)[ \t]+"
+            rf"(?:also[ \t]+)?"
+            rf"(?:be[ \t]+)?(?:{_alternation(data['first_person'], space=BLANKS)})\b"),
     )
 
 
@@ -353,6 +381,8 @@ class _Word(NamedTuple):
     """Three letters or fewer (full stop aside): in capitals, an acronym."""
     org: bool
     """Names an institution or a building ("Institute", "Hall"): no person."""
+    org_surname: bool
+    """Names an institution ("Chambers") unless the name reads as a person's."""
     plain: bool
     """An ordinary word, no initial, that no name goes on through ("The", "Abstract")."""
     ends_sentence: bool
@@ -374,6 +404,7 @@ def _word(token: str) -> _Word:
     return _Word(title=title, rank=rank, initial=initial, upper=upper,
                  full=upper and not initial, caps=bare.isupper(), short=len(bare) <= 3,
                  org=folded in cues().org_words, plain=plain,
+                 org_surname=folded in cues().org_surnames,
                  ends_sentence=_ends_sentence(token),
                  starts_nothing=token[0].islower() or (plain and not title and not rank))
 
@@ -479,6 +510,9 @@ def _name_in_run(text: str, run: Run, spans: list[tuple[int, int]], end: int,
     if not words or not _valid(len(words), full, caps, long_caps, titled, allow_single):
         return None
     start, stop = kept[0][0], kept[-1][1]
+    if not titled and any(w.org_surname for w in words[1:]) \
+            and text[start:kept[0][1]].lower() not in cues().given_names:
+        return None  # "Eastgate Chambers" is an organisation; "Sarah Chambers" a person
     suffix = _suffix_at(text, stop, end)
     last = text[kept[-1][0]:stop]
     if suffix and text[stop:suffix.end()].strip(" ,\t").rstrip(".").lower() != last.lower():
@@ -670,7 +704,46 @@ def people_at(text: str, pos: int, end: int, rule: str, score: float,
         stop, following = _next_person(text, name.end, end, allow_single)
         found.append(Mention(name, rule, score, role=_short_role(text[name.end:stop])))
         name = following
-    return found
+    if len(found) > 1 and _ends_in_organisation(text, found[-2], found[-1]):
+        last = found.pop()
+        found[-1] = replace(found[-1], role=_short_role(text[found[-1].name.end:last.name.end]))
+    return [m for m in found if not _reads_as_organisation(text, m.name)]
+
+
+def _reads_as_organisation(text: str, name: Name) -> bool:
+    """Capitalised words that name an organisation, not a person ("Delivered by Safe
+    Lives."): no title, no known given name, and every word written in lower case
+    elsewhere in the text ("keeping families safe"), or the words read as ordinary ones
+    ("Lives") and one of them is."""
+    words = name.text.split()
+    if name.titled or len(words) < 2 or words[0].lower() in cues().given_names:
+        return False
+    lower = [_in_lower_case(text, w.lower()) for w in words if len(w) > 2 and w.isalpha()]
+    return bool(lower) and (all(lower) or (_reads_as_words(name) and any(lower)))
+
+
+def _in_lower_case(text: str, word: str) -> bool:
+    """Whether a word is written in lower case, as a word, in the text (not in an
+    e-mail address or a web address)."""
+    return word in _lower_words(text)
+
+
+@lru_cache(maxsize=2)  # one document's at a time; read once, whatever its size
+def _lower_words(text: str) -> frozenset[str]:
+    return frozenset(LOWER_WORD.findall(text))
+
+
+def _ends_in_organisation(text: str, before: Mention, last: Mention) -> bool:
+    """Whether the last item of a list is the organisation of the person before it:
+    "Jo Bloggs, barrister, Eastgate Chambers" (a role after a comma, then a comma, then
+    words with nothing after them that read as no one's name: no title, no known given
+    name); an 'and' before the last item makes it a person."""
+    name = last.name
+    between = text[before.name.end:name.title_start].rstrip()
+    if before.role is None or last.role is not None or not between.startswith(",") \
+            or not between.endswith(","):
+        return False
+    return not name.titled and name.text.split()[0].lower() not in cues().given_names
 
 
 def _after_role(text: str, pos: int, end: int, allow_single: bool) -> Name | None:
@@ -775,10 +848,17 @@ class Scan:
 
     @classmethod
     def of(cls, ctx: Context) -> Scan:
-        ordered = sorted(ctx.sections, key=lambda s: s.start)
+        starts: list[int] = []
+        kinds: list[str] = []
+        for section in sorted(ctx.sections, key=lambda s: s.start):
+            starts.append(section.start)
+            kinds.append(section.kind)
+            contact_end = _contact_end(section)
+            if contact_end is not None:
+                starts.append(contact_end)
+                kinds.append("other")
         text = ctx.doc.text
-        return cls(ctx, [], [s.start for s in ordered], [s.kind for s in ordered],
-                   name_finder=names_in(text, 0, len(text)))
+        return cls(ctx, [], starts, kinds, name_finder=names_in(text, 0, len(text)))
 
     def kind_at(self, offset: int) -> str:
         index = bisect.bisect_right(self.section_starts, offset) - 1
@@ -832,25 +912,45 @@ class Scan:
         return self.found_names[first:last]
 
 
+def _contact_end(section: Section) -> int | None:
+    """Where the contact's own lines (name, role, e-mail, phone) end under a bare
+    "Contact:" label, whose section would otherwise run on to the next heading over
+    the rest of a page without headings; None for any other section, or one whose
+    lines all read as the contact's."""
+    head = section.heading
+    if section.kind not in EXCLUDED_SECTIONS or head is None or head.level > 0:
+        return None
+    if head.kind == "key_value" and head.value.strip(" \t:"):
+        return None  # "Contact: Jo Bloggs": a line of its own, no section
+    if _fold_key(head.key or head.text) not in cues().excluded_keys:
+        return None
+    for count, block in enumerate(section.blocks):
+        if count == CONTACT_LINES or len(block.text) > CONTACT_LINE_CHARS \
+                or len(block.text.split()) > CONTACT_LINE_WORDS:
+            return block.start
+    return None
+
+
 def extract(ctx: Context) -> list[Candidate[Presenter]]:
     """Presenters in order of first mention, each once, with role and bio where given."""
     scan = Scan.of(ctx)
-    _key_lines(scan)
+    _key_lines(scan, _table_columns(scan))
     _header_fields(scan)
     _presenter_sections(scan)
     _before_cues(scan)
     _after_cues(scan)
     _programme_rows(scan)
+    _first_person(scan)
     # A host or contact may well "introduce" or "talk" too: only an explicit cue overrides.
     strong = [m for m in scan.mentions if m.score >= STRONG
               and (m.rule != "cue-will" or not scan.is_excluded(m.name))]
     if strong:
-        return _candidates(ctx, _merge(strong, scan.mentions))
+        return _candidates(ctx, _merge(ctx.doc.text, strong, scan.mentions))
     guess = _best_guess(scan)
     if guess:
-        return _candidates(ctx, _merge([guess], [guess]))
+        return _candidates(ctx, _merge(ctx.doc.text, [guess], [guess]))
     hosts = _hosts(scan)
-    return _candidates(ctx, _merge(hosts, hosts))
+    return _candidates(ctx, _merge(ctx.doc.text, hosts, hosts))
 
 
 def _hosts(scan: Scan) -> list[Mention]:
@@ -884,7 +984,7 @@ def _candidates(ctx: Context, people: list[list[Mention]]) -> list[Candidate[Pre
     return out
 
 
-def _merge(chosen: list[Mention], every: list[Mention]) -> list[list[Mention]]:
+def _merge(text: str, chosen: list[Mention], every: list[Mention]) -> list[list[Mention]]:
     """The chosen mentions grouped by person, people in order of first mention.
 
     Other mentions of the same person (a bio paragraph, a weaker cue) join them,
@@ -899,7 +999,29 @@ def _merge(chosen: list[Mention], every: list[Mention]) -> list[list[Mention]]:
     for mention in every:
         if id(mention) not in taken:
             _join(people, mention, may_start=False)
+    if 1 < len(people) <= LIST_LIMIT:
+        people.sort(key=lambda person: _first_seen(text, person))
     return people
+
+
+def _first_seen(text: str, person: list[Mention]) -> int:
+    """Where the text first names a person: a name that different rules read (a
+    programme row the rules passed over, a bio further down) may be written in full
+    earlier than any mention the rules kept."""
+    first = min(m.name.start for m in person)
+    for written in {m.name.text for m in person if " " in m.name.text}:
+        at = text.find(written, 0, first)
+        while at != -1 and not _whole_words(text, at, at + len(written)):
+            at = text.find(written, at + 1, first)
+        if at != -1:
+            first = at
+    return first
+
+
+def _whole_words(text: str, start: int, end: int) -> bool:
+    before = text[start - 1:start]
+    after = text[end:end + 1]
+    return not (before.isalnum() or after.isalnum())
 
 
 def _join(people: list[list[Mention]], mention: Mention, may_start: bool = True) -> None:
@@ -934,20 +1056,98 @@ def _excluded_people(scan: Scan) -> list[Name]:
     return excluded
 
 
-def _key_lines(scan: Scan) -> None:
-    """``Who:`` / ``Speaker:`` / ``Facilitators:`` lines: every person in the value."""
+def _key_lines(scan: Scan, table_heads: set[int]) -> None:
+    """``Who:`` / ``Speaker:`` / ``Facilitators:`` lines: every person in the value;
+    not a table's header row ("Name | Role", at ``table_heads``), whose cells are labels."""
     text = scan.ctx.doc.text
-    for block in scan.ctx.doc.blocks:
+    blocks = scan.ctx.doc.blocks
+    for index, block in enumerate(blocks):
         if block.kind != "key_value" or not block.key or not _is_presenter_key(block.key):
+            continue
+        if block.start in table_heads:
             continue
         start = block.value_start or block.start
         end = block.end
+        if LIST_GOES_ON.search(text, max(start, end - 5), end) and index + 1 < len(blocks) \
+                and blocks[index + 1].kind != "key_value" \
+                and "\n\n" not in text[end:blocks[index + 1].start]:
+            end = blocks[index + 1].end  # "Facilitators: Dr X (Univ) and" / "Sgt Y (Police)"
         found = people_at(text, start, end, "key-line", 0.95, allow_single=True)
         if found and _opens_phrase(text, found[0].name, end):
             found = []
         if not found:
             found = _first_name_in(text, start, end, "key-line", 0.9)
         scan.add(found)
+
+
+def _table_columns(scan: Scan) -> set[int]:
+    """The people in a table's column of names: the first column whose header is a
+    presenter label ("| Name | Role |", "| Time | Session | Speaker |"), or, in a
+    presenters section, a first column of names with no header. The rows must name
+    someone in that column: "| Speaker | Jo Bloggs |" over "| Date | 3 May |" is a table
+    of labels and values, which the key lines read. Gives where the header rows start."""
+    text = scan.ctx.doc.text
+    blocks = scan.ctx.doc.blocks
+    heads: set[int] = set()
+    if TABLE_CELL not in text:
+        return heads  # most documents: one scan in C, not a call per block
+    index = 0
+    while index < len(blocks):
+        if not _is_table_row(blocks[index]):
+            index += 1
+            continue
+        rows = index + 1
+        while rows < len(blocks) and _is_table_row(blocks[rows]):
+            rows += 1
+        head = blocks[index]
+        column = next((n for n, (s, e) in enumerate(_cells(head))
+                       if _is_presenter_key(text[s:e])), None)
+        first = index + 1
+        if column is None and scan.kind_at(head.start) == "presenters":
+            column, first = 0, index  # a table of people without a header row
+        found = [] if column is None else _column_people(text, blocks[first:rows], column)
+        if found:
+            heads.add(head.start)
+            scan.add(found)
+        index = rows
+    return heads
+
+
+def _is_table_row(block: Block) -> bool:
+    """A table's row, which readers set out as "first cell | cell | cell" (a key line
+    when its first cell is a data cell, a paragraph when all are header cells)."""
+    return TABLE_CELL in block.text
+
+
+def _cells(block: Block) -> list[tuple[int, int]]:
+    """Where the cells of a table row are in the text."""
+    spans = []
+    start = 0
+    while True:
+        end = block.text.find(TABLE_CELL, start)
+        stop = len(block.text) if end == -1 else end
+        spans.append((block.start + start, block.start + stop))
+        if end == -1:
+            return spans
+        start = end + len(TABLE_CELL)
+
+
+def _column_people(text: str, rows: list[Block], column: int) -> list[Mention]:
+    """The people named in one column of a table's rows; none unless its first row
+    names someone there."""
+    found: list[Mention] = []
+    for number, row in enumerate(rows):
+        cells = _cells(row)
+        if column >= len(cells):
+            continue
+        people = people_at(text, cells[column][0], cells[column][1], "table", 0.9)
+        if not people and number == 0:
+            return []
+        if len(people) == 1 and people[0].role is None and column + 1 < len(cells):
+            role = _short_role(text[cells[column + 1][0]:cells[column + 1][1]])
+            people[0] = replace(people[0], role=role)  # "| Jo Bloggs | Trainer |"
+        found.extend(people)
+    return found
 
 
 def _opens_phrase(text: str, name: Name, end: int) -> bool:
@@ -1038,6 +1238,8 @@ def _before_cues(scan: Scan) -> None:
         if cue.start() < covered:
             continue  # inside the list the last cue read
         end = _segment_end(text, cue.end())
+        row = PROGRAMME_TIME.search(text, cue.end(), end)
+        end = row.start() if row else end  # a programme's next row is no role of the last name
         people = people_at(text, cue.end(), end, "cue-before", 0.85, skip_words=True)
         covered = people[-1].name.end if people else covered
         scan.add(people)
@@ -1062,6 +1264,71 @@ def _after_cues(scan: Scan) -> None:
             if people and _reaches(text, people[-1], will.start()):
                 scan.add(people)
                 break
+
+
+def _first_person(scan: Scan) -> None:
+    """ "I'll be presenting with Tom Ellery", "I will be delivering it alongside Dr X": the
+    writer presents, and so do the people the sentence names after 'with' or 'alongside'.
+    The writer is the name under the first closing ("Many thanks,") after the sentence,
+    else the name on the last From: line above it."""
+    text = scan.ctx.doc.text
+    cue = next((found for lead in FIRST_PERSON.finditer(text)
+                if (found := cues().first_person.match(text, lead.start())) is not None), None)
+    if cue is None:
+        return
+    writer = _writer(scan, cue.start())
+    if writer is not None:
+        # Added whatever section holds it: a signature is in the message's sign-off.
+        scan.mentions.append(Mention(writer, "first-person", 0.85))
+    end = _segment_end(text, cue.end())
+    partner = CO_PRESENTER.search(text, cue.end(), end)
+    if partner is not None:
+        scan.add(people_at(text, partner.end(), end, "first-person", 0.85))
+
+
+def _writer(scan: Scan, pos: int) -> Name | None:
+    """Who wrote the message around ``pos``: the full name signing it off, else the
+    person on the last From: line above, unless the sign-off gives another forename
+    (a colleague's message sent from someone else's account)."""
+    signed, forename = _signer(scan, pos)
+    if signed is not None:
+        return signed
+    sender = _sender(scan, pos)
+    if sender is None or (forename and sender.words[:1] != [forename.lower()]):
+        return None
+    return sender
+
+
+def _signer(scan: Scan, pos: int) -> tuple[Name | None, str | None]:
+    """The name that signs a message off, on a line of its own, one of the few lines
+    under the first closing line ("Kind regards,") after ``pos``; and the forename that
+    signs it if a line holds just that ("Ruth")."""
+    text = scan.ctx.doc.text
+    blocks = scan.ctx.doc.blocks
+    forename = None
+    for index in range(len(blocks)):
+        if blocks[index].start < pos or scan.folded_block(index) not in cues().closings:
+            continue
+        for block in blocks[index + 1:index + 1 + SIGNATURE_LINES]:
+            name = name_at(text, block.start, block.end)
+            if name is not None and _line_rest_short(text, name.end, block.end):
+                return name, forename
+            if forename is None and FORENAME.fullmatch(block.text.strip()):
+                forename = block.text.strip()
+        break
+    return None, forename
+
+
+def _sender(scan: Scan, pos: int) -> Name | None:
+    """The person on the last From: line above ``pos`` ("From: Ruth Adeyemi <ruth@...>")."""
+    text = scan.ctx.doc.text
+    sender = None
+    for block in scan.ctx.doc.blocks:
+        if block.start >= pos:
+            break
+        if block.kind == "key_value" and block.key and _fold_key(block.key) == "from":
+            sender = name_at(text, block.value_start or block.start, block.end)
+    return sender
 
 
 def _programme_rows(scan: Scan) -> None:
