@@ -353,3 +353,14 @@ def test_a_form_that_wraps_the_page_is_read_and_a_booking_form_is_not() -> None:
                "on coercive control in families and what practitioners can do.</p>"
                "<form><label>First name</label><input></form></main></body>")
     assert "First name" not in read_html(booking).text
+
+
+def test_text_laid_out_in_its_own_lines_keeps_them() -> None:
+    page = ("<body><h1>DASH training</h1><div class='desc'>Partnership training\n\n"
+            "Date: Tuesday 10 February 2026\nTime: 9:30 - 12:30\n\nLearning outcomes:\n"
+            "- Complete a risk checklist.\n- Know the referral route.</div></body>")
+    lines = read_html(page).text.splitlines()
+    assert "Time: 9:30 - 12:30" in lines and "- Know the referral route." in lines
+    prose = ("<body><h1>Title</h1><p>A paragraph wrapped in the source\nat eighty columns,"
+             "\nas editors leave it,\nwith no labels in it.</p></body>")
+    assert read_html(prose).text.splitlines()[1].startswith("A paragraph wrapped in the source at")

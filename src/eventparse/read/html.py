@@ -618,7 +618,7 @@ class _Renderer:
     # text
 
     def _text(self, raw: str) -> None:
-        if self.pre_depth:
+        if self.pre_depth or _laid_out_in_lines(raw):
             self._preformatted(raw)
             return
         text = _SPACE.sub(" ", _INVISIBLE.sub("", raw))
@@ -733,6 +733,18 @@ def key_value_split(line: str) -> tuple[int, int] | None:
     if found is None or not 0 < len(found.group(1).split()) <= MAX_KEY_WORDS:
         return None
     return found.end(1), found.end()
+
+
+# A line of its own in a text's source: a "Key: value" label or a bullet.
+_SOURCE_LINE = re.compile(r"^[ \t]*(?:[A-Z][\w'’&/ ()-]{0,30}:[ \t]+\S|[-*•][ \t]+\S)",
+                          re.MULTILINE)
+
+
+def _laid_out_in_lines(raw: str) -> bool:
+    """Text whose own line breaks carry its layout, shown by CSS (white-space: pre-wrap)
+    rather than by tags: a form's description, a pasted e-mail. Several labelled or
+    bulleted lines in one text node say so; wrapped prose in the source does not."""
+    return raw.count("\n") >= 3 and len(_SOURCE_LINE.findall(raw)) >= 3
 
 
 def _collapse(text: str) -> str:
