@@ -141,6 +141,12 @@ PHONE_ASCII = re.compile(PHONE.pattern.replace(r"\d", "[0-9]"))
 SENTENCE_END_ASCII = re.compile(SENTENCE_END.pattern.replace(r"\s", ASCII_SPACE))
 LAST_WORD_ASCII = re.compile(r"(?<![A-Za-z'’])[A-Za-z]+$")
 WILL_ASCII = re.compile(WILL.pattern.replace(r"\s", ASCII_SPACE))
+# "X is joined on every date by Y", "joined for the afternoon by Y": a short phrase
+# opening on a preposition between 'joined' and 'by' ("joined by" alone is a cue word).
+_JOINED = r"joined\s+(?:on|for|in|at|throughout|during|across)\s+(?:[a-z'-]+\s+){0,3}by\s+"
+JOINED = regex.compile(rf"(?<![\p{{L}}-]){_JOINED.replace('a-z', chr(92) + 'p{L}')}", regex.I)
+JOINED_ASCII = re.compile(rf"(?<![a-z-]){_JOINED.replace(chr(92) + 's', ASCII_SPACE)}")
+"""JOINED's twin for lower-cased ASCII text (see ``_ascii_twin``)."""
 ROLE_TRIM = " \t\n,;:–—-()."
 # A programme row's time at the start of its line: "09:45", "9.30am", "10:00-10:45".
 _CLOCK_TIME = r"[0-9]{1,2}[:.][0-9]{2}(?:[ \t]?[ap]\.?m\.?)?"
@@ -152,6 +158,10 @@ PROGRAMME_ROWS = 3
 ROW_DASH = (" – ", " — ", " - ")
 LIST_GOES_ON = re.compile(r"(?:,|\band|&)[ \t]*$")
 """How a line ends whose list of names goes on to the next line."""
+ITEM_END = re.compile(r"[,;()\n]|[.](?:\s|$)")
+"""Where a list item (a name, or an organisation after a role) ends."""
+ORG_JOINS = frozenset({"and", "&", "of", "for", "the", "in", "on"})
+"""Lower-case words an organisation's name may hold ("Fire and Rescue Service")."""
 LOWER_WORD = re.compile(r"(?<![\w@./-])[a-z]+(?![\w@-])")
 """A word written in lower case, not in an address."""
 TABLE_CELL = " | "
@@ -769,7 +779,8 @@ def _next_person(text: str, pos: int, end: int, allow_single: bool) -> tuple[int
             continue
         following = name_at(text, brk.end(), end, allow_single and ";" not in brk.group())
         if following is not None and _ends_item(text, following.end, end) \
-                and not _in_role(text, pos, brk, following):
+                and not _in_role(text, pos, brk, following) \
+                and not _in_organisation(text, brk, following, end):
             return brk.start(), following
     return end, None
 
@@ -788,6 +799,20 @@ def _in_role(text: str, pos: int, brk: regex.Match[str], following: Name) -> boo
     plain_and = brk.group().strip() in ("and", "&")
     role_begun = text[pos:brk.start()].lstrip(" \t").startswith(",")
     return plain_and and role_begun and not following.titled and _reads_as_words(following)
+
+
+def _in_organisation(text: str, brk: regex.Match[str], following: Name, end: int) -> bool:
+    """Whether capitalised words after 'and' go on an organisation's name rather than name
+    someone: "Tyne and Wear Fire and Rescue Service", "Leeds and York Partnership Trust"
+    (capitalised words and joining words up to the item's end, the last an organisation's
+    word). A title before them makes them a person."""
+    if following.titled or brk.group().strip(" \t\n,") not in ("and", "&"):
+        return False
+    stop = min(end, following.start + NEAR)
+    item_end = ITEM_END.search(text, following.start, stop)
+    words = text[following.start:item_end.start() if item_end else stop].split()
+    return (len(words) > 1 and words[-1].rstrip(".").lower() in cues().org_words
+            and all(w[0].isupper() or w in ORG_JOINS for w in words))
 
 
 def _ends_item(text: str, pos: int, end: int) -> bool:
@@ -1234,7 +1259,11 @@ def _before_cues(scan: Scan) -> None:
     """ "Presented by A and B", "The speaker is X", "led by X (role), with guest speaker Y"."""
     text = scan.ctx.doc.text
     covered = 0
-    for cue in _cue_matches(cues().before, cues().before_ascii, text):
+    found = _cue_matches(cues().before, cues().before_ascii, text)
+    if "oined" in text:  # rare: one more scan only where it may find something
+        found = iter(sorted([*found, *_cue_matches(JOINED, JOINED_ASCII, text)],
+                            key=lambda cue: cue.start()))
+    for cue in found:
         if cue.start() < covered:
             continue  # inside the list the last cue read
         end = _segment_end(text, cue.end())
