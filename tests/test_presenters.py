@@ -226,3 +226,24 @@ def test_the_ascii_twins_of_the_name_patterns_match_alike() -> None:
         for text in texts:
             assert [m.span() for m in original.finditer(text)] == \
                 [m.span() for m in twin.finditer(text)], (twin.pattern, text[:60])
+
+
+def test_organisation_name_with_and_is_not_split_into_a_person() -> None:
+    text = "Ann Kerr, Station Manager, Bedford and Luton Fire and Rescue Service, and Dr Ian Ross."
+    found = people_at(text, 0, len(text), "x", 1.0)
+    assert [m.name.text for m in found] == ["Ann Kerr", "Ian Ross"]
+    assert found[0].role == "Station Manager, Bedford and Luton Fire and Rescue Service"
+
+
+def test_job_title_before_a_name_is_no_person() -> None:
+    text = "Young Parents Lead Priya Shah and Tom Reid"
+    found = people_at(text, 0, len(text), "x", 1.0)
+    assert [m.name.text for m in found] == ["Priya Shah", "Tom Reid"]
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_event_name_after_in_this_is_no_presenter(model: str) -> None:
+    text = ("Learning from cases\nDate: 4 June 2026, 12:30-13:30\n"
+            "In this Ruskin Round, Dr Eve Lomax will present a case, and Joe Tan will "
+            "talk about the plan.\n")
+    assert _names(text, model) == ["Eve Lomax", "Joe Tan"]

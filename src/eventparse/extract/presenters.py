@@ -141,6 +141,12 @@ PHONE_ASCII = re.compile(PHONE.pattern.replace(r"\d", "[0-9]"))
 SENTENCE_END_ASCII = re.compile(SENTENCE_END.pattern.replace(r"\s", ASCII_SPACE))
 LAST_WORD_ASCII = re.compile(r"(?<![A-Za-z'’])[A-Za-z]+$")
 WILL_ASCII = re.compile(WILL.pattern.replace(r"\s", ASCII_SPACE))
+# "X is joined on every date by Y", "joined for the afternoon by Y": a short phrase
+# opening on a preposition between 'joined' and 'by' ("joined by" alone is a cue word).
+_JOINED = r"joined\s+(?:on|for|in|at|throughout|during|across)\s+(?:[a-z'-]+\s+){0,3}by\s+"
+JOINED = regex.compile(rf"(?<![\p{{L}}-]){_JOINED.replace('a-z', chr(92) + 'p{L}')}", regex.I)
+JOINED_ASCII = re.compile(rf"(?<![a-z-]){_JOINED.replace(chr(92) + 's', ASCII_SPACE)}")
+"""JOINED's twin for lower-cased ASCII text (see ``_ascii_twin``)."""
 ROLE_TRIM = " \t\n,;:–—-()."
 # A programme row's time at the start of its line: "09:45", "9.30am", "10:00-10:45".
 _CLOCK_TIME = r"[0-9]{1,2}[:.][0-9]{2}(?:[ \t]?[ap]\.?m\.?)?"
@@ -152,6 +158,13 @@ PROGRAMME_ROWS = 3
 ROW_DASH = (" – ", " — ", " - ")
 LIST_GOES_ON = re.compile(r"(?:,|\band|&)[ \t]*$")
 """How a line ends whose list of names goes on to the next line."""
+ITEM_END = re.compile(r"[,;()\n]|[.](?:\s|$)")
+"""Where a list item (a name, or an organisation after a role) ends."""
+ROLE_NOUN_AFTER = regex.compile(r"[ \t]+(\p{Lu}[\p{Ll}-]+)[ \t]+(?=\p{Lu})")
+ROLE_NOUN_BEFORE = regex.compile(r"(?<![\p{L}-])(\p{Lu}[\p{Ll}-]+)[ \t]+$")
+"""A capitalised word straight after a name, or straight before one (a role noun?)."""
+ORG_JOINS = frozenset({"and", "&", "of", "for", "the", "in", "on"})
+"""Lower-case words an organisation's name may hold ("Fire and Rescue Service")."""
 LOWER_WORD = re.compile(r"(?<![\w@./-])[a-z]+(?![\w@-])")
 """A word written in lower case, not in an address."""
 TABLE_CELL = " | "
@@ -210,11 +223,13 @@ class Cues:
     host_before_ascii: re.Pattern[str] | None
     verbs: regex.Pattern[str]
     event_clause: regex.Pattern[str]
+    event_lead: regex.Pattern[str]
     talk_nouns: regex.Pattern[str]
     group_words: frozenset[str]
     not_name_words: frozenset[str]
     org_words: frozenset[str]
     org_surnames: frozenset[str]
+    role_nouns: frozenset[str]
     given_names: frozenset[str]
     word_endings: tuple[str, ...]
     affiliation_words: frozenset[str]
@@ -317,12 +332,15 @@ def cues() -> Cues:
         event_clause=regex.compile(
             rf"[\s*_#>|-]*(?:{_alternation(data['event_clause_leads'])})\s+"
             rf"(?:[\p{{L}}'’-]+\s+)?(?:{_alternation(data['event_clause_nouns'])})s?\b", regex.I),
+        event_lead=regex.compile(
+            rf"[\s*_#>|-]*(?:{_alternation(data['event_clause_leads'])})\s+$", regex.I),
         talk_nouns=regex.compile(rf"(?:['’]s)?[ \t]+(?:{_alternation(data['talk_nouns'])})\b",
                                  regex.I),
         group_words=frozenset(data["group_words"]),
         not_name_words=frozenset(data["not_name_words"]),
         org_words=frozenset(data["org_words"]),
         org_surnames=frozenset(data["org_surnames"]),
+        role_nouns=frozenset(data["role_nouns"]),
         given_names=frozenset(vocab.load("given_names")["names"]),
         word_endings=tuple(data["word_endings"]),
         affiliation_words=frozenset(data["affiliation_words"]),
@@ -701,6 +719,7 @@ def people_at(text: str, pos: int, end: int, rule: str, score: float,
     if name is None and skip_words:
         name = _after_role(text, pos, end, allow_single)
     while name is not None and len(found) < LIST_LIMIT:
+        name = _past_job_title(text, name, end, allow_single)
         stop, following = _next_person(text, name.end, end, allow_single)
         found.append(Mention(name, rule, score, role=_short_role(text[name.end:stop])))
         name = following
@@ -708,6 +727,22 @@ def people_at(text: str, pos: int, end: int, rule: str, score: float,
         last = found.pop()
         found[-1] = replace(found[-1], role=_short_role(text[found[-1].name.end:last.name.end]))
     return [m for m in found if not _reads_as_organisation(text, m.name)]
+
+
+def _past_job_title(text: str, name: Name, end: int, allow_single: bool) -> Name:
+    """The person after a capitalised job title that ends in a role noun: "Young Carers"
+    in "our Young Carers Lead Ruth Adebayo" is the title's start, Ruth Adebayo the person."""
+    role = ROLE_NOUN_AFTER.match(text, name.end, end)
+    if role is None or role.group(1).lower() not in cues().role_nouns:
+        return name
+    return name_at(text, role.end(), end, allow_single) or name
+
+
+def _after_job_title(text: str, name: Name) -> bool:
+    """Whether a name follows a capitalised job title ending in a role noun ("our Young
+    Carers Lead Ruth Adebayo")."""
+    role = ROLE_NOUN_BEFORE.search(text, max(0, name.title_start - 30), name.title_start)
+    return role is not None and role.group(1).lower() in cues().role_nouns
 
 
 def _reads_as_organisation(text: str, name: Name) -> bool:
@@ -769,7 +804,8 @@ def _next_person(text: str, pos: int, end: int, allow_single: bool) -> tuple[int
             continue
         following = name_at(text, brk.end(), end, allow_single and ";" not in brk.group())
         if following is not None and _ends_item(text, following.end, end) \
-                and not _in_role(text, pos, brk, following):
+                and not _in_role(text, pos, brk, following) \
+                and not _in_organisation(text, brk, following, end):
             return brk.start(), following
     return end, None
 
@@ -788,6 +824,20 @@ def _in_role(text: str, pos: int, brk: regex.Match[str], following: Name) -> boo
     plain_and = brk.group().strip() in ("and", "&")
     role_begun = text[pos:brk.start()].lstrip(" \t").startswith(",")
     return plain_and and role_begun and not following.titled and _reads_as_words(following)
+
+
+def _in_organisation(text: str, brk: regex.Match[str], following: Name, end: int) -> bool:
+    """Whether capitalised words after 'and' go on an organisation's name rather than name
+    someone: "Tyne and Wear Fire and Rescue Service", "Leeds and York Partnership Trust"
+    (capitalised words and joining words up to the item's end, the last an organisation's
+    word). A title before them makes them a person."""
+    if following.titled or brk.group().strip(" \t\n,") not in ("and", "&"):
+        return False
+    stop = min(end, following.start + NEAR)
+    item_end = ITEM_END.search(text, following.start, stop)
+    words = text[following.start:item_end.start() if item_end else stop].split()
+    return (len(words) > 1 and words[-1].rstrip(".").lower() in cues().org_words
+            and all(w[0].isupper() or w in ORG_JOINS for w in words))
 
 
 def _ends_item(text: str, pos: int, end: int) -> bool:
@@ -1234,7 +1284,11 @@ def _before_cues(scan: Scan) -> None:
     """ "Presented by A and B", "The speaker is X", "led by X (role), with guest speaker Y"."""
     text = scan.ctx.doc.text
     covered = 0
-    for cue in _cue_matches(cues().before, cues().before_ascii, text):
+    found = _cue_matches(cues().before, cues().before_ascii, text)
+    if "oined" in text:  # rare: one more scan only where it may find something
+        found = iter(sorted([*found, *_cue_matches(JOINED, JOINED_ASCII, text)],
+                            key=lambda cue: cue.start()))
+    for cue in found:
         if cue.start() < covered:
             continue  # inside the list the last cue read
         end = _segment_end(text, cue.end())
@@ -1259,6 +1313,8 @@ def _after_cues(scan: Scan) -> None:
         clause_start = _clause_start(text, will.start())
         for name in scan.names_between(clause_start, will.start()):
             if PREPOSITION.search(text, max(clause_start, name.title_start - 12), name.title_start):
+                continue
+            if not _may_be_subject(text, clause_start, name):
                 continue
             people = people_at(text, name.title_start, will.start(), "cue-will", 0.8)
             if people and _reaches(text, people[-1], will.start()):
@@ -1414,10 +1470,31 @@ def _clause_start(text: str, pos: int) -> int:
     return start
 
 
+def _may_be_subject(text: str, clause_start: int, name: Name) -> bool:
+    """Whether a name may be the subject of a 'will' clause. Capitalised words straight
+    after "In this" / "During the" name the event ("In this Grand Round, Dr X will
+    present"). After a clause's opening on the event ("In this webinar"), a name straight
+    after it is the subject; one further on ("In this evening webinar our Young Carers
+    Lead Jo Bloggs will ...") must read as a person's: a title or a known given name."""
+    # The clause, or its line when a heading or key line above has no full stop.
+    start = max(clause_start, text.rfind("\n", clause_start, name.title_start) + 1)
+    if cues().event_lead.fullmatch(text, start, name.title_start) is not None:
+        return False
+    opening = cues().event_clause.match(text, start, name.title_start)
+    if opening is None or not text[opening.end():name.title_start].strip(" \t\n,"):
+        return True
+    return name.titled or _has_given_name(name) or _after_job_title(text, name)
+
+
 def _reaches(text: str, last: Mention, will: int) -> bool:
-    """Whether the list of names runs up to 'will' (only a role or affiliation between)."""
+    """Whether the list of names runs up to 'will' (only a role or affiliation between, or
+    a relative clause set off by commas: "A and B, who cared for his mum, will talk")."""
     between = text[last.name.end:will]
-    return len(between) <= 160 and RELATIVE.search(between) is None
+    if len(between) > 160:
+        return False
+    relative = RELATIVE.search(between)
+    return relative is None or (between[:relative.start()].strip(" \t\n") == ","
+                                and between.rstrip(" \t\n").endswith(","))
 
 
 # ---------------------------------------------------------------- guesses
