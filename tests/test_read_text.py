@@ -140,3 +140,11 @@ def test_an_icon_that_opens_a_line_is_not_part_of_it() -> None:
     kinds = [(b.kind, b.text) for b in doc.blocks[1:]]
     assert kinds == [("heading", "The Community Room, 22 Station Road, Mardale MD4 6HT"),
                      ("key_value", "Time: 10:00 - 12:00"), ("list_item", "a bullet stays a bullet")]
+
+
+def test_a_quoted_message_is_read_without_its_quote_marks() -> None:
+    doc = read_text("Can you share this?\n\n> > Open to:\n> > - Team managers\n>\n"
+                    "> > Date: 16 January 2026")
+    assert [(b.kind, b.text) for b in doc.blocks[1:]] == [
+        ("key_value", "Open to:"), ("list_item", "Team managers"),
+        ("key_value", "Date: 16 January 2026")]

@@ -30,6 +30,8 @@ from eventparse.document import ICON, Block, Document
 from eventparse.when.lexicon import month_numbers
 
 BULLET = regex.compile(r"[ \t]*(?:--|[-*•·▪◦‣–—]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]+(?=\S)")
+# The marks before each line of a quoted message: "> ", "> > ", ">>".
+QUOTE = regex.compile(r"(?:>[ \t]?)+")
 # A key is a few words before a colon; a time such as "10:00" or a URL is not a key.
 KEY_VALUE = regex.compile(r"[ \t]*([A-Za-z][\w'’&/()\- ]{0,38}?)[ \t]*:(?:[ \t]+|$)(?!//)")
 CLOSING = ".;,!?"
@@ -118,14 +120,22 @@ def read_text(text: str) -> Document:
 
 
 def _lines(text: str) -> list[_Line]:
-    """Each non-blank line, trimmed of surrounding white space."""
+    """Each non-blank line, trimmed of surrounding white space and of the "> " marks of
+    a quoted (forwarded, replied-to) message."""
     spans: list[_Line] = []
     pos = 0
     for number, line in enumerate(text.split("\n")):
         content = line.lstrip()
+        indented = len(content) < len(line)
+        if content.startswith(">"):
+            quoted = QUOTE.match(content)
+            assert quoted is not None  # it matches any run of ">"
+            rest = content[quoted.end():]
+            content = rest.lstrip()
+            indented = len(content) < len(rest)
         if content:
             start = pos + len(line) - len(content)
-            spans.append(_Line(start, start + len(content.rstrip()), number, start > pos))
+            spans.append(_Line(start, start + len(content.rstrip()), number, indented))
         pos += len(line) + 1
     return spans
 
