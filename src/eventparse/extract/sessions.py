@@ -162,6 +162,8 @@ def _place(ctx: Context, mention: Mention) -> _Placed | None:
         return None
     if mention.bare_numeric and not mention.has_time and section not in _SCHEDULE_KINDS:
         return None  # "Room 2/14" outside a Date: line
+    if _STAMP.match(text, line_start, mention.start) and _STAMPED.match(text, mention.end):
+        return None  # "[02/03/2026, 18:47] Jo Whitlock: ..." when a chat message was sent
     # bounded by the line (the pattern never crosses one): a search without an end reads
     # on to the end of the text for its literal words, slow on a megabyte line
     line_end = text.find("\n", mention.end)
@@ -186,6 +188,9 @@ def _place(ctx: Context, mention: Mention) -> _Placed | None:
     return _Placed(mention, tier, block, section, clause, prose, row == "end")
 
 
+# A chat export's message stamp: "[02/03/2026, 18:47] Name: message".
+_STAMP = regex.compile(r"[ \t]*\[[ \t]*\Z")
+_STAMPED = regex.compile(r"[ \t]*\][ \t]*[^\n:\]]{1,60}:")
 _ROW_LEAD = regex.compile(r"[ \t|*•·>#\-–—]*")
 _ROW_GAP = regex.compile(r"[ \t|:.)\-–—]*")
 _ROW_END = regex.compile(r"[ \t|.]*")
