@@ -334,9 +334,12 @@ def _continues(line: str, following: str, column: int, item_column: int | None) 
     True
     >>> _continues("It ends here.", "and this is new", 0, None)
     False
+    >>> _continues("-" * 40, "until next time", 0, None)
+    False
     """
-    if len(line) < MIN_WRAPPED_CHARS or line[-1] in WRAP_STOPS or not following[0].isalnum():
-        return False
+    if len(line) < MIN_WRAPPED_CHARS or line[-1] in WRAP_STOPS or not following[0].isalnum() \
+            or not (line[-1].isalnum() or line[-1] in ",)]’'\""):
+        return False  # a rule of dashes or a line ending in a symbol breaks off nothing
     if not (following[0].islower()
             or (item_column is not None and column == item_column)  # an item's next line
             or line[line.rfind(" ") + 1:] in _wrap_words()):
