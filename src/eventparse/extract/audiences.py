@@ -3,7 +3,8 @@
 Where the labels come from, best first:
 
 1. an audience heading ("Audience Types", "Who should attend", "Suitable for:",
-   "Who is it for?") and the label lines or the one prose list under it;
+   "Who is it for?") and the label lines or the one prose list under it (a line such
+   as "This webinar is aimed at:" only introduces the lines below it);
 2. an audience key or question with its list on the same line
    ("Suitable for: social workers, ...", "Who is this for? Social workers, ...");
 3. a sentence anywhere: "This workshop is for social workers, youth workers and
@@ -13,7 +14,8 @@ A prose list is split on commas and on "and"/"or" where both sides are roles
 ("speech and language therapists" stays whole); a clause after the last role
 ("... who carry out direct work") is dropped, and so is a qualifier on the last role
 alone ("... and senior practitioners working in adult social care"), which says where
-the whole list works. Each label is kept as the listing words it, with a leading
+the whole list works; a leading "including" or "especially" ("..., including
+students") is no part of its label. Each label is kept as the listing words it, with a leading
 capital only (acronyms such as NHS or SENCOs kept; a role of the vocabulary,
 vocab/audiences.json, in the same words takes its capitals). The vocabulary only
 decides whether a label is a known role: a role, a plural or slip of spelling of
