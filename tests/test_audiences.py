@@ -110,3 +110,17 @@ def test_no_audience_without_a_cue() -> None:
 def test_long_single_line_is_harmless() -> None:
     event = _parse("This session is for " + "social workers, " * 60_000 + "\n")
     assert event.audiences == []  # a list that long is not a list of roles
+
+
+def test_a_lead_in_line_under_the_heading_introduces_the_list() -> None:
+    for lead in ("This course is suitable for", "The day is open to:"):
+        event = _parse(f"Who should attend\n{lead}\n- Youth workers\n- Personal advisers\n")
+        assert event.audiences == ["Youth workers", "Personal advisers"]
+        assert _unknown(event) == []
+
+
+def test_including_or_especially_is_no_part_of_a_label() -> None:
+    event = _parse("This session is for social workers, including team managers.\n")
+    assert event.audiences == ["Social workers", "Team managers"]
+    event = _parse("It is aimed at nurses and GPs, particularly practice nurses.\n")
+    assert event.audiences == ["Nurses", "GPs", "Practice nurses"]

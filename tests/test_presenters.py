@@ -247,3 +247,12 @@ def test_event_name_after_in_this_is_no_presenter(model: str) -> None:
             "In this Ruskin Round, Dr Eve Lomax will present a case, and Joe Tan will "
             "talk about the plan.\n")
     assert _names(text, model) == ["Eve Lomax", "Joe Tan"]
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_presenter_key_ending_a_paragraph_opens_the_list_below(model: str) -> None:
+    text = ("Court skills\nDate: 4 June 2026, 12:30-13:30\n\n"
+            "A lunchtime session for new staff. Speakers:\n"
+            "- Rhiannon Vale, Legal Adviser\n- Kwame Asante, Team Manager\n\n"
+            "Book early. Places are limited.\n")
+    assert _names(text, model) == ["Rhiannon Vale", "Kwame Asante"]

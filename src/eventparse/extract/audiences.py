@@ -3,7 +3,8 @@
 Where the labels come from, best first:
 
 1. an audience heading ("Audience Types", "Who should attend", "Suitable for:",
-   "Who is it for?") and the label lines or the one prose list under it;
+   "Who is it for?") and the label lines or the one prose list under it (a line such
+   as "This webinar is aimed at:" only introduces the lines below it);
 2. an audience key or question with its list on the same line
    ("Suitable for: social workers, ...", "Who is this for? Social workers, ...");
 3. a sentence anywhere: "This workshop is for social workers, youth workers and
@@ -13,7 +14,8 @@ A prose list is split on commas and on "and"/"or" where both sides are roles
 ("speech and language therapists" stays whole); a clause after the last role
 ("... who carry out direct work") is dropped, and so is a qualifier on the last role
 alone ("... and senior practitioners working in adult social care"), which says where
-the whole list works. Each label is kept as the listing words it, with a leading
+the whole list works; a leading "including" or "especially" ("..., including
+students") is no part of its label. Each label is kept as the listing words it, with a leading
 capital only (acronyms such as NHS or SENCOs kept; a role of the vocabulary,
 vocab/audiences.json, in the same words takes its capitals). The vocabulary only
 decides whether a label is a known role: a role, a plural or slip of spelling of
@@ -85,6 +87,8 @@ class Roles:
     clause_cut: regex.Pattern[str]
     label_end_words: frozenset[str]
     lead_in: regex.Pattern[str]
+    lead_in_line: regex.Pattern[str]
+    label_lead: regex.Pattern[str]
     opener: regex.Pattern[str]
     articles: frozenset[str]
     lead_words: tuple[str, ...]
@@ -98,6 +102,7 @@ def _roles() -> Roles:
     lead_in = "|".join(_phrase(p) for p in data["lead_in"])
     verbs = "|".join(_phrase(v) for v in data["lead_in_verbs"])
     clause = "|".join(regex.escape(w) for w in data["clause_cut_words"])
+    label_lead = "|".join(_phrase(p) for p in data["label_lead_words"])
     return Roles(
         canonical=canonical,
         choices=_by_initial(canonical),
@@ -112,6 +117,10 @@ def _roles() -> Roles:
             rf"\b(?:this|the|our|these|it)\s+(?:[\p{{L}}'’-]+\s+){{0,4}}?(?:{verbs})\s+"
             rf"(?:\p{{L}}+ly\s+)?(?:{lead_in})\s+",
             regex.IGNORECASE),
+        # A line that only introduces the list below it: "This webinar is aimed at:".
+        lead_in_line=regex.compile(rf"(?:^|\s)(?:{lead_in})\s*:?\s*$", regex.IGNORECASE),
+        # "..., including students": the word singles a role out; it is no part of it.
+        label_lead=regex.compile(rf"(?:{label_lead})\s+", regex.IGNORECASE),
         # A sentence opening on the lead-in itself: "Aimed at ...", "Especially relevant to ...".
         opener=regex.compile(rf"(?:^|(?<=[.!?]\s))(?:\p{{L}}+ly\s+)?(?:{lead_in})\s+",
                              regex.IGNORECASE),
@@ -320,6 +329,8 @@ def _under_heading(blocks: list[Block], first: int) -> list[Label]:
         if _ends_section(block) or (run is not None and _leaves_layout(run, block)):
             break
         text = block.text.strip()
+        if not labels and _roles().lead_in_line.search(text[-MAX_QUESTION_CHARS:]):
+            continue  # "This webinar is aimed at:" introduces the list; it is no label
         if _is_label_line(text):
             run = run or block
             lead = _LEADING_MARK.match(text)
@@ -514,6 +525,9 @@ def _split_joined(text: str, start: int, end: int, offset: int) -> list[Label]:
         start += 1
     while end > start and text[end - 1] in _TRIM:
         end -= 1
+    lead = _roles().label_lead.match(text, start, end)
+    if lead is not None:
+        start = lead.end()
     if start >= end:
         return []
     joiners = list(_JOINER.finditer(text, start, end))[:MAX_JOINERS]

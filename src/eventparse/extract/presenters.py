@@ -173,6 +173,9 @@ FIRST_PERSON = re.compile(r"I(?:['’](?:ll|m)|[ \t]+(?:will|am|shall))\b")
 CO_PRESENTER = regex.compile(r"\b(?:with|alongside)\s+")
 """What names the writer's co-presenters in "I'll be presenting it with/alongside X"."""
 SIGNATURE_LINES = 3
+TRAILING_KEY_CHARS = 50
+TRAILING_KEY = regex.compile(r"[.!?][ \t]+(\p{Lu}[\p{L}'’ \t]{0,40}):\s*$")
+"""A presenter key closing a paragraph after its last sentence ("... North West. Speakers:")."""
 """Lines under a closing ("Many thanks,") where the writer's name may be."""
 """What readers put between a table row's cells."""
 
@@ -987,6 +990,7 @@ def extract(ctx: Context) -> list[Candidate[Presenter]]:
     _key_lines(scan, _table_columns(scan))
     _header_fields(scan)
     _presenter_sections(scan)
+    _trailing_keys(scan)
     _before_cues(scan)
     _after_cues(scan)
     _programme_rows(scan)
@@ -1254,6 +1258,28 @@ def _presenter_sections(scan: Scan) -> None:
                 current = found[-1]
             else:
                 _bio_by_forename(found, text, block.start, block.end, block.text)
+        scan.add(found)
+
+
+def _trailing_keys(scan: Scan) -> None:
+    """The name lines after a paragraph that ends on a presenter key ("... Speakers:"),
+    read as the lines under a "Speakers:" line of their own would be."""
+    text = scan.ctx.doc.text
+    blocks = scan.ctx.doc.blocks
+    for index, block in enumerate(blocks):
+        if block.kind == "key_value":
+            continue
+        key = TRAILING_KEY.search(block.text[-TRAILING_KEY_CHARS:])
+        if key is None or not _is_presenter_key(key.group(1)):
+            continue
+        found: list[Mention] = []
+        for line in blocks[index + 1:]:
+            if line.kind == "key_value" or line.level:
+                break  # a key or a marked-up heading opens the page's next part
+            people = people_at(text, line.start, line.end, "section", 0.9)
+            if not people or not (len(people) > 1 or _is_name_line(text, people, line.end)):
+                break
+            found.extend(people)
         scan.add(found)
 
 
