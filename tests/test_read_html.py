@@ -364,3 +364,45 @@ def test_text_laid_out_in_its_own_lines_keeps_them() -> None:
     prose = ("<body><h1>Title</h1><p>A paragraph wrapped in the source\nat eighty columns,"
              "\nas editors leave it,\nwith no labels in it.</p></body>")
     assert read_html(prose).text.splitlines()[1].startswith("A paragraph wrapped in the source at")
+
+
+def test_an_accordion_toggle_is_a_line_and_an_action_button_is_not() -> None:
+    page = ("<body><h1>Capacity conference</h1><h2>Speakers</h2>"
+            "<div class='panel-group'><button aria-controls='p1'>Dr Priya Natarajan</button>"
+            "<div id='p1' hidden><p>Consultant</p></div></div>"
+            "<div class='collapse-item'><button type='button'>Owen Marsh</button></div>"
+            "<form><button type='submit'>Register</button></form><button>Share</button></body>")
+    lines = [block.text for block in read_html(page).blocks]
+    assert lines[2:] == ["Dr Priya Natarajan", "Owen Marsh"]
+
+
+def test_a_data_table_inside_a_layout_table_keeps_its_rows_and_a_menu_column_goes() -> None:
+    page = ("<body><table><tr><td><table><tr><td><a href='/'>Home</a></td></tr>"
+            "<tr><td><a href='/c'>Courses</a></td></tr><tr><td><a href='/x'>Contact us</a>"
+            "</td></tr></table></td><td><table border='1'><tr><td>Course title</td>"
+            "<td>Domestic abuse and children</td></tr><tr><td>Day 1</td><td>2 March 2026</td>"
+            "</tr><tr><td>Day 2</td><td>9 March 2026</td></tr></table></td></tr></table></body>")
+    blocks = read_html(page).blocks
+    assert [(b.kind, b.key) for b in blocks] == [
+        ("key_value", "Course title"), ("key_value", "Day 1"), ("key_value", "Day 2")]
+
+
+def test_numbered_lines_split_by_line_breaks_are_list_items() -> None:
+    doc = read_html("<p>Aims<br>1. Map the family network.<br>2. Plan the next visit.</p>"
+                    "<p>In 2. weeks<br>see you</p>")
+    assert [(b.kind, b.text) for b in doc.blocks[1:3]] == [
+        ("list_item", "Map the family network."), ("list_item", "Plan the next visit.")]
+    assert "\n1. Map the family network.\n2. Plan" in doc.text
+    assert doc.blocks[-1].kind == "paragraph"
+
+
+def test_a_cms_field_label_without_colon_is_a_key_not_a_heading() -> None:
+    page = ("<body><h1>Neglect toolkit workshop</h1><div class='field field--label-inline'>"
+            "<div class='field-label'>Venue</div><div class='field-item'>Town Hall, Oxley</div>"
+            "</div><p>The workshop is led by Sam Ortiz.</p></body>")
+    blocks = read_html(page).blocks
+    assert (blocks[1].kind, blocks[1].text) == ("key_value", "Venue: Town Hall, Oxley")
+    assert blocks[2].kind == "paragraph"
+    long_value = ("<div><div class='field__label'>Cost</div><div class='field__item'>"
+                  + "word " * 30 + "</div></div>")
+    assert read_html(long_value).blocks[0].kind != "key_value"

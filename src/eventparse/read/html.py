@@ -11,8 +11,10 @@ is laid out the way a careful copy into plain text would be: headings
 heading of level 0), list items (``list_item``, after a ``- `` or ``1. `` marker
 outside their span), ``dt``/``dd`` pairs, data-table rows and ``Key: value``
 paragraphs as ``key_value`` lines, other paragraphs, ``<br>`` as a line break and
-``<pre>`` with its own lines. A layout table (cells holding blocks, as in HTML
-e-mail) is read as the blocks it holds. The DOM is walked without recursion.
+``<pre>`` with its own lines. A layout table (its own cells holding blocks, as in HTML
+e-mail) is read as the blocks it holds, less a column of menu links; a data table
+nested in it keeps its rows. An accordion's toggle button is a line (a speaker's
+name); other buttons are dropped. The DOM is walked without recursion.
 
 Machine-readable evidence goes to ``Document.structured``: JSON-LD and
 microdata Events, and every ``<time datetime>`` in the content with the span
@@ -50,9 +52,7 @@ BLOCK_TAGS = frozenset({
 })
 BOLD_TAGS = frozenset({"strong", "b"})
 LABEL_TAGS = frozenset({"strong", "b", "span", "em", "i", "label", "dfn", "abbr"})
-_CELL_CONTENT = ("div", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "dl",
-                 "blockquote", "address", "p ~ p")
-CELL_BLOCKS = ", ".join(f"{cell} {inner}" for cell in ("td", "th") for inner in _CELL_CONTENT)
+CELL_BLOCKS = "div, ul, ol, table, h1, h2, h3, h4, h5, h6, dl, blockquote, address, p ~ p"
 """A table whose cells hold these (or two paragraphs) is for layout, as in HTML e-mail;
 a data table's rows become key-value lines."""
 MAX_HEADING_WORDS = 12
@@ -148,7 +148,7 @@ def _boilerplate_nodes(root: LexborNode) -> set[int]:
     for node in root.css("*"):
         if node.mem_id in protected or node.mem_id == root.mem_id:
             continue
-        if _is_hidden(node) or _looks_like_furniture(node, patterns):
+        if _is_hidden(node) or _looks_like_furniture(node, patterns) or _is_menu_cell(node):
             dropped.add(node.mem_id)
     # A booking or search form beside the listing is furniture; a form that wraps the page
     # (ASP.NET sites put all of <body> in one, Google Forms the whole description) is not.
@@ -238,6 +238,10 @@ VALUE_BLOCKS = "div, p, br, ul, ol, table, h1, h2, h3, h4, h5, h6, dl, blockquot
 """A value holding one of these has lines of its own: it stays under its label."""
 
 
+def _element_children(node: LexborNode) -> list[LexborNode]:
+    return [child for child in node.iter() if not (child.tag or "-").startswith("-")]
+
+
 def _is_label_row(node: LexborNode) -> bool:
     """A row of two elements, a short 'Label:' and its value, laid out side by side as in a
     CMS's detail rows (``<div><div>When:</div><div>3 March</div></div>``); the value holds
@@ -256,11 +260,109 @@ def _is_label_row(node: LexborNode) -> bool:
     if len(children) != 2 or children[0].tag not in ("div", "span", "label", "dt"):
         return False
     label = _collapse(children[0].text(deep=True))
-    if not label.endswith(":") or len(label.split()) > MAX_KEY_WORDS:
+    if len(label.split()) > MAX_KEY_WORDS:
         return False
     value = children[1]  # (css() may match the element itself)
+    if not label.endswith(":") and not _is_field_label(children[0], label, value):
+        return False
     return bool(value.text(deep=True).strip()) and all(
         inner.mem_id == value.mem_id for inner in value.css(VALUE_BLOCKS))
+
+
+_LABEL_CLASS = re.compile(r"(?:^|[\s_-])label(?:$|[\s_-])")
+MAX_FIELD_VALUE_WORDS = 20
+
+
+def _is_field_label(label_node: LexborNode, label: str, value: LexborNode) -> bool:
+    """A CMS field's label without its colon (the stylesheet adds it: Drupal's
+    ``<div class="field__label">Cost</div><div class="field__item">Free</div>``) over a
+    short value: a 'Key: value' line, not a section heading over the text after it.
+
+    >>> doc = read_html('<div><div class="field__label">Cost</div>'
+    ...     '<div class="field__item">Free to partners</div></div><p>Led by Ann Lee.</p>')
+    >>> [(b.kind, b.text) for b in doc.blocks]
+    [('key_value', 'Cost: Free to partners'), ('paragraph', 'Led by Ann Lee.')]
+    """
+    names = (label_node.attributes.get("class") or "").lower()
+    if not label or label[-1] in ".;,!?" or not _LABEL_CLASS.search(names):
+        return False
+    if heading_kind(label) is None:
+        return False  # an unknown label ("Category") heads no section: its lines stay apart
+    return len(_collapse(value.text(deep=True)).split()) <= MAX_FIELD_VALUE_WORDS
+
+
+def _is_layout_table(table: LexborNode) -> bool:
+    """Whether a table's own cells hold blocks (``CELL_BLOCKS``): a table for layout.
+    A data table nested in a layout table's cell is judged by its own cells, not by the
+    cell around it (a selector such as "td table" would match the data table itself).
+
+    >>> doc = read_html("<table><tr><td><table><tr><td>Venue</td><td>Hall 2</td></tr>"
+    ...                 "<tr><td>Day 2</td><td>4 March</td></tr></table></td></tr></table>")
+    >>> [(b.kind, b.text) for b in doc.blocks]
+    [('key_value', 'Venue | Hall 2'), ('key_value', 'Day 2 | 4 March')]
+    """
+    for inner in table.css(CELL_BLOCKS):
+        if inner.mem_id == table.mem_id:
+            continue  # (css() may match the element itself)
+        current = inner.parent
+        while current is not None and current.mem_id != table.mem_id:
+            if current.tag in ("td", "th"):
+                return True  # a block inside one of this table's cells (or a nested one's)
+            current = current.parent
+    return False
+
+
+_DISCLOSURE_CLASS = re.compile(r"accordion|collaps|disclosure")
+MAX_TOGGLE_ANCESTORS = 3
+
+
+def _is_disclosure_toggle(node: LexborNode) -> bool:
+    """A <button> that opens and closes a panel (an accordion's header, often a speaker's
+    name or a day's title): content, read as a line. An action button ("Book now") is not.
+
+    >>> doc = read_html('<div class="accordion"><button aria-expanded="false">Dr Ann Lee'
+    ...     '</button><div>Consultant</div></div><button type="submit">Book now</button>')
+    >>> [b.text for b in doc.blocks]
+    ['Dr Ann Lee', 'Consultant']
+    """
+    if node.tag != "button":
+        return False
+    if "aria-expanded" in node.attributes or "aria-controls" in node.attributes:
+        return True
+    current = node.parent
+    for _ in range(MAX_TOGGLE_ANCESTORS):
+        if current is None:
+            return False
+        names = " ".join(current.attributes.get(name) or "" for name in ("class", "id"))
+        if _DISCLOSURE_CLASS.search(names.lower()):
+            return True
+        current = current.parent
+    return False
+
+
+MIN_MENU_LINKS = 3
+
+
+def _is_menu_cell(node: LexborNode) -> bool:
+    """A layout table's cell that holds only links, one a line (a nested table, a list or
+    <br> lines): an old table-laid page's navigation column ("Home", "Contact us"), whose
+    lines would otherwise read as the announcement's own headings.
+
+    >>> doc = read_html("<table><tr><td><table><tr><td><a href=a>Home</a></td></tr>"
+    ...     "<tr><td><a href=b>Courses</a></td></tr><tr><td><a href=c>Contact us</a></td></tr>"
+    ...     "</table></td><td><p>Date: 3 March 2026</p><p>Venue: Hall 2</p></td></tr></table>")
+    >>> [b.text for b in doc.blocks]
+    ['Date: 3 March 2026', 'Venue: Hall 2']
+    """
+    if node.tag != "td":
+        return False
+    links = node.css("a")
+    if len(links) < MIN_MENU_LINKS:
+        return False
+    if node.css_first("table, ul, ol") is None and len(node.css("br")) < MIN_MENU_LINKS - 1:
+        return False
+    link_chars = sum(len(_collapse(link.text(deep=True)).replace(" ", "")) for link in links)
+    return link_chars >= len(_collapse(node.text(deep=True)).replace(" ", "")) > 0
 
 
 def _content_h1(root: LexborNode, patterns: _Patterns) -> LexborNode | None:
@@ -407,6 +509,7 @@ class _Open:
     bold_chars: int = 0
     label_end: int | None = None
     preformatted: bool = False
+    beside_break: bool = False  # a line that a <br> ends or begins
     times: list[tuple[int, int, str]] = field(default_factory=list)
 
     def ends_with_space(self) -> bool:
@@ -439,6 +542,8 @@ class _Renderer:
         self.inline_depth = 0  # > 0 inside a dt/dd or a data-table row: blocks run inline
         self.pre_depth = 0  # > 0 inside <pre>: line breaks and spacing are the text's own
         self.address_opened: list[int] = []  # line counts where open <address> elements began
+        self.colonless_labels: set[int] = set()
+        """A label row's labels that have no colon of their own (``_is_field_label``)."""
         self.addresses: list[tuple[int, int]] = []
         """(first, end) line indices of each <address> element's lines."""
 
@@ -453,7 +558,9 @@ class _Renderer:
             if tag == "-text":
                 self._text(node.text_content or "")
                 continue
-            if tag.startswith("-") or tag in self.skip_tags or node.mem_id in self.dropped:
+            if tag.startswith("-") or node.mem_id in self.dropped:
+                continue
+            if tag in self.skip_tags and not _is_disclosure_toggle(node):
                 continue
             mode = self._enter(node, tag)
             start = self.line.length
@@ -480,7 +587,9 @@ class _Renderer:
                 self._trim_trailing()  # "27 Mill Lane <br>": no space before the comma
                 self._text(", ")
             else:
+                self.line.beside_break = True
                 self._flush()
+                self.line.beside_break = True
             return "inline"
         if self.inline_depth and tag in ("td", "th"):
             self._cell_separator(tag)
@@ -496,7 +605,7 @@ class _Renderer:
             self._flush()
             self.inline_depth += 1
             return "dt"
-        if tag == "table" and not self.inline_depth and not node.css_first(CELL_BLOCKS):
+        if tag == "table" and not self.inline_depth and not _is_layout_table(node):
             self._flush()
             self.context.append(_Ctx("key_value"))
             self.inline_depth += 1
@@ -508,11 +617,16 @@ class _Renderer:
             self._enter_block(node, tag)
             self.address_opened.append(len(self.lines))
             return "address"
+        if node.mem_id in self.colonless_labels:
+            return "field-label"
         if tag == "div" and not self.inline_depth and _is_label_row(node):
             self._flush()
             self.inline_depth += 1  # "<div>Where:</div><div>Online</div>": one Key: value line
+            label = _element_children(node)[0]
+            if not _collapse(label.text(deep=True)).endswith(":"):
+                self.colonless_labels.add(label.mem_id)  # its colon comes after it
             return "label-row"
-        if tag in BLOCK_TAGS:
+        if tag in BLOCK_TAGS or tag == "button":  # (a button here is a disclosure toggle)
             return self._enter_block(node, tag)
         if tag == "time" and node.attributes.get("datetime"):
             return "time"
@@ -560,6 +674,9 @@ class _Renderer:
             self.inline_depth -= 1
         elif mode == "row":
             self._flush()
+        elif mode == "field-label":
+            self._trim_trailing()
+            self._raw(": ")
         elif mode == "label-row":
             self._flush()
             self.inline_depth -= 1
@@ -703,11 +820,21 @@ def _label_as_key(
 
 def _classified(text: str, kind: BlockKind, line: _Open,
                 times: list[tuple[int, int, str]]) -> LayoutLine:
-    """A paragraph or list line: 'Key: value' by the text reader's rule; short all-bold: heading."""
+    """A paragraph or list line: 'Key: value' by the text reader's rule; short all-bold: heading;
+    a numbered line set apart by <br> is a list item.
+
+    >>> doc = read_html("<div>Outcomes<br>1. Describe the stages.<br>2) Write a report.</div>")
+    >>> [(b.kind, b.text) for b in doc.blocks][1:]
+    [('list_item', 'Describe the stages.'), ('list_item', 'Write a report.')]
+    """
     bullet = BULLET.match(text) if line.preformatted else None
     if bullet:  # a plain-text bullet: the marker goes before the span, as the text reader does
         return LayoutLine(text[bullet.end():], "list_item", marker=text[:bullet.end()],
                           times=_moved(times, -bullet.end()))
+    number = _NUMBERED.match(text) if line.beside_break and kind == "paragraph" else None
+    if number:  # "1. Describe ...<br>2. Contribute ...": the numbers are a list's markers
+        return LayoutLine(text[number.end():], "list_item", marker=text[:number.end()],
+                          times=_moved(times, -number.end()))
     key = key_value_split(text)
     if key is not None and (kind != "list_item" or heading_kind(text[: key[0]]) is not None):
         return LayoutLine(text, "key_value", key_end=key[0], value_start=key[1], times=times)
@@ -717,6 +844,9 @@ def _classified(text: str, kind: BlockKind, line: _Open,
             and text[-1] not in ".;,!?"):
         return LayoutLine(text, "heading", 0, times=times)
     return LayoutLine(text, "paragraph", times=times)
+
+
+_NUMBERED = re.compile(r"\(?\d{1,2}[.)][ \t]+(?=\S)")
 
 
 def _moved(times: list[tuple[int, int, str]], shift: int) -> list[tuple[int, int, str]]:
@@ -819,6 +949,8 @@ def _location_name(value: Any) -> str | None:
     ...                  "streetAddress": "1 Mill Lane", "addressLocality": "Leeds",
     ...                  "postalCode": "LS1 1AA"}}])
     'Hall 2, 1 Mill Lane, Leeds LS1 1AA'
+    >>> _location_name({"name": "Hall 2", "address": "Hall 2, 1 Mill Lane, Leeds"})
+    'Hall 2, 1 Mill Lane, Leeds'
     """
     places = value if isinstance(value, list) else [value]
     physical = [place for place in places if not _is_virtual_location(place)]
@@ -827,11 +959,20 @@ def _location_name(value: Any) -> str | None:
         return _string(value)
     name = _string(value.get("name"))
     address = _address_text(value.get("address"))
+    if name and address and _opens_with(", ".join(address), name):
+        return ", ".join(address)  # an address that opens with the place's name already
     if name and address:
         return ", ".join([name, *(part for part in address if part.lower() not in name.lower())])
     if address:
         return ", ".join(address)
     return name or _string(value.get("url"))
+
+
+def _opens_with(text: str, name: str) -> bool:
+    """Whether ``text`` opens with ``name`` as whole words ("Hall 2, ..." yes, "Hall 20" no)."""
+    head = text[: len(name)]
+    rest = text[len(name):len(name) + 1]
+    return head.lower() == name.lower() and not rest.isalnum()
 
 
 def _is_virtual_location(value: Any) -> bool:
