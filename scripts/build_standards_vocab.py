@@ -26,6 +26,7 @@ FAMILY_CUES: dict[str, list[str]] = {
         "pqs:kss", "pqs kss", "pqs", "kss", "knowledge and skills statement",
         "knowledge and skills statements", "knowledge & skills statement",
         "post-qualifying standards", "post qualifying standards",
+        "post-qualifying standard", "post qualifying standard",
     ],
     "PCF": ["pcf", "professional capabilities framework", "pcf domains", "pcf domain"],
     "SWE": [

@@ -26,7 +26,7 @@ from eventparse import vocab
 from eventparse.document import Block
 from eventparse.extract import platform, venue
 from eventparse.extract.base import Candidate, Context, Phrases
-from eventparse.sections import heading_kind
+from eventparse.sections import fold, heading_kind
 
 FIELD = "delivery.mode"
 SKIPPED_SECTIONS = frozenset({"boilerplate"})
@@ -36,6 +36,9 @@ SHORT_LINE_WORDS = 8
 NEXT_WORD = regex.compile(r"[ \t]*([A-Za-z][\w'’-]*)")
 STRONG_PLATFORM_SCORE = 2.0
 _SEGMENT_MARK = regex.compile(r"[|·•]")
+_JOINED_AT_END = regex.compile(r"\s+(?:and|or|plus|&|\+|/)\s+\Z|\s*[&+/]\s*\Z", regex.I)
+_WORD_CHAR = regex.compile(r"\w")
+_BRACKETED = regex.compile(r"\([^()\n]*\)")
 
 
 @dataclass
@@ -73,13 +76,16 @@ def _alternation(words: list[str]) -> str:
 def _patterns() -> _Patterns:
     data = vocab.load("delivery")
     nouns, verbs = _alternation(data["event_nouns"]), _alternation(data["mode_verbs"])
+    # "4-5pm, online, link to follow": a mode word that joining details follow.
+    details = _alternation(data["mode_details"])
     modes: dict[str, regex.Pattern[str]] = {}
     in_prose: dict[str, regex.Pattern[str]] = {}
     for mode in MODES:
         words = _alternation(data[mode])
         modes[mode] = regex.compile(rf"(?<!\w)(?:{words})(?!\w)", regex.I)
         in_prose[mode] = regex.compile(
-            rf"(?<!\w)(?:(?:{words})[ \t]+(?:{nouns})|(?:{verbs})[ \t]+(?:{words}))(?!\w)", regex.I)
+            rf"(?<!\w)(?:(?:{words})[ \t]+(?:{nouns})|(?:{verbs})[ \t]+(?:{words})"
+            rf"|(?:{words})[ \t]*[,;:–-][ \t]*(?:{details}))(?!\w)", regex.I)
     remote = regex.compile(rf"(?<!\w)(?:{_alternation(data['remote_access'])})(?!\w)", regex.I)
     both_ways = [p for p in data["hybrid"] if " or " in p or " and " in p]
     both = regex.compile(rf"(?<!\w)(?:{_alternation(both_ways)})(?!\w)", regex.I)
@@ -121,8 +127,32 @@ def _is_delivery_line(block: Block, section_kind: str) -> bool:
         heading_kind(block.key) == "delivery")
 
 
+def _place_then_online(block: Block, text: str, span: tuple[int, int]) -> bool:
+    """Whether a place's line adds "and online" to a place ("Venue: Town Hall, Leeds and
+    online", "Where: Room 4 & online via Teams"): both ways to attend, hybrid."""
+    if block.key is None or block.value_start is None or fold(block.key) not in _place_keys():
+        return False
+    # The connector stands just before the mode word: look no further back.
+    joined = _JOINED_AT_END.search(text, max(block.value_start, span[0] - 8), span[0])
+    if joined is None:
+        return False
+    place = text[block.value_start:joined.start()]
+    return (_WORD_CHAR.search(place) is not None and not modes_stated(place)
+            and platform.platform_name(place) is None)
+
+
+@cache
+def _place_keys() -> frozenset[str]:
+    return frozenset(fold(key) for key in vocab.load("delivery")["venue_keys"])
+
+
 def _is_short_line(block: Block) -> bool:
-    return len(block.text.split()) <= SHORT_LINE_WORDS
+    """A line of a few words, an aside in brackets not counted: "Face to face (venue to
+    be confirmed - we will let you know)" is as short as "Face to face"."""
+    text = block.text
+    if "(" in text:
+        text = _BRACKETED.sub(" ", text)
+    return len(text.split()) <= SHORT_LINE_WORDS
 
 
 def _says_mode(text: str, span: tuple[int, int], end: int) -> bool:
@@ -169,6 +199,8 @@ def _gather(ctx: Context) -> _Evidence:
             modes = tuple(m for m in MODES if patterns.words[m].in_text(text, start, end))
             if _is_delivery_line(block, section.kind):
                 for mode, span in _stated(text, start, end, patterns.modes, modes):
+                    if mode == "online" and _place_then_online(block, text, span):
+                        mode = "hybrid"
                     found.strong[mode].append(span)
             elif _is_short_line(block):
                 for mode, span in _stated(text, start, end, patterns.modes, modes):

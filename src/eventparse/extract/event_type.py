@@ -33,7 +33,7 @@ from eventparse.sections import Section, fold
 FIELD = "event_type"
 
 STATEMENT, FORMAT_LINE, LABEL_LINE, IN_TITLE, IN_SUBJECT = 1.0, 0.95, 0.9, 0.8, 0.7
-PROSE, THE_PROSE, SERIES = 0.6, 0.55, 0.5
+PROSE, THE_PROSE, BANNER, SERIES = 0.6, 0.55, 0.52, 0.5
 LABEL_MAX_WORDS = 8
 # "This full-day workshop", "In this webinar", "Our annual conference", "this year’s
 # conference": a few words after "this" or "our"; or a strapline opening "A hybrid seminar".
@@ -43,18 +43,28 @@ _THIS_BEFORE = regex.compile(
 # "The workshop will ...": a sentence that opens on the event itself (weaker).
 _THE_BEFORE = regex.compile(r"(?:^|[.!?]\s+)the(?:\s+[\w\-’']+){0,2}\s*$", regex.IGNORECASE)
 # "Join us for a live briefing", "We are holding a multi-agency learning briefing",
-# "invite you to our annual conference": an invitation to this event names its type.
+# "invite you to our annual conference", "pleased to announce a new training session":
+# an invitation to (or announcement of) this event names its type.
 _INVITE_BEFORE = regex.compile(
     r"\b(?:join(?:ing)?\s+us(?:\s+(?:for|at|in))?|invit(?:e|es|ing)\s+you\s+to"
     r"|we(?:\s+are|['’]re|\s+will\s+be|['’]ll\s+be)\s+(?:holding|hosting|running|organi[sz]ing"
-    r"|delivering|putting\s+on)|we\s+(?:will|['’]ll)\s+(?:hold|host|run|deliver))"
+    r"|delivering|putting\s+on)|we\s+(?:will|['’]ll)\s+(?:hold|host|run|deliver)"
+    r"|announc(?:e|es|ing))"
     r"\s+(?:a|an|our|this)(?:\s+[\w\-’']+){0,3}\s*$",
     regex.IGNORECASE)
+# "--- TRAINING ---", "=== WORKSHOPS ===": a newsletter's section banner names a category
+# of its items, weaker than what the listing says of itself.
+_BANNER_MARKS = "-=*#~_"
+# "reminder about the *Prevent refresher drop-in* this Thursday": a name set in bold or
+# italics inside a message (a chat's or markdown's asterisks or underscores).
+_EMPHASISED = regex.compile(r"(?<![\w*])\*{1,2}([^*\n]{1,80}?)\*{1,2}(?![\w*])"
+                            r"|(?<!\w)_([^_\n]{1,80}?)_(?!\w)")
 _SEPARATORS = regex.compile(r"\s+[|·•–—-]\s+|\s*[|·•]\s*")
 _WORD = regex.compile(r"[\w\-’']+")
 _TRAILING_SYMBOLS = regex.compile(r"[^\p{L}\p{N}]+$")
 STATEMENT_RULE = "statement"
 SERIES_RULE = "series-name"
+EMPHASIS_RULE = "emphasised-name"
 MAX_SCANNED_BLOCKS = 400
 """Labels and prose naming the event come early; a huge text is not read to its end."""
 PROSE_KINDS = ("preamble", "description", "details", "other", "audience", "event_type")
@@ -133,6 +143,17 @@ def _blocks_naming_a_type(blocks: list[Block]) -> dict[int, bool]:
 def _is_format_key(key: str) -> bool:
     """A 'Key:' label whose value may name the type ("Format", "Delivery mode")."""
     return fold(key) in _format_keys()
+
+
+@lru_cache(maxsize=1024)
+def _is_what_key(key: str) -> bool:
+    """A 'Key:' label whose value describes the event in prose ("What: A seminar on ...")."""
+    return fold(key) in _what_keys()
+
+
+@cache
+def _what_keys() -> frozenset[str]:
+    return frozenset(fold(key) for key in vocab.load("event_types").get("_what_keys", []))
 
 
 @cache
@@ -225,6 +246,10 @@ def _from_section(section: Section, title_span: tuple[int, int] | None,
             yield from _mentions(block.value, block.value_start or block.start,
                                  "format-line", FORMAT_LINE, first=True)
             continue
+        if block.kind == "key_value" and block.key and _is_what_key(block.key):
+            # "WHAT: A practical seminar on ...": the value describes the event as prose.
+            yield from _prose_text(block.value, block.value_start or block.start)
+            continue
         if section.kind not in PROSE_KINDS or not typed.get(id(block), True):
             continue  # a line with no type word is no label, and its prose names no type
         if section.kind in LEAD_LABEL_KINDS and SERIES_RULE not in rules_found:
@@ -235,6 +260,8 @@ def _from_section(section: Section, title_span: tuple[int, int] | None,
                 yield from _label_line(block)
         elif "this-type" not in rules_found:  # nothing beats the first "this <type>"
             yield from _prose(block)
+        if EMPHASIS_RULE not in rules_found and ("*" in block.text or "_" in block.text):
+            yield from _emphasised(block)
 
 
 def _with_heading(section: Section) -> Iterable[Block]:
@@ -289,8 +316,39 @@ def _label_line(block: Block) -> Iterator[Candidate[str]]:
         ends_at = len(_TRAILING_SYMBOLS.sub("", segment))
         if all(w in adjectives for w in _WORD.findall(leading)) or mentions[-1].end >= ends_at - 1:
             m = mentions[0]
-            yield Candidate(m.type, ((offset + m.start, offset + m.end),), "label-line",
-                            LABEL_LINE)
+            span = ((offset + m.start, offset + m.end),)
+            if _is_banner(block.text):
+                yield Candidate(m.type, span, "banner-line", BANNER)
+            else:
+                yield Candidate(m.type, span, "label-line", LABEL_LINE)
+            return
+
+
+def _is_banner(text: str) -> bool:
+    """ "--- TRAINING ---": a line set between runs of marks, with no lower-case letter.
+
+    >>> _is_banner("--- TRAINING ---"), _is_banner("Training - Online")
+    (True, False)
+    """
+    line = text.strip()
+    marked = line[:2] + line[-2:]
+    return (len(line) > 4 and all(c in _BANNER_MARKS for c in marked)
+            and not any(c.islower() for c in line))
+
+
+def _emphasised(block: Block) -> Iterator[Candidate[str]]:
+    """A short name in bold or italics that ends with its type ("*Prevent refresher
+    drop-in*"), as a label line would be: this event's name inside a longer message."""
+    for match in _EMPHASISED.finditer(block.text):
+        group = 1 if match.group(1) is not None else 2
+        name, name_start = match.group(group), match.start(group)
+        if len(_WORD.findall(name)) > LABEL_MAX_WORDS:
+            continue
+        mentions = find_types(name)
+        if mentions and mentions[-1].end >= len(_TRAILING_SYMBOLS.sub("", name)) - 1:
+            m = mentions[-1]
+            start = block.start + name_start
+            yield Candidate(m.type, ((start + m.start, start + m.end),), EMPHASIS_RULE, PROSE)
             return
 
 
@@ -321,13 +379,18 @@ def _other_event_words() -> frozenset[str]:
 
 def _prose(block: Block) -> Iterator[Candidate[str]]:
     """ "In this webinar", "This full-day workshop introduces ..."."""
-    mentions = find_types(block.text)
+    return _prose_text(block.text, block.start)
+
+
+def _prose_text(text: str, start: int) -> Iterator[Candidate[str]]:
+    """``_prose`` of a text starting at ``start`` in the document."""
+    mentions = find_types(text)
     for rule, pattern, score, reach in (("this-type", _THIS_BEFORE, PROSE, 40),
                                         ("invite-type", _INVITE_BEFORE, PROSE, 60),
                                         ("the-type", _THE_BEFORE, THE_PROSE, 40)):
         for mention in mentions:
-            lead = pattern.search(block.text, max(0, mention.start - reach), mention.start)
+            lead = pattern.search(text, max(0, mention.start - reach), mention.start)
             if lead and not _names_another_event(lead.group()):
-                yield Candidate(mention.type, ((block.start + mention.start,
-                                                block.start + mention.end),), rule, score)
+                yield Candidate(mention.type, ((start + mention.start,
+                                                start + mention.end),), rule, score)
                 return

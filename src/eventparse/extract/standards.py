@@ -65,6 +65,7 @@ _WORD = regex.compile(r"[\p{L}\p{N}:&'’]+")
 _WORDS_BEFORE_NUMBER = regex.compile(r"(?:\p{L}+\s+){1,2}(?=\d{1,2}\b)")  # "statements 5"
 _SENTENCE_BREAK = regex.compile(r"(?<=[.!?])\s+")
 _TRIM = " \t.,;:-–—|"
+_LIST_GOES_ON = (";", ",")  # a line ending so wraps its list onto the next
 _TITLE_JOINT = regex.compile(r"\s*(?:[,;]\s*(?:and\s+|&\s+)?|\s(?:and|&)\s+)")
 _LIST_END = regex.compile(r"\s*(?:$|[^\p{L}\p{N}\s]|(?:and|or)\b)")
 
@@ -294,6 +295,9 @@ def _standards(ctx: Context) -> Iterator[tuple[Standard, int, int, str]]:
         if line is not None:
             yield from line
             under = None if line else _heading_family(block.text)
+            if line and block.text.rstrip().endswith(_LIST_GOES_ON):
+                # "KSS ...: A;" wrapped: the next line goes on with the list's titles.
+                under, hint = line[-1][0].framework, set_hint(block.text)
             continue
         opened = _heading_family(block.text, families)
         if opened is not None:
