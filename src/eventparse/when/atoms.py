@@ -13,6 +13,8 @@ import regex
 
 from eventparse.when import lexicon
 from eventparse.when.grammar import (
+    DASH,
+    RANGE_WORDS,
     Atom,
     Clock,
     DateSpec,
@@ -163,7 +165,7 @@ _UNIT = re.compile(r"(?:hours?|hrs?|minutes?|mins?|days?)(?![a-z])", re.IGNORECA
 # The words time_pattern's lead may end in with no space before the hours, and "T".
 _GLUED_LEAD = re.compile(r"(?:at|around|about|approximately|approx|for|from|\dT)$", re.IGNORECASE)
 # What every time range holds between its sides (grammar.time_range_pattern's sep).
-_RANGE_SEP = re.compile(r"[-–—‐→]|\s(?:to|till?|untill?|thru|through|and)\s", re.IGNORECASE)
+_RANGE_SEP = re.compile(rf"{DASH}|\s(?:{RANGE_WORDS}|and)\s", re.IGNORECASE)
 # What every clock time holds (as _CLOCKISH), a run of digits as one key.
 _CLOCK_KEY = re.compile(r"\d+|" + _CLOCKISH.pattern.split("|", 1)[1], re.IGNORECASE)
 
@@ -215,7 +217,6 @@ class _KeyedSpans:
 
     def __init__(self, text: str, pos: int, endpos: int) -> None:
         self.text, self.pos, self.endpos = text, pos, endpos
-        self._keys: dict[str, list[tuple[int, int]]] = {}
         self._lines: dict[str, list[_KeyLines]] = {}
 
     def finditer(self, name: str, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
@@ -235,15 +236,15 @@ class _KeyedSpans:
         # A time range holds two clock keys (one a side, the sep between them is no key)
         # with a range separator between two neighbouring keys: stretches without
         # (most near digits in mail headers) cannot hold one.
-        keys = self._keys["clock"]
-        starts = [key_start for key_start, _ in keys]
+        keys = self._lines_of("clock")
+        starts = [key.start for key in keys]
         return [(start, end) for start, end in spans
                 if self._separated(keys[bisect.bisect_left(starts, start):
                                         bisect.bisect_left(starts, end)])]
 
-    def _separated(self, keys: list[tuple[int, int]]) -> bool:
+    def _separated(self, keys: list[_KeyLines]) -> bool:
         # the separator lies between the last key of the first side and the next key
-        return any(_RANGE_SEP.search(self.text, first[1], second[0]) is not None
+        return any(_RANGE_SEP.search(self.text, first.end, second.start) is not None
                    for first, second in pairwise(keys))
 
     def _lines_of(self, key: str) -> list[_KeyLines]:
@@ -251,11 +252,11 @@ class _KeyedSpans:
         once per window: every pattern near that kind of key reads them."""
         if key not in self._lines:
             text, pos, endpos = self.text, self.pos, self.endpos
-            keys = self._keys[key] = [
-                m.span() for m in _keys()[key].finditer(text, pos, endpos)
-                if key != "clock" or _may_be_clock(text, m)]
             found = []
-            for key_start, key_end in keys:
+            for m in _keys()[key].finditer(text, pos, endpos):
+                if key == "clock" and not _may_be_clock(text, m):
+                    continue
+                key_start, key_end = m.span()
                 breaks = []
                 at = key_end
                 for _ in range(_MAX_LINES + 1):
