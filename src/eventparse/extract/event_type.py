@@ -290,13 +290,21 @@ def _opens_with_label(block: Block) -> bool:
     if block.kind not in ("heading", "paragraph", "line"):
         return False
     lead = _SEPARATORS.split(block.text.strip(), maxsplit=1)
-    if len(lead) < 2:
-        return False
-    mentions = find_types(lead[0])
-    if not mentions or lead[0][mentions[-1].end:].strip():
+    return len(lead) > 1 and is_type_label(lead[0])
+
+
+def is_type_label(text: str) -> bool:
+    """Words that say what kind of event this is, not what it is called: a type word,
+    perhaps after words that qualify it ("Virtual seminar"), and no words after it.
+
+    >>> is_type_label("Online seminar"), is_type_label("Seminar on risk")
+    (True, False)
+    """
+    mentions = find_types(text)
+    if not mentions or _WORD.search(text, mentions[-1].end):
         return False
     adjectives = _type_adjectives()
-    return all(w.lower() in adjectives for w in _WORD.findall(lead[0][:mentions[0].start]))
+    return all(w.lower() in adjectives for w in _WORD.findall(text[:mentions[0].start]))
 
 
 def _label_line(block: Block) -> Iterator[Candidate[str]]:
