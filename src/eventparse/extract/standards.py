@@ -285,7 +285,7 @@ def _standards(ctx: Context) -> Iterator[tuple[Standard, int, int, str]]:
     hint: frozenset[str] = frozenset()  # the statement set that heading names, if any
     # Most documents, and most lines, name no family: such a line is no family line (each
     # one needs a family), and as a heading it can only be a plain "Professional standards".
-    in_document = _may_name_family(block.text for block in ctx.doc.blocks)
+    in_document = _may_name_family((ctx.doc.text,))
     for block in ctx.doc.blocks:
         if len(block.text) > MAX_LINE:
             under = None
