@@ -126,23 +126,19 @@ def _type_phrases() -> Phrases:
 @lru_cache(maxsize=1024)
 def _is_format_key(key: str) -> bool:
     """A 'Key:' label whose value may name the type ("Format", "Delivery mode")."""
-    return fold(key) in _format_keys()
+    return fold(key) in _folded_keys("_format_keys")
 
 
 @lru_cache(maxsize=1024)
 def _is_what_key(key: str) -> bool:
     """A 'Key:' label whose value describes the event in prose ("What: A seminar on ...")."""
-    return fold(key) in _what_keys()
+    return fold(key) in _folded_keys("_what_keys")
 
 
 @cache
-def _what_keys() -> frozenset[str]:
-    return frozenset(fold(key) for key in vocab.load("event_types").get("_what_keys", []))
-
-
-@cache
-def _format_keys() -> frozenset[str]:
-    return frozenset(fold(key) for key in vocab.load("event_types").get("_format_keys", []))
+def _folded_keys(name: str) -> frozenset[str]:
+    """A list of 'Key:' labels of the vocabulary ("_format_keys", "_what_keys"), folded."""
+    return frozenset(fold(key) for key in vocab.load("event_types").get(name, []))
 
 
 @cache
