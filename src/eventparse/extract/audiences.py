@@ -26,11 +26,9 @@ head noun is a role word ("workers", "officers", "nurses"). Anything else
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import accumulate
 
 import regex
 from rapidfuzz import fuzz, process
@@ -38,7 +36,7 @@ from rapidfuzz.distance import Levenshtein
 
 from eventparse import vocab
 from eventparse.document import Block
-from eventparse.extract.base import Candidate, Context
+from eventparse.extract.base import Candidate, Context, Phrases
 from eventparse.extract.base import fold_words as fold
 from eventparse.sections import heading_kind
 
@@ -91,7 +89,9 @@ class Roles:
     label_lead: regex.Pattern[str]
     opener: regex.Pattern[str]
     articles: frozenset[str]
-    lead_words: tuple[str, ...]
+    lead_words: Phrases
+    """The longest word of each lead-in ("interest" of "of interest to"): a text with none
+    of them has no lead-in, so neither lead-in pattern need be run on it."""
 
 
 @cache
@@ -125,7 +125,7 @@ def _roles() -> Roles:
         opener=regex.compile(rf"(?:^|(?<=[.!?]\s))(?:\p{{L}}+ly\s+)?(?:{lead_in})\s+",
                              regex.IGNORECASE),
         articles=frozenset(data["articles"]),
-        lead_words=_longest_words(data["lead_in"]),
+        lead_words=Phrases(max(phrase.split(), key=len) for phrase in data["lead_in"]),
     )
 
 
@@ -136,15 +136,6 @@ def _by_initial(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
     for word in sorted(words):
         grouped.setdefault(word[:1], []).append(word)
     return {initial: tuple(group) for initial, group in grouped.items()}
-
-
-def _longest_words(phrases: list[str]) -> tuple[str, ...]:
-    """The longest word of each lead-in ("interest" of "of interest to"), case-folded: a
-    text with none of them has no lead-in, so neither lead-in pattern need be run on it."""
-    words = tuple(sorted({max(phrase.split(), key=len).casefold() for phrase in phrases}))
-    if not all(word.isascii() for word in words):
-        return ("",)  # a case mapping beyond ASCII: rule nothing out
-    return words
 
 
 def _phrase(words: str) -> str:
@@ -287,8 +278,10 @@ def _best_labels(ctx: Context) -> tuple[float, str, list[Label]] | None:
         if found:
             return INLINE_SCORE, "audience-key", found
         inline.append(found is not None)
-    for block, heading, keyed, lead_in in zip(blocks, headings, inline, _lead_in_blocks(blocks),
-                                              strict=True):
+    # Whether each block may hold a lead-in word, from one search of the document's text.
+    lead_words, text = _roles().lead_words, ctx.doc.text
+    lead_ins = [lead_words.in_text(text, block.start, block.end) for block in blocks]
+    for block, heading, keyed, lead_in in zip(blocks, headings, inline, lead_ins, strict=True):
         if heading or keyed or not lead_in:
             continue
         labels = _lead_in_list(block.text, block.start)
@@ -382,30 +375,7 @@ def _lead_in_list(text: str, offset: int) -> list[Label]:
 def _may_hold_lead_in(text: str) -> bool:
     """False only when no lead-in ("for", "aimed at", ...) can be in ``text``: a substring
     test on the case-folded text, far cheaper than the lead-in patterns."""
-    folded = text.casefold()
-    if len(folded) != len(text):
-        return True  # a character folds to several (dotted I): cannot rule a match out
-    return any(word in folded for word in _roles().lead_words)
-
-
-def _lead_in_blocks(blocks: list[Block]) -> list[bool]:
-    """``_may_hold_lead_in`` of each block's text, from one search of the document's
-    blocks joined (a word never spans the line break between two)."""
-    texts = [block.text for block in blocks]
-    joined = "\n".join(texts)
-    folded = joined.casefold()
-    if not texts or len(folded) != len(joined):
-        return [_may_hold_lead_in(text) for text in texts]
-    starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
-    starts.append(len(folded) + 1)  # where a block after the last would start
-    found = [False] * len(texts)
-    for word in _roles().lead_words:
-        at = folded.find(word)
-        while at >= 0:
-            index = bisect_right(starts, at) - 1
-            found[index] = True
-            at = folded.find(word, starts[index + 1])  # on to the next block
-    return found
+    return _roles().lead_words.in_text(text)
 
 
 def _opened_list(text: str, offset: int) -> list[Label]:

@@ -26,7 +26,7 @@ from eventparse import vocab
 from eventparse.document import Block
 from eventparse.extract import platform, venue
 from eventparse.extract.base import Candidate, Context, Phrases
-from eventparse.sections import fold, heading_kind
+from eventparse.sections import heading_kind
 
 FIELD = "delivery.mode"
 SKIPPED_SECTIONS = frozenset({"boilerplate"})
@@ -130,7 +130,7 @@ def _is_delivery_line(block: Block, section_kind: str) -> bool:
 def _place_then_online(block: Block, text: str, span: tuple[int, int]) -> bool:
     """Whether a place's line adds "and online" to a place ("Venue: Town Hall, Leeds and
     online", "Where: Room 4 & online via Teams"): both ways to attend, hybrid."""
-    if block.key is None or block.value_start is None or fold(block.key) not in _place_keys():
+    if block.key is None or block.value_start is None or not venue.is_venue_key(block.key):
         return False
     # The connector stands just before the mode word: look no further back.
     joined = _JOINED_AT_END.search(text, max(block.value_start, span[0] - 8), span[0])
@@ -139,11 +139,6 @@ def _place_then_online(block: Block, text: str, span: tuple[int, int]) -> bool:
     place = text[block.value_start:joined.start()]
     return (_WORD_CHAR.search(place) is not None and not modes_stated(place)
             and platform.platform_name(place) is None)
-
-
-@cache
-def _place_keys() -> frozenset[str]:
-    return frozenset(fold(key) for key in vocab.load("delivery")["venue_keys"])
 
 
 def _is_short_line(block: Block) -> bool:

@@ -17,17 +17,15 @@ we never guess one from the topic. The words are data (vocab/event_types.json).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import accumulate
 
 import regex
 
 from eventparse import vocab
 from eventparse.document import Block
-from eventparse.extract.base import Candidate, Context
+from eventparse.extract.base import Candidate, Context, Phrases
 from eventparse.sections import Section, fold
 
 FIELD = "event_type"
@@ -119,46 +117,28 @@ def _may_name_a_type(text: str) -> bool:
     return _any_type_key().search(folded) is not None
 
 
-def _blocks_naming_a_type(blocks: list[Block]) -> dict[int, bool]:
-    """``_may_name_a_type`` of each block's text, by the block's id, from one search of
-    the document's blocks joined (a phrase never spans the line break between two)."""
-    texts = [block.text for block in blocks]
-    joined = "\n".join(texts)
-    folded = joined.casefold()
-    if not texts or len(folded) != len(joined):
-        return {id(block): _may_name_a_type(block.text) for block in blocks}
-    starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
-    starts.append(len(folded) + 1)  # where a block after the last would start
-    found = dict.fromkeys(map(id, blocks), False)
-    for key in _type_keys():
-        at = folded.find(key)
-        while at >= 0:
-            index = bisect_right(starts, at) - 1
-            found[id(blocks[index])] = True
-            at = folded.find(key, starts[index + 1])  # on to the next block
-    return found
+@cache
+def _type_phrases() -> Phrases:
+    """Every type phrase: a block holding none (case-folded) names no type."""
+    return Phrases(_matcher()[1])
 
 
 @lru_cache(maxsize=1024)
 def _is_format_key(key: str) -> bool:
     """A 'Key:' label whose value may name the type ("Format", "Delivery mode")."""
-    return fold(key) in _format_keys()
+    return fold(key) in _folded_keys("_format_keys")
 
 
 @lru_cache(maxsize=1024)
 def _is_what_key(key: str) -> bool:
     """A 'Key:' label whose value describes the event in prose ("What: A seminar on ...")."""
-    return fold(key) in _what_keys()
+    return fold(key) in _folded_keys("_what_keys")
 
 
 @cache
-def _what_keys() -> frozenset[str]:
-    return frozenset(fold(key) for key in vocab.load("event_types").get("_what_keys", []))
-
-
-@cache
-def _format_keys() -> frozenset[str]:
-    return frozenset(fold(key) for key in vocab.load("event_types").get("_format_keys", []))
+def _folded_keys(name: str) -> frozenset[str]:
+    """A list of 'Key:' labels of the vocabulary ("_format_keys", "_what_keys"), folded."""
+    return frozenset(fold(key) for key in vocab.load("event_types").get(name, []))
 
 
 @cache
@@ -197,11 +177,10 @@ def extract(ctx: Context) -> list[Candidate[str]]:
     title_span = ctx.shared.get("title_span")
     rules_found: set[str] = set()
     scanned = [0]  # blocks read so far, across sections
-    typed = _blocks_naming_a_type(ctx.doc.blocks)
     for section in ctx.sections:
         if section.kind == "boilerplate":
             continue
-        for candidate in _from_section(section, title_span, rules_found, scanned, typed):
+        for candidate in _from_section(section, title_span, rules_found, scanned, ctx.doc.text):
             # The earliest of each rule is the one that can win: keep no others.
             if candidate.rule not in rules_found:
                 rules_found.add(candidate.rule)
@@ -220,10 +199,10 @@ def extract(ctx: Context) -> list[Candidate[str]]:
 
 def _from_section(section: Section, title_span: tuple[int, int] | None,
                   rules_found: set[str], scanned: list[int],
-                  typed: dict[int, bool]) -> Iterator[Candidate[str]]:
+                  text: str) -> Iterator[Candidate[str]]:
     """Candidates of one section; rules that already have one are not tried again.
 
-    ``typed``: whether each of the document's blocks (by id) may hold a type word."""
+    ``text``: the document's text, which each block's span points into."""
     if section.kind == "event_type":
         for block in _with_heading(section):
             yield from _mentions(block.text, block.start, STATEMENT_RULE, STATEMENT, first=True)
@@ -250,7 +229,8 @@ def _from_section(section: Section, title_span: tuple[int, int] | None,
             # "WHAT: A practical seminar on ...": the value describes the event as prose.
             yield from _prose_text(block.value, block.value_start or block.start)
             continue
-        if section.kind not in PROSE_KINDS or not typed.get(id(block), True):
+        if section.kind not in PROSE_KINDS or not _type_phrases().in_text(
+                text, block.start, block.end):
             continue  # a line with no type word is no label, and its prose names no type
         if section.kind in LEAD_LABEL_KINDS and SERIES_RULE not in rules_found:
             yield from _series(block)
@@ -290,13 +270,21 @@ def _opens_with_label(block: Block) -> bool:
     if block.kind not in ("heading", "paragraph", "line"):
         return False
     lead = _SEPARATORS.split(block.text.strip(), maxsplit=1)
-    if len(lead) < 2:
-        return False
-    mentions = find_types(lead[0])
-    if not mentions or lead[0][mentions[-1].end:].strip():
+    return len(lead) > 1 and is_type_label(lead[0])
+
+
+def is_type_label(text: str) -> bool:
+    """Words that say what kind of event this is, not what it is called: a type word,
+    perhaps after words that qualify it ("Virtual seminar"), and no words after it.
+
+    >>> is_type_label("Online seminar"), is_type_label("Seminar on risk")
+    (True, False)
+    """
+    mentions = find_types(text)
+    if not mentions or _WORD.search(text, mentions[-1].end):
         return False
     adjectives = _type_adjectives()
-    return all(w.lower() in adjectives for w in _WORD.findall(lead[0][:mentions[0].start]))
+    return all(w.lower() in adjectives for w in _WORD.findall(text[:mentions[0].start]))
 
 
 def _label_line(block: Block) -> Iterator[Candidate[str]]:

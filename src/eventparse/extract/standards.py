@@ -157,14 +157,14 @@ def _cue_keys(cues: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted({max(cue.split(), key=len) for cue in shortest}))
 
 
-def _may_name_family(texts: Iterable[str]) -> bool:
-    """False only when no family cue can be in any of ``texts`` (or any part of one).
+def _may_name_family(text: str) -> bool:
+    """False only when no family cue can be in ``text`` (or any part of it).
 
     Every word of a folded text is a run of letters and digits in the text as ``fold``
     has it before its punctuation goes ('&' as 'and', case-folded, apostrophes dropped),
     so a cue word missing from that is missing from the fold of every part of it."""
-    joined = "\n".join(texts).replace("&", " and ").casefold().replace("’", "").replace("'", "")
-    return any(key in joined for key in _vocabulary().cue_keys)
+    folded = text.replace("&", " and ").casefold().replace("’", "").replace("'", "")
+    return any(key in folded for key in _vocabulary().cue_keys)
 
 
 def _contains(folded: str, phrase: str) -> int:
@@ -188,7 +188,7 @@ def family_of(prefix: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _family_and_position(prefix: str) -> tuple[str, int] | None:
-    if not _may_name_family((prefix,)):
+    if not _may_name_family(prefix):
         return None
     folded = fold(prefix)
     vocabulary = _vocabulary()
@@ -285,12 +285,12 @@ def _standards(ctx: Context) -> Iterator[tuple[Standard, int, int, str]]:
     hint: frozenset[str] = frozenset()  # the statement set that heading names, if any
     # Most documents, and most lines, name no family: such a line is no family line (each
     # one needs a family), and as a heading it can only be a plain "Professional standards".
-    in_document = _may_name_family(block.text for block in ctx.doc.blocks)
+    in_document = _may_name_family(ctx.doc.text)
     for block in ctx.doc.blocks:
         if len(block.text) > MAX_LINE:
             under = None
             continue
-        families = in_document and _may_name_family((block.text,))
+        families = in_document and _may_name_family(block.text)
         line = _parse_line(block.text, block.start) if families else None
         if line is not None:
             yield from line
@@ -388,7 +388,7 @@ def _prose_line(text: str, offset: int) -> Found | None:
     for boundary in [*_SENTENCE_BREAK.finditer(text), None]:
         stop = boundary.start() if boundary else len(text)
         sentence = text[position:stop]
-        if len(sentence) <= MAX_SENTENCE and _may_name_family((sentence,)):
+        if len(sentence) <= MAX_SENTENCE and _may_name_family(sentence):
             found.extend(_prose_sentence(sentence, offset + position))
         position = boundary.end() if boundary else stop
     return found or None
@@ -513,7 +513,7 @@ def _named_family(lead_in: str) -> tuple[str, str] | None:
     >>> _named_family("The KSS was revised for practice leaders") is None
     True
     """
-    if not _may_name_family((lead_in,)):
+    if not _may_name_family(lead_in):
         return None
     padded = f" {fold(lead_in)} "
     vocabulary = _vocabulary()

@@ -29,7 +29,7 @@ import regex
 from eventparse import vocab
 from eventparse.document import Block
 from eventparse.extract.base import Candidate, Context
-from eventparse.extract.event_type import find_types
+from eventparse.extract.event_type import is_type_label
 from eventparse.sections import Section, heading_kind, is_exact_heading
 
 FIELD = "title"
@@ -351,14 +351,7 @@ def _banner_penalty(text: str, words: list[str]) -> float:
 
 def _is_label(text: str) -> bool:
     """A line that says what kind of event this is, not what it is called."""
-    first = _DASH_SPLIT.split(_BULLET_SEP.sub(" | ", text), maxsplit=1)[0]
-    mentions = find_types(first)
-    if not mentions:
-        return False
-    adjectives = _cues()["type_adjectives"]
-    leading = [w.lower() for w in _WORD.findall(first[:mentions[0].start])]
-    trailing = _WORD.findall(first[mentions[-1].end:])
-    return all(w in adjectives for w in leading) and not trailing
+    return is_type_label(_DASH_SPLIT.split(_BULLET_SEP.sub(" | ", text), maxsplit=1)[0])
 
 
 def _is_delivery_line(text: str, words: list[str]) -> bool:
