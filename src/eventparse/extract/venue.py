@@ -64,24 +64,28 @@ LEADING_MODE = regex.compile(
 ONLINE_ALTERNATIVE = regex.compile(
     r"[ \t]*[,;(]?[ \t]*\b(?:and|or|plus|with)[ \t]+(?:join[ \t]+|attend[ \t]+)?"
     r"(?:online|virtually|remotely|via)\b", regex.I)
+# A UK postcode ("LS1 1UR", "SW1A2AA"), without its word boundaries.
+POSTCODE_BODY = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}"
+POSTCODE = regex.compile(rf"\b{POSTCODE_BODY}\b")
+IN_PERSON_WORDS = r"in[ \t-]person|face[ \t-]to[ \t-]face"
 # "... LS1 1UR. Parking is ...", "... HB4 2JN + Google Map": a sentence or a link after it.
 POSTCODE_THEN_SENTENCE = regex.compile(
-    r"(\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b)\.?[ \t]+(?:[+|»›>][ \t]*)?\p{Lu}\p{Ll}")
+    rf"(\b{POSTCODE_BODY}\b)\.?[ \t]+(?:[+|»›>][ \t]*)?\p{{Lu}}\p{{Ll}}")
 # "The workshop will be held at Riverside House, 2 Canal Wharf, Northampton NN1 5DA."
 HELD_AT = regex.compile(
     r"\b(?i:held|take[sn]?[ \t]+place|taking[ \t]+place|hosted|located|venue[ \t]+is|meet"
-    r"|in[ \t-]person|face[ \t-]to[ \t-]face)"
+    rf"|{IN_PERSON_WORDS})"
     r"[ \t]+(?i:at|in)[ \t]+(?:the[ \t]+)?"
-    r"([\p{Lu}\d][^.\n;]{2,150}?\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b)")
+    rf"([\p{{Lu}}\d][^.\n;]{{2,150}}?\b{POSTCODE_BODY}\b)")
 # "Join us in person at the Riverside Centre, or online": the place up to the other way
 # to attend or the sentence's end, when no postcode closes it.
 IN_PERSON_AT = regex.compile(
-    r"\b(?i:in[ \t-]person|face[ \t-]to[ \t-]face)[ \t]+(?i:at)[ \t]+(?:the[ \t]+)?(?=\p{Lu})")
+    rf"\b(?i:{IN_PERSON_WORDS})[ \t]+(?i:at)[ \t]+(?:the[ \t]+)?(?=\p{{Lu}})")
 # The postcode of HELD_AT and the words of IN_PERSON_AT without their boundaries: a text
 # with neither holds no match in any block.
-ANY_POSTCODE = regex.compile(r"[A-Z]\d[A-Z\d]?[ \t]*\d[A-Z]{2}")
-ANY_IN_PERSON = regex.compile(r"(?i:in[ \t-]person|face[ \t-]to[ \t-]face)")
-ANY_IN_PERSON_LOWER = re.compile(r"in[ \t-]person|face[ \t-]to[ \t-]face")
+ANY_POSTCODE = regex.compile(POSTCODE_BODY)
+ANY_IN_PERSON = regex.compile(IN_PERSON_WORDS, regex.I)
+ANY_IN_PERSON_LOWER = re.compile(IN_PERSON_WORDS)
 PLACE_END = regex.compile(r"[ \t]*(?:,[ \t]*)?[ \t](?i:or)[ \t]|[ \t]*[.;\n]")
 MAX_PLACE_CHARS = 120
 MAX_PROSE_ADDRESSES = 20
@@ -103,11 +107,10 @@ NOT_ADDRESS_BLOCK_KINDS = frozenset({"presenters", "host"})
 """A speaker's or host's address lines are theirs, not the event's."""
 # A postcode that ends its line, perhaps before a full stop or a bracketed remark.
 POSTCODE_AT_END = regex.compile(
-    r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b[.,;]?[ \t]*(?:\([^()\n]*\))?[ \t]*$")
+    rf"\b{POSTCODE_BODY}\b[.,;]?[ \t]*(?:\([^()\n]*\))?[ \t]*$")
 URL = regex.compile(r"://|\bwww\.")
 SPACE_BEFORE_COMMA = re.compile(r" +(?=,)")
 WHITE_SPACE = re.compile(r"\s*")
-POSTCODE = regex.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b")
 # What a place value says before its remark: "Zoom" of "Zoom (link to follow)".
 VALUE_LEAD = regex.compile(r"[ \t]*[(\[;]|[ \t]+[-–—][ \t]")
 # "– details to follow", "(parking nearby)": a remark after the place, in lower case.
