@@ -201,7 +201,7 @@ def _innermost(node: LexborNode) -> LexborNode:
     """The deepest element that holds all of ``node``'s text (its only child, repeatedly)."""
     text = _collapse(node.text(deep=True))
     while True:
-        children = [c for c in node.iter() if not (c.tag or "-").startswith("-")]
+        children = _element_children(node)
         if len(children) != 1 or _collapse(children[0].text(deep=True)) != text:
             return node
         node = children[0]
@@ -369,12 +369,7 @@ def _content_h1(root: LexborNode, patterns: _Patterns) -> LexborNode | None:
     """The page's own h1: the first not inside site furniture (a masthead's site name)."""
     headings = root.css("h1")
     for heading in headings:
-        current = heading.parent
-        while current is not None and current.mem_id != root.mem_id:
-            if _looks_like_furniture(current, patterns):
-                break
-            current = current.parent
-        else:
+        if not _in_furniture(heading, patterns, root):
             return heading
     return headings[0] if headings else None
 
@@ -405,7 +400,7 @@ def _detail_boxes_beside(tree: LexborHTMLParser, root: LexborNode) -> list[Layou
     patterns = _patterns()
     found: list[LayoutLine] = []
     for box in tree.css("aside, [role=complementary]"):
-        if root.mem_id in _ancestor_ids(box) or not _outside_furniture(box, patterns):
+        if root.mem_id in _ancestor_ids(box) or _in_furniture(box, patterns):
             continue
         if _is_hidden(box) or _looks_like_furniture(box, patterns):
             continue
@@ -418,13 +413,14 @@ def _detail_boxes_beside(tree: LexborHTMLParser, root: LexborNode) -> list[Layou
     return found
 
 
-def _outside_furniture(node: LexborNode, patterns: _Patterns) -> bool:
+def _in_furniture(node: LexborNode, patterns: _Patterns, top: LexborNode | None = None) -> bool:
+    """Whether an element above ``node`` (below ``top``, when given) is page furniture."""
     current = node.parent
-    while current is not None:
+    while current is not None and (top is None or current.mem_id != top.mem_id):
         if _looks_like_furniture(current, patterns):
-            return False
+            return True
         current = current.parent
-    return True
+    return False
 
 
 def _gives_details(line: LayoutLine) -> bool:
