@@ -177,14 +177,13 @@ def is_pending(value: str) -> bool:
     >>> is_pending("Zoom (the joining link will be sent two days before)")
     False
     """
-    if is_online_only(VALUE_LEAD.split(value, maxsplit=1)[0]):
-        return False
-    return bool(_words().pending.search(value))
+    return _pending_or_online(value) == "pending"
 
 
 def _pending_or_online(value: str) -> str | None:
-    """"pending" when ``is_pending(value)``, else "online" when ``is_online_only(value)``,
-    else None; the value's lead is looked up once when it is the whole value."""
+    """"pending" when the value says the venue is not known yet and does not open with
+    an online room, else "online" when ``is_online_only(value)``, else None; the value's
+    lead is looked up once when it is the whole value."""
     lead = VALUE_LEAD.split(value, maxsplit=1)[0]
     lead_online = is_online_only(lead)
     if not lead_online and _words().pending.search(value):
@@ -734,8 +733,7 @@ def _token_code(text: str) -> str:
     if role:
         return CODES[role]
     if (text.lower() in _places().weak or ORDINAL.fullmatch(text)
-            or (text.isalpha() and 2 <= len(text) <= MAX_ABBREVIATION + 1
-                and sum(ch.isupper() for ch in text) >= 2)):
+            or _abbreviation_shaped(text)):
         return "w"
     return "x"
 
@@ -966,11 +964,15 @@ def _wrapped_before_head(tokens: _Tokens, index: int) -> bool:
     return tokens.end(index) - line_start >= WRAPPED_LINE
 
 
-def _is_abbreviation(word: str) -> bool:
-    """A building's short name: a few letters, at least two of them capitals ("WeH", "UCC")."""
+def _abbreviation_shaped(word: str) -> bool:
+    """A few letters, at least two of them capitals ("WeH", "UCC")."""
     return (word.isalpha() and 2 <= len(word) <= MAX_ABBREVIATION + 1
-            and sum(ch.isupper() for ch in word) >= 2
-            and word.lower() not in _places().not_place)
+            and sum(ch.isupper() for ch in word) >= 2)
+
+
+def _is_abbreviation(word: str) -> bool:
+    """A building's short name: abbreviation-shaped and not a word that names no place."""
+    return _abbreviation_shaped(word) and word.lower() not in _places().not_place
 
 
 def _name_run(roles: list[str], index: int) -> int:
