@@ -823,14 +823,13 @@ def _classified(text: str, kind: BlockKind, line: _Open,
     >>> [(b.kind, b.text) for b in doc.blocks][1:]
     [('list_item', 'Describe the stages.'), ('list_item', 'Write a report.')]
     """
-    bullet = BULLET.match(text) if line.preformatted else None
-    if bullet:  # a plain-text bullet: the marker goes before the span, as the text reader does
-        return LayoutLine(text[bullet.end():], "list_item", marker=text[:bullet.end()],
-                          times=_moved(times, -bullet.end()))
-    number = _NUMBERED.match(text) if line.beside_break and kind == "paragraph" else None
-    if number:  # "1. Describe ...<br>2. Contribute ...": the numbers are a list's markers
-        return LayoutLine(text[number.end():], "list_item", marker=text[:number.end()],
-                          times=_moved(times, -number.end()))
+    # a plain-text bullet, or "1. Describe ...<br>2. Contribute ...": a list's marker, which
+    # goes before the span, as the text reader does
+    marker = ((BULLET.match(text) if line.preformatted else None)
+              or (_NUMBERED.match(text) if line.beside_break and kind == "paragraph" else None))
+    if marker:
+        return LayoutLine(text[marker.end():], "list_item", marker=text[:marker.end()],
+                          times=_moved(times, -marker.end()))
     key = key_value_split(text)
     if key is not None and (kind != "list_item" or heading_kind(text[: key[0]]) is not None):
         return LayoutLine(text, "key_value", key_end=key[0], value_start=key[1], times=times)
