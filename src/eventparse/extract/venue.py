@@ -193,6 +193,15 @@ def _pending_or_online(value: str) -> str | None:
     return None
 
 
+def _noted_not_a_place(ctx: Context, value: str) -> bool:
+    """Whether a place value says the venue is still to be confirmed or the event is
+    online; either is noted in ``ctx.shared`` for the delivery mode."""
+    state = _pending_or_online(value)
+    if state is not None:
+        ctx.shared[PENDING_KEY if state == "pending" else ONLINE_KEY] = True
+    return state is not None
+
+
 def clean_value(value: str) -> str:
     """A place value without a trailing remark, column gap or full stop.
 
@@ -266,12 +275,7 @@ def _keyed(ctx: Context, sections: list[Section]) -> Iterator[Candidate[object]]
         if not value.strip():  # "Venue:" alone, the address on the lines below
             yield from _lines_below(ctx, all_blocks, index)
             continue
-        state = _pending_or_online(value)
-        if state == "pending":
-            ctx.shared[PENDING_KEY] = True
-            continue
-        if state == "online":
-            ctx.shared[ONLINE_KEY] = True
+        if _noted_not_a_place(ctx, value):
             continue
         parts = _value_parts(ctx, all_blocks, index)
         address = (_address_key_after(ctx, all_blocks, index)
@@ -335,13 +339,7 @@ def _lines_below(ctx: Context, blocks: list[Block], index: int) -> Iterator[Cand
     run = _address_run(ctx, blocks, index + 1)
     if not run:
         return
-    text = " ".join(b.text for b in run)
-    state = _pending_or_online(text)
-    if state == "pending":
-        ctx.shared[PENDING_KEY] = True
-    elif state == "online":
-        ctx.shared[ONLINE_KEY] = True
-    else:
+    if not _noted_not_a_place(ctx, " ".join(b.text for b in run)):
         found = _candidate(ctx, [(b.start, b.end) for b in run], "venue:key-lines-below",
                            KEYED_SCORE)
         if found:
@@ -403,13 +401,7 @@ def _under_heading(ctx: Context, sections: list[Section]) -> Iterator[Candidate[
         run = _address_run(ctx, section.blocks, 0)
         if not run:
             continue
-        text = " ".join(b.text for b in run)
-        state = _pending_or_online(text)
-        if state == "pending":
-            ctx.shared[PENDING_KEY] = True
-            continue
-        if state == "online":
-            ctx.shared[ONLINE_KEY] = True
+        if _noted_not_a_place(ctx, " ".join(b.text for b in run)):
             continue
         found = _candidate(ctx, [(b.start, b.end) for b in run], "venue:heading",
                            UNDER_HEADING_SCORE)
