@@ -473,7 +473,6 @@ def _postcode_lines(ctx: Context, sections: list[Section]) -> Iterator[Candidate
     line above it. Near the top or among the when-and-where lines one such line will do;
     elsewhere (under "Details", in a side box at the page's end) only a block of two or
     more lines is an address, and not in a bio, nor for an event with a platform."""
-    title_span = ctx.shared.get("title_span")
     if ctx.shared.get(ONLINE_KEY) or ANY_POSTCODE.search(ctx.doc.text) is None:
         return  # "Where: Online": an address at the top is the sender's letterhead
     # an online event's address lines far down are its organiser's (a platform, a title
@@ -493,7 +492,7 @@ def _postcode_lines(ctx: Context, sections: list[Section]) -> Iterator[Candidate
                 continue
             first = index
             while (first > 0 and index - first < MAX_ADDRESS_LINES - 1
-                   and _address_line_above(ctx, blocks[first - 1], blocks[first], title_span)):
+                   and _address_line_above(ctx, blocks[first - 1], blocks[first])):
                 first -= 1
             if not near_top and first == index and not _one_line_address(block.text):
                 continue  # one line far down: a postcode in passing, some other place
@@ -520,6 +519,12 @@ def _one_line_address(text: str) -> bool:
                for word in ADDRESS_WORD.findall(text))
 
 
+def _in_title(ctx: Context, start: int, end: int) -> bool:
+    """Whether the span overlaps the title's (``ctx.shared["title_span"]``)."""
+    title_start, title_end = ctx.shared.get("title_span") or (0, 0)
+    return start < title_end and title_start < end
+
+
 def _titled_webinar(ctx: Context) -> bool:
     """Whether the title names the event a webinar: an online event, whatever its
     platform."""
@@ -536,11 +541,10 @@ def _ends_in_postcode(block: Block) -> bool:
             and POSTCODE_AT_END.search(text) is not None)
 
 
-def _address_line_above(ctx: Context, block: Block, below: Block,
-                        title_span: tuple[int, int] | None) -> bool:
+def _address_line_above(ctx: Context, block: Block, below: Block) -> bool:
     """Whether ``block`` is an earlier line of the address that ``below`` continues:
     adjacent, address-shaped, not a date or time, not the title."""
-    if title_span is not None and block.start < title_span[1] and title_span[0] < block.end:
+    if _in_title(ctx, block.start, block.end):
         return False
     return (_adjacent(ctx, block, below) and _looks_like_address_line(block)
             and not POSTCODE.search(block.text) and title_text_of(block.text.strip()) is not None)
@@ -1115,7 +1119,6 @@ def _in_prose(ctx: Context) -> list[Candidate[object]]:
     (one after "reception"/"refreshments" scores low)."""
     text = ctx.doc.text[:PROSE_LIMIT]
     candidates: list[Candidate[object]] = []
-    title = ctx.shared.get("title_span") or (0, 0)
     # A run that names no place takes no part in merging (both runs of a merge must name
     # one, and its words would stand between the two), and one with no room is never a
     # candidate: it is dropped before merging.
@@ -1124,7 +1127,7 @@ def _in_prose(ctx: Context) -> list[Candidate[object]]:
         run = run[: _places().max_words + 2]
         if not (_is_place(run) or _lone_room(text, run)):
             continue
-        if (run[0].start < title[1] and title[0] < run[-1].end) or _names_event(text, run):
+        if _in_title(ctx, run[0].start, run[-1].end) or _names_event(text, run):
             continue  # "Practice conference", "Annual Conference 2026: ...": the event's name
         place_score, score = _run_score(text, run)
         value = clean_value(text[run[0].start:run[-1].end])
