@@ -81,13 +81,12 @@ def read_html(html: str) -> Document:
     dropped = _boilerplate_nodes(root) if root is not None else set()
     renderer = _Renderer(dropped)
     above: list[LayoutLine] = []
+    lines: list[LayoutLine] = []
     if root is not None:
         above = _title_above(tree, root)
         if not above and root.css_first("h1") is None:
             renderer.prominent = _prominent_line(root, dropped)
-    lines = renderer.render(root) if root is not None else []
-    if root is not None:
-        lines = above + lines + _detail_boxes_beside(tree, root)
+        lines = above + renderer.render(root) + _detail_boxes_beside(tree, root)
     doc = document_from_lines(lines, "html")
     if renderer.addresses:  # an <address> element's lines, each (start, end), for the venue
         doc.extras["address_lines"] = [
@@ -132,10 +131,11 @@ def _main_root(tree: LexborHTMLParser) -> LexborNode | None:
         found = tree.css(selector)
         if not found:
             continue
-        best = max(found, key=lambda node: len(node.text(deep=True, strip=True)))
+        sizes = [len(node.text(deep=True, strip=True)) for node in found]
+        best_chars = max(sizes)
         # A <main> that wraps only a hero or a search box is not the content.
-        if len(best.text(deep=True, strip=True)) * 4 >= body_chars:
-            return best
+        if best_chars * 4 >= body_chars:
+            return found[sizes.index(best_chars)]
     return body if body is not None else tree.root
 
 
