@@ -296,7 +296,7 @@ def _value_parts(ctx: Context, blocks: list[Block], index: int) -> list[tuple[in
     value_start = block.value_start if block.value_start is not None else block.start
     parts = [(value_start, _first_line_end(ctx, value_start, block.end))]
     if not POSTCODE.search(block.value):
-        parts += [(b.start, b.end) for b in _continuation(ctx, blocks, index)]
+        parts += [(b.start, b.end) for b in _postcode_run(ctx, blocks, index + 1)]
     parts[0] = _trimmed_span(ctx, *parts[0])
     return parts
 
@@ -331,8 +331,8 @@ def _address_section_after(ctx: Context, block: Block, address_sections: dict[in
     if gap is None or gap.group().count("\n") > 2:  # a blank line between them at most
         return None
     section = address_sections.get(gap.end())
-    run = _address_run(ctx, section.blocks, 0) if section else []
-    return [(b.start, b.end) for b in run] if run and POSTCODE.search(run[-1].text) else None
+    run = _postcode_run(ctx, section.blocks, 0) if section else []
+    return [(b.start, b.end) for b in run] or None
 
 
 def _lines_below(ctx: Context, blocks: list[Block], index: int) -> Iterator[Candidate[object]]:
@@ -386,9 +386,10 @@ def _first_line_end(ctx: Context, start: int, end: int) -> int:
     return newline
 
 
-def _continuation(ctx: Context, blocks: list[Block], index: int) -> list[Block]:
-    """Address lines right after a key line, only when they end in a postcode."""
-    run = _address_run(ctx, blocks, index + 1)
+def _postcode_run(ctx: Context, blocks: list[Block], first: int) -> list[Block]:
+    """Address lines from ``first`` on (right after a key line, or under an "Address:"
+    heading), only when they end in a postcode."""
+    run = _address_run(ctx, blocks, first)
     return run if run and POSTCODE.search(run[-1].text) else []
 
 
