@@ -64,24 +64,28 @@ LEADING_MODE = regex.compile(
 ONLINE_ALTERNATIVE = regex.compile(
     r"[ \t]*[,;(]?[ \t]*\b(?:and|or|plus|with)[ \t]+(?:join[ \t]+|attend[ \t]+)?"
     r"(?:online|virtually|remotely|via)\b", regex.I)
+# A UK postcode ("LS1 1UR", "SW1A2AA"), without its word boundaries.
+POSTCODE_BODY = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}"
+POSTCODE = regex.compile(rf"\b{POSTCODE_BODY}\b")
+IN_PERSON_WORDS = r"in[ \t-]person|face[ \t-]to[ \t-]face"
 # "... LS1 1UR. Parking is ...", "... HB4 2JN + Google Map": a sentence or a link after it.
 POSTCODE_THEN_SENTENCE = regex.compile(
-    r"(\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b)\.?[ \t]+(?:[+|»›>][ \t]*)?\p{Lu}\p{Ll}")
+    rf"(\b{POSTCODE_BODY}\b)\.?[ \t]+(?:[+|»›>][ \t]*)?\p{{Lu}}\p{{Ll}}")
 # "The workshop will be held at Riverside House, 2 Canal Wharf, Northampton NN1 5DA."
 HELD_AT = regex.compile(
     r"\b(?i:held|take[sn]?[ \t]+place|taking[ \t]+place|hosted|located|venue[ \t]+is|meet"
-    r"|in[ \t-]person|face[ \t-]to[ \t-]face)"
+    rf"|{IN_PERSON_WORDS})"
     r"[ \t]+(?i:at|in)[ \t]+(?:the[ \t]+)?"
-    r"([\p{Lu}\d][^.\n;]{2,150}?\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b)")
+    rf"([\p{{Lu}}\d][^.\n;]{{2,150}}?\b{POSTCODE_BODY}\b)")
 # "Join us in person at the Riverside Centre, or online": the place up to the other way
 # to attend or the sentence's end, when no postcode closes it.
 IN_PERSON_AT = regex.compile(
-    r"\b(?i:in[ \t-]person|face[ \t-]to[ \t-]face)[ \t]+(?i:at)[ \t]+(?:the[ \t]+)?(?=\p{Lu})")
+    rf"\b(?i:{IN_PERSON_WORDS})[ \t]+(?i:at)[ \t]+(?:the[ \t]+)?(?=\p{{Lu}})")
 # The postcode of HELD_AT and the words of IN_PERSON_AT without their boundaries: a text
 # with neither holds no match in any block.
-ANY_POSTCODE = regex.compile(r"[A-Z]\d[A-Z\d]?[ \t]*\d[A-Z]{2}")
-ANY_IN_PERSON = regex.compile(r"(?i:in[ \t-]person|face[ \t-]to[ \t-]face)")
-ANY_IN_PERSON_LOWER = re.compile(r"in[ \t-]person|face[ \t-]to[ \t-]face")
+ANY_POSTCODE = regex.compile(POSTCODE_BODY)
+ANY_IN_PERSON = regex.compile(IN_PERSON_WORDS, regex.I)
+ANY_IN_PERSON_LOWER = re.compile(IN_PERSON_WORDS)
 PLACE_END = regex.compile(r"[ \t]*(?:,[ \t]*)?[ \t](?i:or)[ \t]|[ \t]*[.;\n]")
 MAX_PLACE_CHARS = 120
 MAX_PROSE_ADDRESSES = 20
@@ -103,11 +107,10 @@ NOT_ADDRESS_BLOCK_KINDS = frozenset({"presenters", "host"})
 """A speaker's or host's address lines are theirs, not the event's."""
 # A postcode that ends its line, perhaps before a full stop or a bracketed remark.
 POSTCODE_AT_END = regex.compile(
-    r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b[.,;]?[ \t]*(?:\([^()\n]*\))?[ \t]*$")
+    rf"\b{POSTCODE_BODY}\b[.,;]?[ \t]*(?:\([^()\n]*\))?[ \t]*$")
 URL = regex.compile(r"://|\bwww\.")
 SPACE_BEFORE_COMMA = re.compile(r" +(?=,)")
 WHITE_SPACE = re.compile(r"\s*")
-POSTCODE = regex.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b")
 # What a place value says before its remark: "Zoom" of "Zoom (link to follow)".
 VALUE_LEAD = regex.compile(r"[ \t]*[(\[;]|[ \t]+[-–—][ \t]")
 # "– details to follow", "(parking nearby)": a remark after the place, in lower case.
@@ -174,14 +177,13 @@ def is_pending(value: str) -> bool:
     >>> is_pending("Zoom (the joining link will be sent two days before)")
     False
     """
-    if is_online_only(VALUE_LEAD.split(value, maxsplit=1)[0]):
-        return False
-    return bool(_words().pending.search(value))
+    return _pending_or_online(value) == "pending"
 
 
 def _pending_or_online(value: str) -> str | None:
-    """"pending" when ``is_pending(value)``, else "online" when ``is_online_only(value)``,
-    else None; the value's lead is looked up once when it is the whole value."""
+    """"pending" when the value says the venue is not known yet and does not open with
+    an online room, else "online" when ``is_online_only(value)``, else None; the value's
+    lead is looked up once when it is the whole value."""
     lead = VALUE_LEAD.split(value, maxsplit=1)[0]
     lead_online = is_online_only(lead)
     if not lead_online and _words().pending.search(value):
@@ -189,6 +191,15 @@ def _pending_or_online(value: str) -> str | None:
     if lead_online if lead == value else is_online_only(value):
         return "online"
     return None
+
+
+def _noted_not_a_place(ctx: Context, value: str) -> bool:
+    """Whether a place value says the venue is still to be confirmed or the event is
+    online; either is noted in ``ctx.shared`` for the delivery mode."""
+    state = _pending_or_online(value)
+    if state is not None:
+        ctx.shared[PENDING_KEY if state == "pending" else ONLINE_KEY] = True
+    return state is not None
 
 
 def clean_value(value: str) -> str:
@@ -264,12 +275,7 @@ def _keyed(ctx: Context, sections: list[Section]) -> Iterator[Candidate[object]]
         if not value.strip():  # "Venue:" alone, the address on the lines below
             yield from _lines_below(ctx, all_blocks, index)
             continue
-        state = _pending_or_online(value)
-        if state == "pending":
-            ctx.shared[PENDING_KEY] = True
-            continue
-        if state == "online":
-            ctx.shared[ONLINE_KEY] = True
+        if _noted_not_a_place(ctx, value):
             continue
         parts = _value_parts(ctx, all_blocks, index)
         address = (_address_key_after(ctx, all_blocks, index)
@@ -290,7 +296,7 @@ def _value_parts(ctx: Context, blocks: list[Block], index: int) -> list[tuple[in
     value_start = block.value_start if block.value_start is not None else block.start
     parts = [(value_start, _first_line_end(ctx, value_start, block.end))]
     if not POSTCODE.search(block.value):
-        parts += [(b.start, b.end) for b in _continuation(ctx, blocks, index)]
+        parts += [(b.start, b.end) for b in _postcode_run(ctx, blocks, index + 1)]
     parts[0] = _trimmed_span(ctx, *parts[0])
     return parts
 
@@ -325,21 +331,15 @@ def _address_section_after(ctx: Context, block: Block, address_sections: dict[in
     if gap is None or gap.group().count("\n") > 2:  # a blank line between them at most
         return None
     section = address_sections.get(gap.end())
-    run = _address_run(ctx, section.blocks, 0) if section else []
-    return [(b.start, b.end) for b in run] if run and POSTCODE.search(run[-1].text) else None
+    run = _postcode_run(ctx, section.blocks, 0) if section else []
+    return [(b.start, b.end) for b in run] or None
 
 
 def _lines_below(ctx: Context, blocks: list[Block], index: int) -> Iterator[Candidate[object]]:
     run = _address_run(ctx, blocks, index + 1)
     if not run:
         return
-    text = " ".join(b.text for b in run)
-    state = _pending_or_online(text)
-    if state == "pending":
-        ctx.shared[PENDING_KEY] = True
-    elif state == "online":
-        ctx.shared[ONLINE_KEY] = True
-    else:
+    if not _noted_not_a_place(ctx, " ".join(b.text for b in run)):
         found = _candidate(ctx, [(b.start, b.end) for b in run], "venue:key-lines-below",
                            KEYED_SCORE)
         if found:
@@ -386,9 +386,10 @@ def _first_line_end(ctx: Context, start: int, end: int) -> int:
     return newline
 
 
-def _continuation(ctx: Context, blocks: list[Block], index: int) -> list[Block]:
-    """Address lines right after a key line, only when they end in a postcode."""
-    run = _address_run(ctx, blocks, index + 1)
+def _postcode_run(ctx: Context, blocks: list[Block], first: int) -> list[Block]:
+    """Address lines from ``first`` on (right after a key line, or under an "Address:"
+    heading), only when they end in a postcode."""
+    run = _address_run(ctx, blocks, first)
     return run if run and POSTCODE.search(run[-1].text) else []
 
 
@@ -401,13 +402,7 @@ def _under_heading(ctx: Context, sections: list[Section]) -> Iterator[Candidate[
         run = _address_run(ctx, section.blocks, 0)
         if not run:
             continue
-        text = " ".join(b.text for b in run)
-        state = _pending_or_online(text)
-        if state == "pending":
-            ctx.shared[PENDING_KEY] = True
-            continue
-        if state == "online":
-            ctx.shared[ONLINE_KEY] = True
+        if _noted_not_a_place(ctx, " ".join(b.text for b in run)):
             continue
         found = _candidate(ctx, [(b.start, b.end) for b in run], "venue:heading",
                            UNDER_HEADING_SCORE)
@@ -479,7 +474,6 @@ def _postcode_lines(ctx: Context, sections: list[Section]) -> Iterator[Candidate
     line above it. Near the top or among the when-and-where lines one such line will do;
     elsewhere (under "Details", in a side box at the page's end) only a block of two or
     more lines is an address, and not in a bio, nor for an event with a platform."""
-    title_span = ctx.shared.get("title_span")
     if ctx.shared.get(ONLINE_KEY) or ANY_POSTCODE.search(ctx.doc.text) is None:
         return  # "Where: Online": an address at the top is the sender's letterhead
     # an online event's address lines far down are its organiser's (a platform, a title
@@ -499,7 +493,7 @@ def _postcode_lines(ctx: Context, sections: list[Section]) -> Iterator[Candidate
                 continue
             first = index
             while (first > 0 and index - first < MAX_ADDRESS_LINES - 1
-                   and _address_line_above(ctx, blocks[first - 1], blocks[first], title_span)):
+                   and _address_line_above(ctx, blocks[first - 1], blocks[first])):
                 first -= 1
             if not near_top and first == index and not _one_line_address(block.text):
                 continue  # one line far down: a postcode in passing, some other place
@@ -526,6 +520,12 @@ def _one_line_address(text: str) -> bool:
                for word in ADDRESS_WORD.findall(text))
 
 
+def _in_title(ctx: Context, start: int, end: int) -> bool:
+    """Whether the span overlaps the title's (``ctx.shared["title_span"]``)."""
+    title_start, title_end = ctx.shared.get("title_span") or (0, 0)
+    return start < title_end and title_start < end
+
+
 def _titled_webinar(ctx: Context) -> bool:
     """Whether the title names the event a webinar: an online event, whatever its
     platform."""
@@ -542,11 +542,10 @@ def _ends_in_postcode(block: Block) -> bool:
             and POSTCODE_AT_END.search(text) is not None)
 
 
-def _address_line_above(ctx: Context, block: Block, below: Block,
-                        title_span: tuple[int, int] | None) -> bool:
+def _address_line_above(ctx: Context, block: Block, below: Block) -> bool:
     """Whether ``block`` is an earlier line of the address that ``below`` continues:
     adjacent, address-shaped, not a date or time, not the title."""
-    if title_span is not None and block.start < title_span[1] and title_span[0] < block.end:
+    if _in_title(ctx, block.start, block.end):
         return False
     return (_adjacent(ctx, block, below) and _looks_like_address_line(block)
             and not POSTCODE.search(block.text) and title_text_of(block.text.strip()) is not None)
@@ -731,8 +730,7 @@ def _token_code(text: str) -> str:
     if role:
         return CODES[role]
     if (text.lower() in _places().weak or ORDINAL.fullmatch(text)
-            or (text.isalpha() and 2 <= len(text) <= MAX_ABBREVIATION + 1
-                and sum(ch.isupper() for ch in text) >= 2)):
+            or _abbreviation_shaped(text)):
         return "w"
     return "x"
 
@@ -963,11 +961,15 @@ def _wrapped_before_head(tokens: _Tokens, index: int) -> bool:
     return tokens.end(index) - line_start >= WRAPPED_LINE
 
 
-def _is_abbreviation(word: str) -> bool:
-    """A building's short name: a few letters, at least two of them capitals ("WeH", "UCC")."""
+def _abbreviation_shaped(word: str) -> bool:
+    """A few letters, at least two of them capitals ("WeH", "UCC")."""
     return (word.isalpha() and 2 <= len(word) <= MAX_ABBREVIATION + 1
-            and sum(ch.isupper() for ch in word) >= 2
-            and word.lower() not in _places().not_place)
+            and sum(ch.isupper() for ch in word) >= 2)
+
+
+def _is_abbreviation(word: str) -> bool:
+    """A building's short name: abbreviation-shaped and not a word that names no place."""
+    return _abbreviation_shaped(word) and word.lower() not in _places().not_place
 
 
 def _name_run(roles: list[str], index: int) -> int:
@@ -1118,7 +1120,6 @@ def _in_prose(ctx: Context) -> list[Candidate[object]]:
     (one after "reception"/"refreshments" scores low)."""
     text = ctx.doc.text[:PROSE_LIMIT]
     candidates: list[Candidate[object]] = []
-    title = ctx.shared.get("title_span") or (0, 0)
     # A run that names no place takes no part in merging (both runs of a merge must name
     # one, and its words would stand between the two), and one with no room is never a
     # candidate: it is dropped before merging.
@@ -1127,7 +1128,7 @@ def _in_prose(ctx: Context) -> list[Candidate[object]]:
         run = run[: _places().max_words + 2]
         if not (_is_place(run) or _lone_room(text, run)):
             continue
-        if (run[0].start < title[1] and title[0] < run[-1].end) or _names_event(text, run):
+        if _in_title(ctx, run[0].start, run[-1].end) or _names_event(text, run):
             continue  # "Practice conference", "Annual Conference 2026: ...": the event's name
         place_score, score = _run_score(text, run)
         value = clean_value(text[run[0].start:run[-1].end])

@@ -81,13 +81,12 @@ def read_html(html: str) -> Document:
     dropped = _boilerplate_nodes(root) if root is not None else set()
     renderer = _Renderer(dropped)
     above: list[LayoutLine] = []
+    lines: list[LayoutLine] = []
     if root is not None:
         above = _title_above(tree, root)
         if not above and root.css_first("h1") is None:
             renderer.prominent = _prominent_line(root, dropped)
-    lines = renderer.render(root) if root is not None else []
-    if root is not None:
-        lines = above + lines + _detail_boxes_beside(tree, root)
+        lines = above + renderer.render(root) + _detail_boxes_beside(tree, root)
     doc = document_from_lines(lines, "html")
     if renderer.addresses:  # an <address> element's lines, each (start, end), for the venue
         doc.extras["address_lines"] = [
@@ -132,10 +131,11 @@ def _main_root(tree: LexborHTMLParser) -> LexborNode | None:
         found = tree.css(selector)
         if not found:
             continue
-        best = max(found, key=lambda node: len(node.text(deep=True, strip=True)))
+        sizes = [len(node.text(deep=True, strip=True)) for node in found]
+        best_chars = max(sizes)
         # A <main> that wraps only a hero or a search box is not the content.
-        if len(best.text(deep=True, strip=True)) * 4 >= body_chars:
-            return best
+        if best_chars * 4 >= body_chars:
+            return found[sizes.index(best_chars)]
     return body if body is not None else tree.root
 
 
@@ -201,7 +201,7 @@ def _innermost(node: LexborNode) -> LexborNode:
     """The deepest element that holds all of ``node``'s text (its only child, repeatedly)."""
     text = _collapse(node.text(deep=True))
     while True:
-        children = [c for c in node.iter() if not (c.tag or "-").startswith("-")]
+        children = _element_children(node)
         if len(children) != 1 or _collapse(children[0].text(deep=True)) != text:
             return node
         node = children[0]
@@ -369,12 +369,7 @@ def _content_h1(root: LexborNode, patterns: _Patterns) -> LexborNode | None:
     """The page's own h1: the first not inside site furniture (a masthead's site name)."""
     headings = root.css("h1")
     for heading in headings:
-        current = heading.parent
-        while current is not None and current.mem_id != root.mem_id:
-            if _looks_like_furniture(current, patterns):
-                break
-            current = current.parent
-        else:
+        if not _in_furniture(heading, patterns, root):
             return heading
     return headings[0] if headings else None
 
@@ -405,7 +400,7 @@ def _detail_boxes_beside(tree: LexborHTMLParser, root: LexborNode) -> list[Layou
     patterns = _patterns()
     found: list[LayoutLine] = []
     for box in tree.css("aside, [role=complementary]"):
-        if root.mem_id in _ancestor_ids(box) or not _outside_furniture(box, patterns):
+        if root.mem_id in _ancestor_ids(box) or _in_furniture(box, patterns):
             continue
         if _is_hidden(box) or _looks_like_furniture(box, patterns):
             continue
@@ -418,13 +413,14 @@ def _detail_boxes_beside(tree: LexborHTMLParser, root: LexborNode) -> list[Layou
     return found
 
 
-def _outside_furniture(node: LexborNode, patterns: _Patterns) -> bool:
+def _in_furniture(node: LexborNode, patterns: _Patterns, top: LexborNode | None = None) -> bool:
+    """Whether an element above ``node`` (below ``top``, when given) is page furniture."""
     current = node.parent
-    while current is not None:
+    while current is not None and (top is None or current.mem_id != top.mem_id):
         if _looks_like_furniture(current, patterns):
-            return False
+            return True
         current = current.parent
-    return True
+    return False
 
 
 def _gives_details(line: LayoutLine) -> bool:
@@ -827,14 +823,13 @@ def _classified(text: str, kind: BlockKind, line: _Open,
     >>> [(b.kind, b.text) for b in doc.blocks][1:]
     [('list_item', 'Describe the stages.'), ('list_item', 'Write a report.')]
     """
-    bullet = BULLET.match(text) if line.preformatted else None
-    if bullet:  # a plain-text bullet: the marker goes before the span, as the text reader does
-        return LayoutLine(text[bullet.end():], "list_item", marker=text[:bullet.end()],
-                          times=_moved(times, -bullet.end()))
-    number = _NUMBERED.match(text) if line.beside_break and kind == "paragraph" else None
-    if number:  # "1. Describe ...<br>2. Contribute ...": the numbers are a list's markers
-        return LayoutLine(text[number.end():], "list_item", marker=text[:number.end()],
-                          times=_moved(times, -number.end()))
+    # a plain-text bullet, or "1. Describe ...<br>2. Contribute ...": a list's marker, which
+    # goes before the span, as the text reader does
+    marker = ((BULLET.match(text) if line.preformatted else None)
+              or (_NUMBERED.match(text) if line.beside_break and kind == "paragraph" else None))
+    if marker:
+        return LayoutLine(text[marker.end():], "list_item", marker=text[:marker.end()],
+                          times=_moved(times, -marker.end()))
     key = key_value_split(text)
     if key is not None and (kind != "list_item" or heading_kind(text[: key[0]]) is not None):
         return LayoutLine(text, "key_value", key_end=key[0], value_start=key[1], times=times)
