@@ -41,6 +41,7 @@ from eventparse.sections import Section, fold
 FIELD = "presenters"
 
 STRONG = 0.75
+"""Mentions scoring at least this are certain presenters; below it, guesses."""
 LIST_LIMIT = 12
 """People one list may name."""
 MENTIONS_KEPT = 8
@@ -58,7 +59,6 @@ NER_DOUBT = 0.15
 """How much a guess loses when spaCy reads it as a place or an organisation."""
 GUESS = 0.45
 """A guess scoring below this is not worth giving."""
-"""Mentions scoring at least this are certain presenters; below it, guesses."""
 GROUP = "presenters"
 SEGMENT_LIMIT = 400
 """How far a list of names after a cue may run (characters)."""
@@ -168,16 +168,16 @@ ORG_JOINS = frozenset({"and", "&", "of", "for", "the", "in", "on"})
 LOWER_WORD = re.compile(r"(?<![\w@./-])[a-z]+(?![\w@-])")
 """A word written in lower case, not in an address."""
 TABLE_CELL = " | "
+"""What readers put between a table row's cells."""
 FIRST_PERSON = re.compile(r"I(?:['’](?:ll|m)|[ \t]+(?:will|am|shall))\b")
 """How the writer's "I'll be presenting" starts (``Cues.first_person`` reads it whole)."""
 CO_PRESENTER = regex.compile(r"\b(?:with|alongside)\s+")
 """What names the writer's co-presenters in "I'll be presenting it with/alongside X"."""
 SIGNATURE_LINES = 3
+"""Lines under a closing ("Many thanks,") where the writer's name may be."""
 TRAILING_KEY_CHARS = 50
 TRAILING_KEY = regex.compile(r"[.!?][ \t]+(\p{Lu}[\p{L}'’ \t]{0,40}):\s*$")
 """A presenter key closing a paragraph after its last sentence ("... North West. Speakers:")."""
-"""Lines under a closing ("Many thanks,") where the writer's name may be."""
-"""What readers put between a table row's cells."""
 
 
 @dataclass(frozen=True)
