@@ -351,9 +351,8 @@ def cues() -> Cues:
         titles=frozenset(honorifics["titles"]),
         ranks=frozenset(honorifics["ranks"]),
         first_person=regex.compile(
-            rf"(?<![\p{{L}}'’])I(?:['’]ll|[ \t]+will|['’]m|[ \t]+am|[ \t]+shall)[ \t]+"
-            rf"(?:also[ \t]+)?"
-            rf"(?:be[ \t]+)?(?:{_alternation(data['first_person'], space=BLANKS)})\b"),
+            rf"(?<![\p{{L}}'’]){FIRST_PERSON.pattern}[ \t]+(?:also[ \t]+)?(?:be[ \t]+)?"
+            rf"(?:{_alternation(data['first_person'], space=BLANKS)})\b"),
     )
 
 
