@@ -863,13 +863,17 @@ def _short_role(written: str) -> str | None:
 def _segment_end(text: str, pos: int) -> int:
     """The end of the sentence (or paragraph) that starts at ``pos``, within a limit."""
     limit = min(len(text), pos + SEGMENT_LIMIT)
-    ends = SENTENCE_END_ASCII if text[pos:limit].isascii() else SENTENCE_END
-    for found in ends.finditer(text, pos, limit):
-        if found.group() in ".!?" and _is_abbreviation(text, found.start()):
-            continue
-        end: int = found.start()
-        return end
-    return limit
+    found = next(_sentence_ends(text, pos, limit), None)
+    return limit if found is None else found.start()
+
+
+def _sentence_ends(text: str, start: int, end: int) -> Iterator[regex.Match[str] | re.Match[str]]:
+    """The ends of sentences (or paragraphs) within ``[start, end)``, an abbreviation's
+    full stop ("Dept.", "Dr.") left out."""
+    ends = SENTENCE_END_ASCII if text[start:end].isascii() else SENTENCE_END
+    for found in ends.finditer(text, start, end):
+        if not (found.group() in ".!?" and _is_abbreviation(text, found.start())):
+            yield found
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -1487,10 +1491,7 @@ def _in_event_clause(text: str, will: int) -> bool:
 
 def _clause_start(text: str, pos: int) -> int:
     start = max(0, pos - CLAUSE_LIMIT)
-    ends = SENTENCE_END_ASCII if text[start:pos].isascii() else SENTENCE_END
-    for found in ends.finditer(text, start, pos):
-        if found.group() in ".!?" and _is_abbreviation(text, found.start()):
-            continue
+    for found in _sentence_ends(text, start, pos):
         start = found.end()
     return start
 
