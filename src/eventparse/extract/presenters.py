@@ -1556,10 +1556,10 @@ def _weigh(scan: Scan, name: Name, index: int, key: str | None) -> Mention:
     text = scan.ctx.doc.text
     block = scan.ctx.doc.blocks[index]
     hints = 0.1 * (_has_given_name(name) + name.titled) - 0.2 * _reads_as_words(name)
-    if cues().talk_nouns.match(text, name.end) and not _all_caps(name) and key is None:
+    talk = cues().talk_nouns.match(text, name.end) is not None
+    if talk and not _all_caps(name) and key is None:
         return Mention(name, "talk-noun", 0.4 + hints)
     if key in cues().subject_keys:
-        talk = cues().talk_nouns.match(text, name.end) is not None
         return Mention(name, "subject-name", 0.4 + hints + 0.1 * talk)
     start = block.value_start or block.start
     before = text[max(start, name.title_start - NEAR):name.title_start].strip(" \t|*")
