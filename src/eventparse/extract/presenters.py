@@ -1248,7 +1248,7 @@ def _presenter_sections(scan: Scan) -> None:
                 continue
             people = people_at(text, block.start, block.end, "section", 0.9)
             starts_bio = bool(people) and _is_bio(text, people[0].name.end, block.end)
-            if people and (starts_bio or len(people) > 1 or _is_name_line(text, people, block.end)):
+            if people and (starts_bio or _is_name_line(text, people, block.end)):
                 if starts_bio:
                     people[0] = replace(people[0], role=None, bio=block.text)
                 found.extend(people)
@@ -1280,7 +1280,7 @@ def _trailing_keys(scan: Scan) -> None:
             if line.kind == "key_value" or line.level:
                 break  # a key or a marked-up heading opens the page's next part
             people = people_at(text, line.start, line.end, "section", 0.9)
-            if not people or not (len(people) > 1 or _is_name_line(text, people, line.end)):
+            if not people or not _is_name_line(text, people, line.end):
                 break
             found.extend(people)
         scan.add(found)
@@ -1293,7 +1293,10 @@ def _is_bio(text: str, pos: int, end: int) -> bool:
 
 
 def _is_name_line(text: str, people: list[Mention], end: int) -> bool:
-    """A block holding a name and at most a role after a dash, comma or bracket."""
+    """A block of names: several people, or a name and at most a role after a dash,
+    comma or bracket."""
+    if len(people) > 1:
+        return True
     after = text[people[-1].name.end:end].lstrip(" \t")
     return not after or after[0] in "–—-,(:|" or (people[-1].role is not None and len(after) < 120)
 
