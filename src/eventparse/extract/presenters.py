@@ -755,18 +755,15 @@ def _reads_as_organisation(text: str, name: Name) -> bool:
     words = name.text.split()
     if name.titled or len(words) < 2 or words[0].lower() in cues().given_names:
         return False
-    lower = [_in_lower_case(text, w.lower()) for w in words if len(w) > 2 and w.isalpha()]
+    in_lower_case = _lower_words(text)
+    lower = [w.lower() in in_lower_case for w in words if len(w) > 2 and w.isalpha()]
     return bool(lower) and (all(lower) or (_reads_as_words(name) and any(lower)))
-
-
-def _in_lower_case(text: str, word: str) -> bool:
-    """Whether a word is written in lower case, as a word, in the text (not in an
-    e-mail address or a web address)."""
-    return word in _lower_words(text)
 
 
 @lru_cache(maxsize=2)  # one document's at a time; read once, whatever its size
 def _lower_words(text: str) -> frozenset[str]:
+    """The words written in lower case, as words, in the text (not in an e-mail address
+    or a web address)."""
     return frozenset(LOWER_WORD.findall(text))
 
 
