@@ -147,6 +147,8 @@ _JOINED = r"joined\s+(?:on|for|in|at|throughout|during|across)\s+(?:[a-z'-]+\s+)
 JOINED = regex.compile(rf"(?<![\p{{L}}-]){_JOINED.replace('a-z', chr(92) + 'p{L}')}", regex.I)
 JOINED_ASCII = re.compile(rf"(?<![a-z-]){_JOINED.replace(chr(92) + 's', ASCII_SPACE)}")
 """JOINED's twin for lower-cased ASCII text (see ``_ascii_twin``)."""
+CUE_TAIL = r"(?:\s*:)?\s+"
+"""What follows a cue phrase before the names: white space, perhaps after a colon."""
 ROLE_TRIM = " \t\n,;:–—-()."
 # A programme row's time at the start of its line: "09:45", "9.30am", "10:00-10:45".
 _CLOCK_TIME = r"[0-9]{1,2}[:.][0-9]{2}(?:[ \t]?[ap]\.?m\.?)?"
@@ -259,6 +261,11 @@ def _ascii_twin(phrases: list[str], tail: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![a-z-])(?:{body})" + tail.replace(r"\s", ASCII_SPACE))
 
 
+def _phrase_cue(phrases: list[str], tail: str) -> regex.Pattern[str]:
+    """One of the phrases, not inside a word, then ``tail``; any case."""
+    return regex.compile(rf"(?<![\p{{L}}-])(?:{_alternation(phrases)}){tail}", regex.I)
+
+
 def _cue_matches(pattern: regex.Pattern[str], twin: re.Pattern[str] | None,
                  text: str) -> Iterator[regex.Match[str]]:
     """What ``pattern.finditer(text)`` finds, tried only where its ASCII twin (see
@@ -322,15 +329,12 @@ def cues() -> Cues:
         subject_keys=frozenset(fold(k) for k in data["subject_keys"]),
         excluded_keys=frozenset(fold(k) for k in data["excluded_keys"]),
         ignored_keys=frozenset(fold(k) for k in data["ignored_keys"]),
-        before_ascii=_ascii_twin(data["before"], r"(?:\s*:)?\s+"),
-        excluded_before_ascii=_ascii_twin(data["excluded_before"], r"(?:\s*:)?\s+$"),
-        host_before_ascii=_ascii_twin(data["host_before"], r"(?:\s*:)?\s+"),
-        before=regex.compile(rf"(?<![\p{{L}}-])(?:{_alternation(data['before'])})(?:\s*:)?\s+",
-                             regex.I),
-        excluded_before=regex.compile(
-            rf"(?<![\p{{L}}-])(?:{_alternation(data['excluded_before'])})(?:\s*:)?\s+$", regex.I),
-        host_before=regex.compile(
-            rf"(?<![\p{{L}}-])(?:{_alternation(data['host_before'])})(?:\s*:)?\s+", regex.I),
+        before=_phrase_cue(data["before"], CUE_TAIL),
+        before_ascii=_ascii_twin(data["before"], CUE_TAIL),
+        excluded_before=_phrase_cue(data["excluded_before"], CUE_TAIL + "$"),
+        excluded_before_ascii=_ascii_twin(data["excluded_before"], CUE_TAIL + "$"),
+        host_before=_phrase_cue(data["host_before"], CUE_TAIL),
+        host_before_ascii=_ascii_twin(data["host_before"], CUE_TAIL),
         verbs=regex.compile(rf"(?:{_alternation(data['verbs'])})\b", regex.I),
         event_clause=regex.compile(
             rf"[\s*_#>|-]*(?:{_alternation(data['event_clause_leads'])})\s+"
