@@ -245,11 +245,10 @@ class Cues:
 
 
 def _ascii_twin(phrases: list[str], tail: str) -> re.Pattern[str] | None:
-    """The phrase pattern ``(?<![\\p{L}-])(?:<phrases>)<tail>``, which the regex module
-    runs case-insensitively, for lower-cased ASCII text in the standard ``re`` module
-    (several times faster at both scanning and single calls). On such text the two
-    match alike: \\p{L} is a-z there, and \\s is ``ASCII_SPACE``. None when a phrase is
-    not ASCII.
+    """``_phrase_cue(phrases, tail)`` (which the regex module runs case-insensitively)
+    for lower-cased ASCII text in the standard ``re`` module (several times faster at
+    both scanning and single calls). On such text the two match alike: \\p{L} is a-z
+    there, and \\s is ``ASCII_SPACE``. None when a phrase is not ASCII.
 
     >>> twin = _ascii_twin(["talk by", "led by"], r"\\s+$")
     >>> [bool(twin.search(t)) for t in ("a talk by ", "unled by ", "led\\t by\\n", "led by x")]
