@@ -41,6 +41,7 @@ from eventparse.sections import Section, fold
 FIELD = "presenters"
 
 STRONG = 0.75
+"""Mentions scoring at least this are certain presenters; below it, guesses."""
 LIST_LIMIT = 12
 """People one list may name."""
 MENTIONS_KEPT = 8
@@ -58,7 +59,6 @@ NER_DOUBT = 0.15
 """How much a guess loses when spaCy reads it as a place or an organisation."""
 GUESS = 0.45
 """A guess scoring below this is not worth giving."""
-"""Mentions scoring at least this are certain presenters; below it, guesses."""
 GROUP = "presenters"
 SEGMENT_LIMIT = 400
 """How far a list of names after a cue may run (characters)."""
@@ -147,6 +147,8 @@ _JOINED = r"joined\s+(?:on|for|in|at|throughout|during|across)\s+(?:[a-z'-]+\s+)
 JOINED = regex.compile(rf"(?<![\p{{L}}-]){_JOINED.replace('a-z', chr(92) + 'p{L}')}", regex.I)
 JOINED_ASCII = re.compile(rf"(?<![a-z-]){_JOINED.replace(chr(92) + 's', ASCII_SPACE)}")
 """JOINED's twin for lower-cased ASCII text (see ``_ascii_twin``)."""
+CUE_TAIL = r"(?:\s*:)?\s+"
+"""What follows a cue phrase before the names: white space, perhaps after a colon."""
 ROLE_TRIM = " \t\n,;:–—-()."
 # A programme row's time at the start of its line: "09:45", "9.30am", "10:00-10:45".
 _CLOCK_TIME = r"[0-9]{1,2}[:.][0-9]{2}(?:[ \t]?[ap]\.?m\.?)?"
@@ -168,16 +170,16 @@ ORG_JOINS = frozenset({"and", "&", "of", "for", "the", "in", "on"})
 LOWER_WORD = re.compile(r"(?<![\w@./-])[a-z]+(?![\w@-])")
 """A word written in lower case, not in an address."""
 TABLE_CELL = " | "
+"""What readers put between a table row's cells."""
 FIRST_PERSON = re.compile(r"I(?:['’](?:ll|m)|[ \t]+(?:will|am|shall))\b")
 """How the writer's "I'll be presenting" starts (``Cues.first_person`` reads it whole)."""
 CO_PRESENTER = regex.compile(r"\b(?:with|alongside)\s+")
 """What names the writer's co-presenters in "I'll be presenting it with/alongside X"."""
 SIGNATURE_LINES = 3
+"""Lines under a closing ("Many thanks,") where the writer's name may be."""
 TRAILING_KEY_CHARS = 50
 TRAILING_KEY = regex.compile(r"[.!?][ \t]+(\p{Lu}[\p{L}'’ \t]{0,40}):\s*$")
 """A presenter key closing a paragraph after its last sentence ("... North West. Speakers:")."""
-"""Lines under a closing ("Many thanks,") where the writer's name may be."""
-"""What readers put between a table row's cells."""
 
 
 @dataclass(frozen=True)
@@ -243,11 +245,10 @@ class Cues:
 
 
 def _ascii_twin(phrases: list[str], tail: str) -> re.Pattern[str] | None:
-    """The phrase pattern ``(?<![\\p{L}-])(?:<phrases>)<tail>``, which the regex module
-    runs case-insensitively, for lower-cased ASCII text in the standard ``re`` module
-    (several times faster at both scanning and single calls). On such text the two
-    match alike: \\p{L} is a-z there, and \\s is ``ASCII_SPACE``. None when a phrase is
-    not ASCII.
+    """``_phrase_cue(phrases, tail)`` (which the regex module runs case-insensitively)
+    for lower-cased ASCII text in the standard ``re`` module (several times faster at
+    both scanning and single calls). On such text the two match alike: \\p{L} is a-z
+    there, and \\s is ``ASCII_SPACE``. None when a phrase is not ASCII.
 
     >>> twin = _ascii_twin(["talk by", "led by"], r"\\s+$")
     >>> [bool(twin.search(t)) for t in ("a talk by ", "unled by ", "led\\t by\\n", "led by x")]
@@ -257,6 +258,11 @@ def _ascii_twin(phrases: list[str], tail: str) -> re.Pattern[str] | None:
         return None
     body = _alternation([p.lower() for p in phrases], space=ASCII_SPACE + "+")
     return re.compile(rf"(?<![a-z-])(?:{body})" + tail.replace(r"\s", ASCII_SPACE))
+
+
+def _phrase_cue(phrases: list[str], tail: str) -> regex.Pattern[str]:
+    """One of the phrases, not inside a word, then ``tail``; any case."""
+    return regex.compile(rf"(?<![\p{{L}}-])(?:{_alternation(phrases)}){tail}", regex.I)
 
 
 def _cue_matches(pattern: regex.Pattern[str], twin: re.Pattern[str] | None,
@@ -322,15 +328,12 @@ def cues() -> Cues:
         subject_keys=frozenset(fold(k) for k in data["subject_keys"]),
         excluded_keys=frozenset(fold(k) for k in data["excluded_keys"]),
         ignored_keys=frozenset(fold(k) for k in data["ignored_keys"]),
-        before_ascii=_ascii_twin(data["before"], r"(?:\s*:)?\s+"),
-        excluded_before_ascii=_ascii_twin(data["excluded_before"], r"(?:\s*:)?\s+$"),
-        host_before_ascii=_ascii_twin(data["host_before"], r"(?:\s*:)?\s+"),
-        before=regex.compile(rf"(?<![\p{{L}}-])(?:{_alternation(data['before'])})(?:\s*:)?\s+",
-                             regex.I),
-        excluded_before=regex.compile(
-            rf"(?<![\p{{L}}-])(?:{_alternation(data['excluded_before'])})(?:\s*:)?\s+$", regex.I),
-        host_before=regex.compile(
-            rf"(?<![\p{{L}}-])(?:{_alternation(data['host_before'])})(?:\s*:)?\s+", regex.I),
+        before=_phrase_cue(data["before"], CUE_TAIL),
+        before_ascii=_ascii_twin(data["before"], CUE_TAIL),
+        excluded_before=_phrase_cue(data["excluded_before"], CUE_TAIL + "$"),
+        excluded_before_ascii=_ascii_twin(data["excluded_before"], CUE_TAIL + "$"),
+        host_before=_phrase_cue(data["host_before"], CUE_TAIL),
+        host_before_ascii=_ascii_twin(data["host_before"], CUE_TAIL),
         verbs=regex.compile(rf"(?:{_alternation(data['verbs'])})\b", regex.I),
         event_clause=regex.compile(
             rf"[\s*_#>|-]*(?:{_alternation(data['event_clause_leads'])})\s+"
@@ -351,9 +354,8 @@ def cues() -> Cues:
         titles=frozenset(honorifics["titles"]),
         ranks=frozenset(honorifics["ranks"]),
         first_person=regex.compile(
-            rf"(?<![\p{{L}}'’])I(?:['’]ll|[ \t]+will|['’]m|[ \t]+am|[ \t]+shall)[ \t]+"
-            rf"(?:also[ \t]+)?"
-            rf"(?:be[ \t]+)?(?:{_alternation(data['first_person'], space=BLANKS)})\b"),
+            rf"(?<![\p{{L}}'’]){FIRST_PERSON.pattern}[ \t]+(?:also[ \t]+)?(?:be[ \t]+)?"
+            rf"(?:{_alternation(data['first_person'], space=BLANKS)})\b"),
     )
 
 
@@ -756,18 +758,15 @@ def _reads_as_organisation(text: str, name: Name) -> bool:
     words = name.text.split()
     if name.titled or len(words) < 2 or words[0].lower() in cues().given_names:
         return False
-    lower = [_in_lower_case(text, w.lower()) for w in words if len(w) > 2 and w.isalpha()]
+    in_lower_case = _lower_words(text)
+    lower = [w.lower() in in_lower_case for w in words if len(w) > 2 and w.isalpha()]
     return bool(lower) and (all(lower) or (_reads_as_words(name) and any(lower)))
-
-
-def _in_lower_case(text: str, word: str) -> bool:
-    """Whether a word is written in lower case, as a word, in the text (not in an
-    e-mail address or a web address)."""
-    return word in _lower_words(text)
 
 
 @lru_cache(maxsize=2)  # one document's at a time; read once, whatever its size
 def _lower_words(text: str) -> frozenset[str]:
+    """The words written in lower case, as words, in the text (not in an e-mail address
+    or a web address)."""
     return frozenset(LOWER_WORD.findall(text))
 
 
@@ -864,13 +863,17 @@ def _short_role(written: str) -> str | None:
 def _segment_end(text: str, pos: int) -> int:
     """The end of the sentence (or paragraph) that starts at ``pos``, within a limit."""
     limit = min(len(text), pos + SEGMENT_LIMIT)
-    ends = SENTENCE_END_ASCII if text[pos:limit].isascii() else SENTENCE_END
-    for found in ends.finditer(text, pos, limit):
-        if found.group() in ".!?" and _is_abbreviation(text, found.start()):
-            continue
-        end: int = found.start()
-        return end
-    return limit
+    found = next(_sentence_ends(text, pos, limit), None)
+    return limit if found is None else found.start()
+
+
+def _sentence_ends(text: str, start: int, end: int) -> Iterator[regex.Match[str] | re.Match[str]]:
+    """The ends of sentences (or paragraphs) within ``[start, end)``, an abbreviation's
+    full stop ("Dept.", "Dr.") left out."""
+    ends = SENTENCE_END_ASCII if text[start:end].isascii() else SENTENCE_END
+    for found in ends.finditer(text, start, end):
+        if not (found.group() in ".!?" and _is_abbreviation(text, found.start())):
+            yield found
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -1245,7 +1248,7 @@ def _presenter_sections(scan: Scan) -> None:
                 continue
             people = people_at(text, block.start, block.end, "section", 0.9)
             starts_bio = bool(people) and _is_bio(text, people[0].name.end, block.end)
-            if people and (starts_bio or len(people) > 1 or _is_name_line(text, people, block.end)):
+            if people and (starts_bio or _is_name_line(text, people, block.end)):
                 if starts_bio:
                     people[0] = replace(people[0], role=None, bio=block.text)
                 found.extend(people)
@@ -1277,7 +1280,7 @@ def _trailing_keys(scan: Scan) -> None:
             if line.kind == "key_value" or line.level:
                 break  # a key or a marked-up heading opens the page's next part
             people = people_at(text, line.start, line.end, "section", 0.9)
-            if not people or not (len(people) > 1 or _is_name_line(text, people, line.end)):
+            if not people or not _is_name_line(text, people, line.end):
                 break
             found.extend(people)
         scan.add(found)
@@ -1290,7 +1293,10 @@ def _is_bio(text: str, pos: int, end: int) -> bool:
 
 
 def _is_name_line(text: str, people: list[Mention], end: int) -> bool:
-    """A block holding a name and at most a role after a dash, comma or bracket."""
+    """A block of names: several people, or a name and at most a role after a dash,
+    comma or bracket."""
+    if len(people) > 1:
+        return True
     after = text[people[-1].name.end:end].lstrip(" \t")
     return not after or after[0] in "–—-,(:|" or (people[-1].role is not None and len(after) < 120)
 
@@ -1488,10 +1494,7 @@ def _in_event_clause(text: str, will: int) -> bool:
 
 def _clause_start(text: str, pos: int) -> int:
     start = max(0, pos - CLAUSE_LIMIT)
-    ends = SENTENCE_END_ASCII if text[start:pos].isascii() else SENTENCE_END
-    for found in ends.finditer(text, start, pos):
-        if found.group() in ".!?" and _is_abbreviation(text, found.start()):
-            continue
+    for found in _sentence_ends(text, start, pos):
         start = found.end()
     return start
 
@@ -1556,10 +1559,10 @@ def _weigh(scan: Scan, name: Name, index: int, key: str | None) -> Mention:
     text = scan.ctx.doc.text
     block = scan.ctx.doc.blocks[index]
     hints = 0.1 * (_has_given_name(name) + name.titled) - 0.2 * _reads_as_words(name)
-    if cues().talk_nouns.match(text, name.end) and not _all_caps(name) and key is None:
+    talk = cues().talk_nouns.match(text, name.end) is not None
+    if talk and not _all_caps(name) and key is None:
         return Mention(name, "talk-noun", 0.4 + hints)
     if key in cues().subject_keys:
-        talk = cues().talk_nouns.match(text, name.end) is not None
         return Mention(name, "subject-name", 0.4 + hints + 0.1 * talk)
     start = block.value_start or block.start
     before = text[max(start, name.title_start - NEAR):name.title_start].strip(" \t|*")
