@@ -1,7 +1,8 @@
 """The words of the date/time grammar, from ``vocab/calendar.json`` and ``vocab/timezones.json``.
 
-Each ``*_RE`` is a regex alternation (longest spelling first, so the engine never
-stops at a prefix); the ``*_value`` functions turn a matched spelling into a number.
+Each ``*_words`` function gives a regex for its word list (a trie that tries the longest
+spelling first, so the engine never stops at a prefix); the ``*_value`` functions turn a
+matched spelling into a number.
 """
 
 from __future__ import annotations
@@ -14,29 +15,39 @@ from eventparse import vocab
 
 
 def _alternation(words: list[str]) -> str:
-    """Longest first; a lookahead on the first two letters lets most positions fail at once
-    (a word that merely starts like one of them, "the" beside "thirty", fails there too)."""
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    body = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-    return f"(?={_first_two(ordered)})(?:{body})"
+    r"""Any of ``words`` (the patterns ignore case), as a trie: "ten|twelve" is
+    ``t(?:en|welve)``, so a position that starts no word fails after a letter or two
+    however long the list is. Where several words match, the longest is tried first (a
+    word's longer spellings are its branches, taken before the optional end).
 
+    >>> print(_alternation(["ten", "twelve", "twenty one", "twenty"]))
+    t(?:en|we(?:lve|nty(?:\s+one)?))
 
-def _first_two(words: list[str]) -> str:
-    """A pattern for the first two characters any of ``words`` starts with, either case."""
-    seconds: dict[str, set[str]] = {}
+    """
+    root: _Trie = {}
     for word in words:
-        seconds.setdefault(word[0].lower(), set()).add(word[1:2].lower())
-    branches = []
-    for first, nexts in sorted(seconds.items()):
-        head = f"[{regex.escape(first + first.upper())}]"
-        if "" in nexts:  # a one-letter word: its first letter is all it needs
-            branches.append(head)
-            continue
-        chars = "".join(sorted(nexts | {c.upper() for c in nexts}))
-        if " " in chars:  # "o five": any white space on the line (a set takes no \s here)
-            chars += "\t\xa0"
-        branches.append(f"{head}[{regex.escape(chars)}]")
-    return "(?:" + "|".join(branches) + ")"
+        node = root
+        for unit in _units(word):
+            node = node.setdefault(unit, {})
+        node[""] = {}
+    return _pattern(root)
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _units(word: str) -> list[str]:
+    """A word's regex pieces, one a character; a space stands for any white space."""
+    return [r"\s+" if ch == " " else regex.escape(ch) for ch in word.lower()]
+
+
+def _pattern(node: _Trie) -> str:
+    branches = [unit + _pattern(child) for unit, child in sorted(node.items()) if unit]
+    if not branches:
+        return ""
+    if len(branches) == 1:
+        return f"(?:{branches[0]})?" if "" in node else branches[0]
+    return "(?:" + "|".join(branches) + (")?" if "" in node else ")")
 
 
 @cache
