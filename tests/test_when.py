@@ -13,6 +13,7 @@ import pytest
 import eventparse
 from eventparse import When, parse_when
 from eventparse.when import corpus, rules
+from eventparse.when.atoms import find_atoms
 from eventparse.when.combine import find_mentions
 from eventparse.when.grammar import Clock
 
@@ -136,3 +137,19 @@ def test_a_long_single_line_does_not_hang() -> None:
     parse_when("a" * 1_000_000, reference=REF)
     # generous bound: a catastrophic backtrack would take hours, not seconds
     assert time.perf_counter() - started < HANG_GUARD_SECONDS
+
+
+@pytest.mark.parametrize("text", [
+    "Doors at 3 sharp.", "Starts 3pm.", "Starts 3.pm.", "Starts 3 o'clock.", "Lunch 12 noon.",
+    "Tea at half past 3.", "Tea 20 past 3.", "Talk 3 in the afternoon.", "Open 9 to 5pm.",
+    "Parade 0930hrs.", "Ends about 1430.", "Dinner evening 7.", "Talk 3:30-5.",
+    "Seminar 16h30.", "From 9 -\n5pm, daily.", "Talk 9AM-10AM.",
+])
+def test_running_text_finds_marked_or_led_times(text: str) -> None:
+    kinds = {atom.kind for atom in find_atoms(text, strict=True)}
+    assert kinds & {"time", "trange"}, text
+
+
+@pytest.mark.parametrize("text", ["Room 5409 is open.", "29 people came.", "Call x8-3823."])
+def test_running_text_numbers_alone_are_no_times(text: str) -> None:
+    assert not {atom.kind for atom in find_atoms(text, strict=True)} & {"time", "trange"}

@@ -41,7 +41,7 @@ _ANCHOR = regex.compile(
     r"|thurs|fri|sat|sun)(?:[a-z]{0,6}day|uary|ruary|ch|il|e|y|ust|ember|ober)?\b"
     r"|\b(?:noon|mid|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half"
     r"|quarter|first|second|third|fourth|fifth|ninth|tenth|twenty|thirty|fifteen|forty"
-    r"|fifty)", regex.IGNORECASE)  # a run of digits is one anchor: its windows merge anyway
+    r"|fifty)")  # a run of digits is one anchor: its windows merge anyway
 _BEFORE, _AFTER = 40, 60
 MAX_SCAN = 150_000
 """At most this many characters of windows are read: an announcement has a few dozen
@@ -68,19 +68,31 @@ def windows(text: str) -> list[tuple[int, int]]:
 def find_atoms(text: str, *, strict: bool) -> list[Atom]:
     """Every atom in ``text``, the overlaps settled so that atoms cover the most text."""
     found: list[Atom] = []
-    for start, end in windows(text):
-        found.extend(_atoms_in(text, start, end, strict))
+    folded = fold(text)
+    for start, end in windows(folded):
+        found.extend(_atoms_in(text, folded, start, end, strict))
     return _best_cover(found)
 
 
+def fold(text: str) -> str:
+    """``text`` in lower case, character for character, as the grammar reads it.
+
+    The patterns are written in lower case and run without IGNORECASE, which makes
+    the regex engine much slower. ("İ" lowers to two characters: it stays as it is.)
+    """
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
 # What a window must contain for each family of patterns to be worth running.
-_MONTH = re.compile(r"(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
-_WEEKDAY = re.compile(r"(?<![a-z])(?:mon|tue|wed|thu|fri|sat|sun)", re.IGNORECASE)
+_MONTH = re.compile(r"(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_WEEKDAY = re.compile(r"(?<![a-z])(?:mon|tue|wed|thu|fri|sat|sun)")
 _CLOCKISH = re.compile(
     r"\d|\b(?:noon|mid|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half"
-    r"|quarter|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)",
-    re.IGNORECASE)
-_DURATIONISH = re.compile(r"hour|hr|min|day", re.IGNORECASE)
+    r"|quarter|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)")
+_DURATIONISH = re.compile(r"hour|hr|min|day")
 _DIGIT = re.compile(r"\d")  # the patterns' own digits: a window without one holds no number
 _NEEDS_MONTH = {"day_month", "month_day", "month_year_day", "day_year_month", "year_month_day",
                 "nth_weekday", "days_month", "month_days", "day_to_month_day", "every_weekday"}
@@ -98,26 +110,27 @@ def _worth_running(name: str, strict: bool, has_month: bool, has_weekday: bool,
     return has_digit or name == "day_only"
 
 
-def _atoms_in(text: str, pos: int, endpos: int, strict: bool) -> list[Atom]:
+def _atoms_in(text: str, folded: str, pos: int, endpos: int, strict: bool) -> list[Atom]:
+    """The atoms of one window; the patterns read ``folded``, capitals are seen in ``text``."""
     found: list[Atom] = []
-    has_month = _MONTH.search(text, pos, endpos) is not None
-    has_weekday = _WEEKDAY.search(text, pos, endpos) is not None
-    has_digit = _DIGIT.search(text, pos, endpos) is not None
-    spans = _KeyedSpans(text, pos, endpos)
+    has_month = _MONTH.search(folded, pos, endpos) is not None
+    has_weekday = _WEEKDAY.search(folded, pos, endpos) is not None
+    has_digit = _DIGIT.search(folded, pos, endpos) is not None
+    spans = _KeyedSpans(folded, pos, endpos, strict)
     for name, pattern in date_patterns():
         if not _worth_running(name, strict, has_month, has_weekday, has_digit):
             continue
         for m in spans.finditer(name, pattern):
-            atom = _date_atom(name, m, strict)
+            atom = _date_atom(name, m, strict, text)
             if atom is not None:
                 found.append(atom)
     if has_month:
         for name, pattern in range_patterns():
             for m in spans.finditer(name, pattern):
-                atom = _days_atom(name, m, strict)
+                atom = _days_atom(name, m, strict, text)
                 if atom is not None:
                     found.append(atom)
-    if not _CLOCKISH.search(text, pos, endpos):
+    if not _CLOCKISH.search(folded, pos, endpos):
         return found
     for m in spans.finditer("time", time_pattern(strict)):
         atom = _time_atom(m, strict)
@@ -127,7 +140,7 @@ def _atoms_in(text: str, pos: int, endpos: int, strict: bool) -> list[Atom]:
         atom = _time_range_atom(m, strict)
         if atom is not None:
             found.append(atom)
-    if _DURATIONISH.search(text, pos, endpos):
+    if _DURATIONISH.search(folded, pos, endpos):
         for m in spans.finditer("duration", duration_pattern()):
             found.append(duration_atom(m))
     if found:
@@ -161,33 +174,34 @@ _KEY_REACH: dict[str, tuple[str, int, int, int]] = {
     "time": ("clock", 100, 100, 0),
     "time_range": ("clock", 100, 240, 1),
 }
-_UNIT = re.compile(r"(?:hours?|hrs?|minutes?|mins?|days?)(?![a-z])", re.IGNORECASE)
+_UNIT = re.compile(r"(?:hours?|hrs?|minutes?|mins?|days?)(?![a-z])")
 # The words time_pattern's lead may end in with no space before the hours, and "T".
-_GLUED_LEAD = re.compile(r"(?:at|around|about|approximately|approx|for|from|\dT)$", re.IGNORECASE)
+_GLUED_LEAD = re.compile(r"(?:at|around|about|approximately|approx|for|from|\dt)$")
 # What every time range holds between its sides (grammar.time_range_pattern's sep).
-_RANGE_SEP = re.compile(rf"{DASH}|\s(?:{RANGE_WORDS}|and)\s", re.IGNORECASE)
+_RANGE_SEP = re.compile(rf"{DASH}|\s(?:{RANGE_WORDS}|and)\s")
 # What every clock time holds (as _CLOCKISH), a run of digits as one key.
-_CLOCK_KEY = re.compile(r"\d+|" + _CLOCKISH.pattern.split("|", 1)[1], re.IGNORECASE)
+_CLOCK_KEY = re.compile(r"\d+|" + _CLOCKISH.pattern.split("|", 1)[1])
 
 
 @cache
 def _keys() -> dict[str, re.Pattern[str] | regex.Pattern[str]]:
     # The grammar's own month and weekday words (whole words), not the 3-letter gates.
-    return {"month": regex.compile(rf"(?<![a-z])(?:{lexicon.month_words()})(?![a-z])",
-                                   regex.IGNORECASE),
-            "weekday": regex.compile(rf"(?<![a-z])(?:{lexicon.weekday_words()})(?![a-z])",
-                                     regex.IGNORECASE),
+    return {"month": regex.compile(rf"(?<![a-z])(?:{lexicon.month_words()})(?![a-z])"),
+            "weekday": regex.compile(rf"(?<![a-z])(?:{lexicon.weekday_words()})(?![a-z])"),
             "unit": _UNIT, "zone": zone_word_pattern(), "clock": _CLOCK_KEY}
 
 
-def _may_be_clock(text: str, key: re.Match[str]) -> bool:
+def _may_be_clock(text: str, key: re.Match[str], strict: bool) -> bool:
     """Whether a clock key can hold a time side's first number.
 
     A side's hours are at most 4 digits and never follow ":" or "." (the time
     patterns' lookbehinds), so runs of 5 or more digits (message ids, phone numbers)
     and runs after ":", ".", "," or "/" (minutes, seconds, addresses, versions) are no
     keys: the minutes of a time lie within reach of its hours. After a letter a side
-    starts only when a lead word is glued to it.
+    starts only when a lead word is glued to it. In running text (``strict``) a number
+    is a time side only when marked after it (":30", "pm", "o'clock", "in the
+    afternoon", a range's separator) or led before it ("at 3", "until 5", "evening
+    7"): room numbers, counts and years are no keys.
     """
     start, end = key.span()
     if not text[start].isdigit():
@@ -197,7 +211,32 @@ def _may_be_clock(text: str, key: re.Match[str]) -> bool:
     if start > 0 and text[start - 1].isalpha():
         # glued to a word only after a lead ("at3pm") or an ISO date's "T" ("16T10:30")
         return _GLUED_LEAD.search(text, max(0, start - 14), start) is not None
-    return True
+    if not strict:
+        return True
+    marked_after, led_before = _side_context()
+    return (marked_after.match(text, end) is not None
+            or led_before.search(text, max(0, start - 16), start) is not None)
+
+
+@cache
+def _side_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What may follow a time side's hours, and what may lead them: a superset of what
+    the grammar reads (it decides), for folded text. After: minutes, am/pm, o'clock,
+    hours, "ish", a part of the day, minutes past or to, or a range's separator before
+    a second side that starts like one. Before: a lead word, a part of the day, "half
+    past", a label's colon, or a range's separator."""
+    sep = rf"(?:{DASH}|\(\s*{DASH}|(?:{RANGE_WORDS}|and)\s)"
+    part = (r"(?:(?:in\s+the|at|this)\s+)?(?:(?:early|late)\s+)?"
+            r"(?:morning|afternoon|evening|night|lunch|midnight)")
+    second = (rf"(?:\d|noon|mid|half|quarter|a\s|{lexicon.hour_words()}"
+              rf"|{lexicon.minute_words()})")
+    after = re.compile(
+        rf"[:.][0-5]\d|h|\.?\s*(?:[ap](?![a-z])|[ap](?:\s?\.\s?|\s)?m(?![a-z])|o['’]?\s?c|ish"
+        rf"|noon|mid|hrs?|hours|minutes?|mins?|past|after|to|before|{part}|{sep}\s*{second})")
+    before = re.compile(
+        rf"(?:at|around|about|approx|approximately|for|from|between|time|past|after|before"
+        rf"|half|morning|afternoon|evening|night|{RANGE_WORDS}|and|[@:(]|{DASH})\.?\s*$")
+    return after, before
 
 
 _MAX_LINES = max(lines for _, _, _, lines in _KEY_REACH.values())
@@ -215,8 +254,8 @@ class _KeyLines(NamedTuple):
 class _KeyedSpans:
     """The stretches of one window near each kind of key, found once per window."""
 
-    def __init__(self, text: str, pos: int, endpos: int) -> None:
-        self.text, self.pos, self.endpos = text, pos, endpos
+    def __init__(self, text: str, pos: int, endpos: int, strict: bool) -> None:
+        self.text, self.pos, self.endpos, self.strict = text, pos, endpos, strict
         self._lines: dict[str, list[_KeyLines]] = {}
 
     def finditer(self, name: str, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
@@ -254,7 +293,7 @@ class _KeyedSpans:
             text, pos, endpos = self.text, self.pos, self.endpos
             found = []
             for m in _keys()[key].finditer(text, pos, endpos):
-                if key == "clock" and not _may_be_clock(text, m):
+                if key == "clock" and not _may_be_clock(text, m, self.strict):
                     continue
                 key_start, key_end = m.span()
                 breaks = []
@@ -338,9 +377,11 @@ def _weekday(word: str | None) -> int | None:
     return lexicon.weekday_numbers().get(word.lower().rstrip("."))
 
 
-def _too_common(m: regex.Match[str], group: str) -> bool:
-    word = m.group(group)
-    return bool(word) and word.islower() and word.rstrip(".") in _COMMON_WORDS
+def _too_common(text: str, m: regex.Match[str], group: str) -> bool:
+    """A month or weekday written in lower case that is also an ordinary word ("may")."""
+    start, end = m.span(group)
+    word = text[start:end]
+    return start >= 0 and word.islower() and word.rstrip(".") in _COMMON_WORDS
 
 
 def _year(m: regex.Match[str]) -> tuple[int | None, bool]:
@@ -354,12 +395,12 @@ def _year(m: regex.Match[str]) -> tuple[int | None, bool]:
     return None, False
 
 
-def _date_atom(name: str, m: regex.Match[str], strict: bool) -> Atom | None:
+def _date_atom(name: str, m: regex.Match[str], strict: bool, text: str) -> Atom | None:
     if name == "every_weekday":
         return _every_atom(m)
     groups = m.groupdict()
-    if strict and ((groups.get("mon") and _too_common(m, "mon"))
-                   or (groups.get("wd") and _too_common(m, "wd"))):
+    if strict and ((groups.get("mon") and _too_common(text, m, "mon"))
+                   or (groups.get("wd") and _too_common(text, m, "wd"))):
         return None
     spec = DateSpec()
     if groups.get("wd"):
@@ -410,8 +451,8 @@ def _every_atom(m: regex.Match[str]) -> Atom:
     return Atom("dlist", m.start(), m.end(), dates=[weekday, first, month], lead="every")
 
 
-def _days_atom(name: str, m: regex.Match[str], strict: bool) -> Atom | None:
-    if strict and _too_common(m, "mon"):
+def _days_atom(name: str, m: regex.Match[str], strict: bool, text: str) -> Atom | None:
+    if strict and _too_common(text, m, "mon"):
         return None
     month = _month(m.group("mon"))
     year, two_digit = _year(m)

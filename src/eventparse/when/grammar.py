@@ -19,7 +19,8 @@ import regex
 
 from eventparse.when import lexicon
 
-FLAGS = regex.IGNORECASE | regex.VERSION0
+FLAGS = regex.VERSION0
+"""No IGNORECASE: the patterns are in lower case and read text folded to it (``atoms.fold``)."""
 
 
 DASH = r"(?:->|→|-|–|—|‐)"
@@ -239,7 +240,7 @@ def time_pattern(strict: bool) -> regex.Pattern[str]:
             r"|begins\s+at|starts\s+at)\s*)?")
     part_before = (r"(?:(?:early\s+|late\s+)?(?:in\s+the\s+)?(?P<partb>morning|afternoon|evening|"
                    r"night|lunch\s?time)\s+(?:at\s+|@\s*|for\s+)?)?")
-    return _compile(rf"(?:(?<![\w:.,/])|(?<=\d\dT)){part_before}{lead}(?<![\d.]){side}")
+    return _compile(rf"(?:(?<![\w:.,/])|(?<=\d\dt)){part_before}{lead}(?<![\d.]){side}")
 
 
 @cache
