@@ -35,13 +35,18 @@ _PHRASE_ONLY = {"day_only", "compact", "numeric_spaced"}
 
 
 # Where a date or time can be: a digit, or the start of a month, weekday, number word
-# or noon/midnight. The grammar runs only in windows around these.
-_ANCHOR = regex.compile(
-    r"\d+|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|mon|tues?|wed|weds|thu|thur"
-    r"|thurs|fri|sat|sun)(?:[a-z]{0,6}day|uary|ruary|ch|il|e|y|ust|ember|ober)?\b"
-    r"|\b(?:noon|mid|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half"
-    r"|quarter|first|second|third|fourth|fifth|ninth|tenth|twenty|thirty|fifteen|forty"
-    r"|fifty)")  # a run of digits is one anchor: its windows merge anyway
+# or noon/midnight. The grammar runs only in windows around these. The words are tries
+# behind a letter test, so the scan passes most positions in C; a run of digits is one
+# anchor (its windows merge anyway). Each number word starts no other ("fourth" is
+# "four"), so the trie ends every anchor where the word list did.
+_ANCHOR = re.compile(
+    r"\d+|(?=[a-z])\b(?:(?:" + lexicon._alternation(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+         "dec", "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun"])
+    + r")(?:[a-z]{0,6}day|uary|ruary|ch|il|e|y|ust|ember|ober)?\b|" + lexicon._alternation(
+        ["noon", "mid", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+         "ten", "eleven", "twelve", "half", "quarter", "first", "second", "third", "fifth",
+         "ninth", "twenty", "thirty", "fifteen", "forty", "fifty"]) + ")")
 _BEFORE, _AFTER = 40, 60
 MAX_SCAN = 150_000
 """At most this many characters of windows are read: an announcement has a few dozen
