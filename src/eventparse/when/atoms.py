@@ -244,16 +244,16 @@ def _side_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return after, before
 
 
-_MAX_LINES = max(lines for _, _, _, lines in _KEY_REACH.values())
-
-
 class _KeyLines(NamedTuple):
     start: int
     end: int
     line_start: int
     """Where the key's line starts (not before the window)."""
-    breaks: list[int]
-    """The first line breaks after the key, within the window."""
+    next_break: int
+    """The index, among the window's line breaks, of the first one after the key."""
+
+
+_NEWLINE = re.compile("\n")
 
 
 class _KeyedSpans:
@@ -262,6 +262,7 @@ class _KeyedSpans:
     def __init__(self, text: str, pos: int, endpos: int, strict: bool) -> None:
         self.text, self.pos, self.endpos, self.strict = text, pos, endpos, strict
         self._lines: dict[str, list[_KeyLines]] = {}
+        self._breaks: list[int] | None = None
 
     def finditer(self, name: str, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
         """``pattern``'s matches in the window, scanning only near its key when it has one."""
@@ -296,33 +297,35 @@ class _KeyedSpans:
         once per window: every pattern near that kind of key reads them."""
         if key not in self._lines:
             text, pos, endpos = self.text, self.pos, self.endpos
+            breaks = self._line_breaks()
             found = []
             for m in _keys()[key].finditer(text, pos, endpos):
                 if key == "clock" and not _may_be_clock(text, m, self.strict):
                     continue
                 key_start, key_end = m.span()
-                breaks = []
-                at = key_end
-                for _ in range(_MAX_LINES + 1):
-                    at = text.find("\n", at, endpos)
-                    if at < 0:
-                        break
-                    breaks.append(at)
-                    at += 1
-                found.append(_KeyLines(key_start, key_end,
-                                       max(pos, text.rfind("\n", pos, key_start) + 1), breaks))
+                before = bisect.bisect_left(breaks, key_start)
+                line_start = breaks[before - 1] + 1 if before else pos
+                found.append(_KeyLines(key_start, key_end, line_start,
+                                       bisect.bisect_left(breaks, key_end, before)))
             self._lines[key] = found
         return self._lines[key]
 
+    def _line_breaks(self) -> list[int]:
+        if self._breaks is None:
+            self._breaks = [m.start() for m in _NEWLINE.finditer(self.text, self.pos, self.endpos)]
+        return self._breaks
+
     def _near(self, key: str, before: int, after: int, lines: int) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
+        breaks = self._line_breaks()
         for near in self._lines_of(key):
             start = max(near.line_start, near.start - before)
             end = min(self.endpos, near.end + after)
             # up to and with the line break that ends the key's line (or the next
             # ``lines`` lines), when that many breaks lie within reach
-            if len(near.breaks) > lines and near.breaks[lines] < end:
-                end = near.breaks[lines] + 1
+            last = near.next_break + lines
+            if last < len(breaks) and breaks[last] < end:
+                end = breaks[last] + 1
             if spans and start <= spans[-1][1]:
                 spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
             else:
