@@ -18,6 +18,8 @@ from eventparse.when.grammar import (
     Atom,
     Clock,
     DateSpec,
+    Match,
+    Pattern,
     date_patterns,
     duration_pattern,
     range_patterns,
@@ -189,7 +191,7 @@ _CLOCK_KEY = re.compile(r"\d+|" + _CLOCKISH.pattern.split("|", 1)[1])
 
 
 @cache
-def _keys() -> dict[str, re.Pattern[str] | regex.Pattern[str]]:
+def _keys() -> dict[str, Pattern]:
     # The grammar's own month and weekday words (whole words), not the 3-letter gates.
     return {"month": regex.compile(rf"(?<![a-z])(?:{lexicon.month_words()})(?![a-z])"),
             "weekday": regex.compile(rf"(?<![a-z])(?:{lexicon.weekday_words()})(?![a-z])"),
@@ -264,7 +266,7 @@ class _KeyedSpans:
         self._lines: dict[str, list[_KeyLines]] = {}
         self._breaks: list[int] | None = None
 
-    def finditer(self, name: str, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
+    def finditer(self, name: str, pattern: Pattern) -> Iterator[Match]:
         """``pattern``'s matches in the window, scanning only near its key when it has one."""
         reach = _KEY_REACH.get(name)
         if reach is None:
@@ -385,7 +387,7 @@ def _weekday(word: str | None) -> int | None:
     return lexicon.weekday_numbers().get(word.lower().rstrip("."))
 
 
-def _groups(m: regex.Match[str]) -> dict[str, str | Any]:
+def _groups(m: Match) -> dict[str, str | Any]:
     """``m.groupdict()``, built from ``m.groups()``: the regex module's own groupdict
     takes 12-20 us on the time patterns' dozens of groups, this about 1 us."""
     values = m.groups()
@@ -393,11 +395,11 @@ def _groups(m: regex.Match[str]) -> dict[str, str | Any]:
 
 
 @cache
-def _group_slots(pattern: regex.Pattern[str]) -> tuple[tuple[str, int], ...]:
+def _group_slots(pattern: Pattern) -> tuple[tuple[str, int], ...]:
     return tuple((name, number - 1) for name, number in pattern.groupindex.items())
 
 
-def _too_common(text: str, m: regex.Match[str], group: str) -> bool:
+def _too_common(text: str, m: Match, group: str) -> bool:
     """A month or weekday written in lower case that is also an ordinary word ("may")."""
     start, end = m.span(group)
     word = text[start:end]
@@ -414,7 +416,7 @@ def _year(groups: dict[str, str | Any]) -> tuple[int | None, bool]:
     return None, False
 
 
-def _date_atom(name: str, m: regex.Match[str], strict: bool, text: str) -> Atom | None:
+def _date_atom(name: str, m: Match, strict: bool, text: str) -> Atom | None:
     if name == "every_weekday":
         return _every_atom(m)
     groups = _groups(m)
@@ -660,7 +662,7 @@ def _time_range_atom(m: regex.Match[str], strict: bool) -> Atom | None:
     return Atom("trange", start, m.end(), times=[first, second], lead=lead)
 
 
-def duration_atom(m: regex.Match[str]) -> Atom:
+def duration_atom(m: Match) -> Atom:
     n_text = m.group("n").lower()
     if n_text in ("a", "an"):
         n = 1.0
@@ -682,7 +684,7 @@ def duration_atom(m: regex.Match[str]) -> Atom:
 _LABEL_PLACE = regex.compile(r"[ \t]*(\p{L}+(?:[ \t]\p{L}+)?)")
 
 
-def _zone_atom(m: regex.Match[str]) -> Atom:
+def _zone_atom(m: Match) -> Atom:
     name = " ".join(m.group("z").lower().split())
     offset = lexicon.zones().get(name)
     zone = name

@@ -12,8 +12,10 @@ stays linear in the length of the text (a 1 MB line is read in one pass per patt
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TypeAlias
 
 import regex
 
@@ -29,11 +31,27 @@ RANGE_WORDS = r"(?:to|till|til|until|untill|thru|through)"
 """The words that do ("10am to noon")."""
 
 
+Pattern: TypeAlias = re.Pattern[str] | regex.Pattern[str]
+Match: TypeAlias = re.Match[str] | regex.Match[str]
+
+
 def _compile(pattern: str) -> regex.Pattern[str]:
     """Compile with white space that never crosses a line: a date or time is on one line."""
+    return regex.compile(_one_line(pattern), FLAGS)
+
+
+def _compile_plain(pattern: str) -> re.Pattern[str]:
+    """As ``_compile``, with the standard ``re`` engine, for a pattern that needs nothing
+    of regex's (no repeated group names, no captures, fixed-width lookbehinds). Measured
+    on the seminars, the forms that open with a word run 2-3x faster there: its cost at
+    each position does not grow with the pattern's size as regex's does. Forms that open
+    with digits stay with regex, which skips ahead to a digit faster."""
+    return re.compile(_one_line(pattern))
+
+
+def _one_line(pattern: str) -> str:
     one_line = pattern.replace(r"[\s-]", "[ \t\xa0-]").replace(r"[-\s]", "[- \t\xa0]")
-    one_line = one_line.replace(r"\s", "[ \t\xa0]")
-    return regex.compile(one_line, FLAGS)
+    return one_line.replace(r"\s", "[ \t\xa0]")
 
 
 @dataclass
@@ -112,8 +130,11 @@ def _pieces() -> dict[str, str]:
     }
 
 
+_PLAIN_FORMS = {"day_month", "month_day", "nth_weekday", "weekday_day", "weekday"}
+
+
 @cache
-def date_patterns() -> list[tuple[str, regex.Pattern[str]]]:
+def date_patterns() -> list[tuple[str, Pattern]]:
     p = _pieces()
     mon, wd, day, yearpart, not_time = p["mon"], p["wd"], p["day"], p["yearpart"], p["not_time"]
     wd_lead = rf"(?:{wd},?\s+(?:the\s+)?)?"
@@ -160,7 +181,8 @@ def date_patterns() -> list[tuple[str, regex.Pattern[str]]]:
                          rf"(?P<d1>{p['dnum']}){p['rsep']}(?:{mon}\s+)?(?P<d>{p['dnum']}){not_time}"
                          rf"(?:(?:\s*,\s*|\s+){p['year']})?)",
     }
-    return [(name, _compile(rf"(?<![a-z0-9])(?:{pattern})")) for name, pattern in forms.items()]
+    return [(name, (_compile_plain if name in _PLAIN_FORMS else _compile)(
+        rf"(?<![a-z0-9])(?:{pattern})")) for name, pattern in forms.items()]
 
 
 @cache
@@ -255,18 +277,18 @@ def time_range_pattern(strict: bool) -> regex.Pattern[str]:
 
 
 @cache
-def duration_pattern() -> regex.Pattern[str]:
+def duration_pattern() -> re.Pattern[str]:
     count = _w(lexicon._alternation([w for w, n in lexicon.number_words().items()
                                       if 1 <= n <= 99 and w not in ("oh",)]))
     n = rf"(?:\d{{1,3}}(?:\.\d)?|an?|half\s+an|{count})"
-    return _compile(
+    return _compile_plain(
         rf"(?<![\w.])(?P<for>for\s+)?(?P<n>{n})\s*(?:-\s*)?(?P<unit>hours?|hrs?|minutes?|mins?|days?)"
         rf"(?:\s+(?:and\s+)?(?P<n2>\d{{1,2}}|{count})\s*(?:minutes?|mins?))?(?![a-z])")
 
 
 @cache
-def zone_pattern() -> regex.Pattern[str]:
-    return _compile(
+def zone_pattern() -> re.Pattern[str]:
+    return _compile_plain(
         rf"\(?\s*(?<![a-z])(?P<z>{lexicon.zone_words()})(?![a-z])"
         # "GMT+1", "UTC-05:00"; not "BST - 3:30 PM" (a range) or "BST -3:30pm"
         r"(?:\s?(?P<zo>[+-]\d{1,2})(?::?(?P<zm>\d\d))?(?![\d:.])(?!\s*[ap]\.?\s?m(?![a-z]))"
