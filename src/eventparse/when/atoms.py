@@ -120,10 +120,12 @@ def _worth_running(name: str, strict: bool, has_month: bool, has_weekday: bool,
 def _atoms_in(text: str, folded: str, pos: int, endpos: int, strict: bool) -> list[Atom]:
     """The atoms of one window; the patterns read ``folded``, capitals are seen in ``text``."""
     found: list[Atom] = []
-    has_month = _MONTH.search(folded, pos, endpos) is not None
-    has_weekday = _WEEKDAY.search(folded, pos, endpos) is not None
-    has_digit = _DIGIT.search(folded, pos, endpos) is not None
     spans = _KeyedSpans(folded, pos, endpos, strict)
+    # a cheap look for a month's or weekday's first letters, then their keys: the
+    # patterns that need one scan only near its keys, so without keys they find nothing
+    has_month = _MONTH.search(folded, pos, endpos) is not None and spans.has("month")
+    has_weekday = _WEEKDAY.search(folded, pos, endpos) is not None and spans.has("weekday")
+    has_digit = _DIGIT.search(folded, pos, endpos) is not None
     for name, pattern in date_patterns():
         if not _worth_running(name, strict, has_month, has_weekday, has_digit):
             continue
@@ -139,15 +141,16 @@ def _atoms_in(text: str, folded: str, pos: int, endpos: int, strict: bool) -> li
                     found.append(atom)
     if not _CLOCKISH.search(folded, pos, endpos):
         return found
-    for m in spans.finditer("time", time_pattern(strict)):
-        atom = _time_atom(m, strict)
-        if atom is not None:
-            found.append(atom)
-    for m in spans.finditer("time_range", time_range_pattern(strict)):
-        atom = _time_range_atom(m, strict)
-        if atom is not None:
-            found.append(atom)
-    if _DURATIONISH.search(folded, pos, endpos):
+    if spans.has("clock"):
+        for m in spans.finditer("time", time_pattern(strict)):
+            atom = _time_atom(m, strict)
+            if atom is not None:
+                found.append(atom)
+        for m in spans.finditer("time_range", time_range_pattern(strict)):
+            atom = _time_range_atom(m, strict)
+            if atom is not None:
+                found.append(atom)
+    if _DURATIONISH.search(folded, pos, endpos) and spans.has("unit"):
         for m in spans.finditer("duration", duration_pattern()):
             found.append(duration_atom(m))
     if found:
@@ -278,6 +281,10 @@ class _KeyedSpans:
             spans = self._ranged(spans)
         for start, end in spans:
             yield from pattern.finditer(self.text, start, end)
+
+    def has(self, key: str) -> bool:
+        """Whether the window holds a key of this kind."""
+        return bool(self._lines_of(key))
 
     def _ranged(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         # A time range holds two clock keys (one a side, the sep between them is no key)
