@@ -114,8 +114,9 @@ SENTENCE_END = regex.compile(r"[.!?](?=\s|$)|\n[ \t]*\n")
 # ", with " ("led by X, with Dr Y, a consultant").
 PERSON_BREAK = regex.compile(r";[ \t]*|,?\s+(?:and|&|with)\s+|,[ \t]*|\n[ \t]*")
 NON_SPACE = regex.compile(r"\S+")
-WRAP_FIRST = frozenset(" \t\n")
-"""What a line break (blanks, a new line, blanks, then text) may start with."""
+BREAK_PAIRS = frozenset(blank + after for blank in " \t" for after in " \t\n")
+"""How a line break (blanks, a new line, blanks, then text) starts when blanks come first:
+with ``text.startswith("\n", pos)`` a test in C that rules out a break after most words."""
 SPACE = regex.compile(r"\s")
 ASCII_SPACE = r"[\t-\r ]"
 """What SPACE matches in ASCII text (the re module's \\s also takes \\x1c-\\x1f)."""
@@ -154,6 +155,9 @@ ROLE_TRIM = " \t\n,;:–—-()."
 _CLOCK_TIME = r"[0-9]{1,2}[:.][0-9]{2}(?:[ \t]?[ap]\.?m\.?)?"
 PROGRAMME_TIME = re.compile(
     rf"^[ \t]*{_CLOCK_TIME}(?:[ \t]*[-–—][ \t]*{_CLOCK_TIME})?[ \t]", re.M | re.I)
+PROGRAMME_TIME_AFTER_BREAK = re.compile(r"\n" + PROGRAMME_TIME.pattern[1:], re.I)
+"""PROGRAMME_TIME after the new line that starts its line: a literal first character lets
+the scan skip from one new line to the next instead of trying every position."""
 PROGRAMME_ROWS = 3
 """Lines starting with a time that make a programme."""
 # The dash before a row's speaker: spaced ("Talk title – Jo Bloggs, Org").
@@ -227,6 +231,7 @@ class Cues:
     host_before: regex.Pattern[str]
     host_before_ascii: re.Pattern[str] | None
     verbs: regex.Pattern[str]
+    verbs_ascii: re.Pattern[str] | None
     event_clause: regex.Pattern[str]
     event_lead: regex.Pattern[str]
     talk_nouns: regex.Pattern[str]
@@ -244,11 +249,12 @@ class Cues:
     first_person: regex.Pattern[str]
 
 
-def _ascii_twin(phrases: list[str], tail: str) -> re.Pattern[str] | None:
+def _ascii_twin(phrases: list[str], tail: str, lead: str = "(?<![a-z-])") -> re.Pattern[str] | None:
     """``_phrase_cue(phrases, tail)`` (which the regex module runs case-insensitively)
     for lower-cased ASCII text in the standard ``re`` module (several times faster at
     both scanning and single calls). On such text the two match alike: \\p{L} is a-z
-    there, and \\s is ``ASCII_SPACE``. None when a phrase is not ASCII.
+    there, and \\s is ``ASCII_SPACE``. None when a phrase is not ASCII. ``lead`` is
+    what comes before the phrases (by default: not inside a word).
 
     >>> twin = _ascii_twin(["talk by", "led by"], r"\\s+$")
     >>> [bool(twin.search(t)) for t in ("a talk by ", "unled by ", "led\\t by\\n", "led by x")]
@@ -257,7 +263,7 @@ def _ascii_twin(phrases: list[str], tail: str) -> re.Pattern[str] | None:
     if not all(p.isascii() for p in phrases):
         return None
     body = _alternation([p.lower() for p in phrases], space=ASCII_SPACE + "+")
-    return re.compile(rf"(?<![a-z-])(?:{body})" + tail.replace(r"\s", ASCII_SPACE))
+    return re.compile(rf"{lead}(?:{body})" + tail.replace(r"\s", ASCII_SPACE))
 
 
 def _phrase_cue(phrases: list[str], tail: str) -> regex.Pattern[str]:
@@ -335,6 +341,7 @@ def cues() -> Cues:
         host_before=_phrase_cue(data["host_before"], CUE_TAIL),
         host_before_ascii=_ascii_twin(data["host_before"], CUE_TAIL),
         verbs=regex.compile(rf"(?:{_alternation(data['verbs'])})\b", regex.I),
+        verbs_ascii=_ascii_twin(data["verbs"], r"\b", lead=""),
         event_clause=regex.compile(
             rf"[\s*_#>|-]*(?:{_alternation(data['event_clause_leads'])})\s+"
             rf"(?:[\p{{L}}'’-]+\s+)?(?:{_alternation(data['event_clause_nouns'])})s?\b", regex.I),
@@ -499,11 +506,15 @@ def _name_in_run(text: str, run: Run, spans: list[tuple[int, int]], end: int,
     """``name_at`` for a run of capitalised words already matched at its start, whose
     words are at ``spans``."""
     tokens = [text[start:stop] for start, stop in spans]
-    wrapped = _wrapped_words(text, run.end(), tokens)
-    if wrapped:
-        spans = spans + wrapped
-        tokens += [text[start:stop] for start, stop in wrapped]
-    first, titled = _leading_titles(tokens)
+    run_end = run.end()
+    if text.startswith("\n", run_end) or text[run_end:run_end + 2] in BREAK_PAIRS:
+        wrapped = _wrapped_words(text, run_end, tokens)  # only a run ending its line goes on
+        if wrapped:
+            spans = spans + wrapped
+            tokens += [text[start:stop] for start, stop in wrapped]
+    lead = _word(tokens[0])
+    # Most runs start with no title: no need to count them.
+    first, titled = _leading_titles(tokens) if lead.title or lead.rank else (0, False)
     kept: list[tuple[int, int]] = []
     words: list[_Word] = []
     last_caps: bool | None = None  # whether the last full word so far is in CAPITALS
@@ -601,7 +612,8 @@ def _wrapped_words(text: str, pos: int, tokens: list[str]) -> list[tuple[int, in
     line: "Ralph D. Hill" above "Bellcore" is whole already.
     """
     # First: most names end their line's run of words.
-    next_line = _wrap_at(text, pos) if text[pos:pos + 1] in WRAP_FIRST else None
+    next_line = _wrap_at(text, pos) if text.startswith("\n", pos) \
+        or text[pos:pos + 2] in BREAK_PAIRS else None
     if next_line is None:
         return []
     words = [_word(t) for t in tokens]
@@ -609,8 +621,11 @@ def _wrapped_words(text: str, pos: int, tokens: list[str]) -> list[tuple[int, in
     titled = any(w.title or w.rank for w in words)
     if not (titled and len(full) <= 1) and not (len(tokens) == 1 and len(full) == 1):
         return []
-    following = RUN.match(text, next_line)
-    return following.spans("word") if following else []
+    # RUN reads no further than the line (no element of a run takes a new line).
+    line_end = text.find("\n", next_line)
+    line = text[next_line - 1:len(text) if line_end == -1 else line_end]
+    following = (RUN_ASCII if line.isascii() else RUN).match(text, next_line)
+    return _run_words(text, following) if following else []
 
 
 def _ends_sentence(token: str) -> bool:
@@ -634,7 +649,8 @@ def names_in(text: str, start: int, end: int) -> Iterator[Name]:
         if pos < done:
             continue  # the second line of a name broken across two
         rest = run.start("rest")
-        if rest == run_end and (text[run_end:run_end + 1] not in WRAP_FIRST
+        if rest == run_end and (not (text.startswith("\n", run_end)
+                                     or text[run_end:run_end + 2] in BREAK_PAIRS)
                                 or _wrap_at(text, run_end) is None):
             continue  # _lone_word (what name_at would say), asked of most runs: inlined
         spans = [word.span() for word in TOKEN_ASCII.finditer(text, pos, run_end)] if ascii \
@@ -867,11 +883,14 @@ def _segment_end(text: str, pos: int) -> int:
     return limit if found is None else found.start()
 
 
-def _sentence_ends(text: str, start: int, end: int) -> Iterator[regex.Match[str] | re.Match[str]]:
+def _sentence_ends(text: str, start: int, end: int,
+                   backwards: bool = False) -> Iterator[regex.Match[str] | re.Match[str]]:
     """The ends of sentences (or paragraphs) within ``[start, end)``, an abbreviation's
-    full stop ("Dept.", "Dr.") left out."""
+    full stop ("Dept.", "Dr.") left out; the last first if ``backwards`` (a clause's
+    start needs only the last: the others are not asked whether they end a word like "Dr.")."""
     ends = SENTENCE_END_ASCII if text[start:end].isascii() else SENTENCE_END
-    for found in ends.finditer(text, start, end):
+    candidates: Iterable[regex.Match[str] | re.Match[str]] = ends.finditer(text, start, end)
+    for found in reversed(list(candidates)) if backwards else candidates:
         if not (found.group() in ".!?" and _is_abbreviation(text, found.start())):
             yield found
 
@@ -906,8 +925,9 @@ class Scan:
     def of(cls, ctx: Context) -> Scan:
         starts: list[int] = []
         kinds: list[str] = []
-        for section in sorted(ctx.sections, key=lambda s: s.start):
-            starts.append(section.start)
+        # Each section's start worked out once (a property that reads its blocks).
+        for start, _, section in sorted((s.start, n, s) for n, s in enumerate(ctx.sections)):
+            starts.append(start)
             kinds.append(section.kind)
             contact_end = _contact_end(section)
             if contact_end is not None:
@@ -1270,9 +1290,10 @@ def _trailing_keys(scan: Scan) -> None:
     text = scan.ctx.doc.text
     blocks = scan.ctx.doc.blocks
     for index, block in enumerate(blocks):
-        if block.kind == "key_value":
-            continue
-        key = TRAILING_KEY.search(block.text[-TRAILING_KEY_CHARS:])
+        tail = block.text[-TRAILING_KEY_CHARS:]
+        if block.kind == "key_value" or ":" not in tail:
+            continue  # most blocks: no colon, no key
+        key = TRAILING_KEY.search(tail)
         if key is None or not _is_presenter_key(key.group(1)):
             continue
         found: list[Mention] = []
@@ -1338,11 +1359,16 @@ def _after_cues(scan: Scan) -> None:
     whoever 'will' do something is presenting it, whatever the verb.
     """
     text = scan.ctx.doc.text
+    # The verb after 'will', looked for in the lower-cased text by the verbs' ASCII twin
+    # where the text is ASCII (a regex module call costs several times more).
+    twin = cues().verbs_ascii if text.isascii() else None
+    lowered = text.lower() if twin is not None else text
     for will in _wills(text):
-        speaking = cues().verbs.match(text, will.end()) is not None
-        if not speaking and not _in_event_clause(text, will.start()):
-            continue
+        speaking = (twin.match(lowered, will.end()) if twin is not None
+                    else cues().verbs.match(text, will.end())) is not None
         clause_start = _clause_start(text, will.start())
+        if not speaking and not _in_event_clause(text, clause_start, will.start()):
+            continue
         for name in scan.names_between(clause_start, will.start()):
             if PREPOSITION.search(text, max(clause_start, name.title_start - 12), name.title_start):
                 continue
@@ -1425,7 +1451,8 @@ def _programme_rows(scan: Scan) -> None:
     Bloggs, Advocacy Manager"). The name must follow the row's last spaced dash, after a
     talk's title, and be followed by a role or organisation."""
     text = scan.ctx.doc.text
-    times = [m.start() for m in PROGRAMME_TIME.finditer(text)]
+    times = [0] if PROGRAMME_TIME.match(text) else []
+    times += [m.start() + 1 for m in PROGRAMME_TIME_AFTER_BREAK.finditer(text)]
     if len(times) < PROGRAMME_ROWS:
         return
     end = text.find("\n", times[-1])
@@ -1481,10 +1508,10 @@ def _wills(text: str) -> Iterator[regex.Match[str] | re.Match[str]]:
             yield found
 
 
-def _in_event_clause(text: str, will: int) -> bool:
-    """Whether the clause before 'will' opens on the event ("In this webinar", "During the
-    session"), at its start or at the start of one of its lines (a heading above runs on)."""
-    start = _clause_start(text, will)
+def _in_event_clause(text: str, start: int, will: int) -> bool:
+    """Whether the clause before 'will' (from ``start``) opens on the event ("In this
+    webinar", "During the session"), at its start or at the start of one of its lines (a
+    heading above runs on)."""
     while start != -1:
         if cues().event_clause.match(text, start, will) is not None:
             return True
@@ -1493,10 +1520,10 @@ def _in_event_clause(text: str, will: int) -> bool:
 
 
 def _clause_start(text: str, pos: int) -> int:
+    """Where the clause before ``pos`` starts: after the last sentence's end before it."""
     start = max(0, pos - CLAUSE_LIMIT)
-    for found in _sentence_ends(text, start, pos):
-        start = found.end()
-    return start
+    last = next(_sentence_ends(text, start, pos, backwards=True), None)
+    return start if last is None else last.end()
 
 
 def _may_be_subject(text: str, clause_start: int, name: Name) -> bool:
@@ -1539,10 +1566,15 @@ def _best_guess(scan: Scan) -> Mention | None:
 def _guesses(scan: Scan) -> list[Mention]:
     found: list[Mention] = []
     blocks = scan.ctx.doc.blocks
+    # Every block is asked: all the names are read, and each block's are found in place
+    # (as ``names_between`` finds them, without a call for each of the many blocks).
+    every = scan.names
+    starts = scan.found_starts
     for index, block in enumerate(blocks):
-        names = scan.names_between(block.value_start or block.start, block.end)
-        if not names:
-            continue  # most blocks: no need to ask what they are
+        first = bisect.bisect_left(starts, block.value_start or block.start)
+        if first == len(starts) or starts[first] >= block.end:
+            continue  # most blocks: no names, no need to ask what they are
+        names = every[first:bisect.bisect_left(starts, block.end, lo=first)]
         if scan.kind_at(block.start) in EXCLUDED_SECTIONS:
             continue
         key = _fold_key(block.key) if block.kind == "key_value" and block.key else None
