@@ -90,12 +90,22 @@ TOKEN = regex.compile(rf"{_TOKEN}|{_PARTICLE}(?=[ \t])")
 # and takes a tenth of the regex module's time a call. They match alike on ASCII text,
 # where \p{Lu}, \p{Ll}, \p{L} and \p{N} are A-Z, a-z, A-Za-z and 0-9. The re module has
 # no captures of a repeated group: a run's words come from TOKEN_ASCII.
-_WORD_ASCII = r"(?:[A-Z]')?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-(?:[A-Z]')?[A-Z][a-z]+)*"
+_WORD_ASCII_TAIL = r"(?:[A-Z][a-z]+)?(?:-(?:[A-Z]')?[A-Z][a-z]+)*"
+_WORD_ASCII = rf"(?:[A-Z]')?[A-Z][a-z]+{_WORD_ASCII_TAIL}"
 _CAPS_ASCII = r"[A-Z]{2,}(?:['-][A-Z]+)*"
 _TOKEN_ASCII = rf"(?:(?:{_WORD_ASCII}|{_CAPS_ASCII}|[A-Z])\.?|\([A-Z][a-z]+\))"
 _SEP_ASCII = r"(?: {1,2}|(?<=[A-Z]\.)(?<![A-Za-z][A-Z]\.)(?=[A-Z]))"
+# A run's first word is _TOKEN_ASCII after the lookbehind, written with its first character
+# (a capital or a bracket) matched first and the lookbehind reading the one before it: the
+# scan then skips in C from one such character to the next instead of trying the lookbehind
+# at every position. Its branches are _TOKEN_ASCII's, in the same order.
+_FIRST_TOKEN_ASCII = (
+    r"[A-Z(](?<![A-Za-z0-9.@_+].)"
+    r"(?:(?<=\()[A-Z][a-z]+\)"  # "(Word)"
+    rf"|(?<=[A-Z])(?:'[A-Z][a-z]+{_WORD_ASCII_TAIL}|[a-z]+{_WORD_ASCII_TAIL}"  # _WORD_ASCII
+    r"|[A-Z]+(?:['-][A-Z]+)*|)\.?)")  # _CAPS_ASCII, or an initial
 RUN_ASCII = re.compile(
-    rf"(?<![A-Za-z0-9.@_+])(?=[A-Z(]){_TOKEN_ASCII}"
+    rf"{_FIRST_TOKEN_ASCII}"
     rf"(?P<rest>(?:{_SEP_ASCII}(?:{_PARTICLE} )?{_TOKEN_ASCII}){{0,6}})")
 TOKEN_ASCII = re.compile(rf"{_TOKEN_ASCII}|{_PARTICLE}(?=[ \t])")
 Run: TypeAlias = "regex.Match[str] | re.Match[str]"
@@ -121,6 +131,7 @@ SPACE = regex.compile(r"\s")
 ASCII_SPACE = r"[\t-\r ]"
 """What SPACE matches in ASCII text (the re module's \\s also takes \\x1c-\\x1f)."""
 ASCII_SPACES = frozenset("\t\n\x0b\x0c\r ")
+PERSON_BREAK_ASCII = re.compile(PERSON_BREAK.pattern.replace(r"\s", ASCII_SPACE))
 BLANKS = r"[ \t]+"
 LEAD_WORD = regex.compile(r"[\p{L}']+")
 AND = regex.compile(r"(?:and|&)\s")
@@ -131,6 +142,7 @@ BIO_VERB = regex.compile(
 FORENAME = regex.compile(r"\p{Lu}\p{Ll}+")
 RELATIVE = regex.compile(r"\b(?:who|which|that)\b")
 WORDS = regex.compile(r"[\p{L}&]+")
+WORDS_ASCII = re.compile(r"[A-Za-z&]+")
 AFFILIATION_AFTER = regex.compile(r"(?:,|\s+(?:from|of|at))\s+\S")
 ROLE_WORDS = regex.compile(r"[\p{L}'’()&/ \t-]*\p{L}[\p{L}'’()&/ \t-]*")
 LOWER_WORDS = regex.compile(r"(?:\p{Ll}[\p{Ll}-]*,?\s+){1,3}")
@@ -139,7 +151,8 @@ WILL = regex.compile(rf"\b(?:{'|'.join(WILL_WORDS)})\s+(?:also\s+)?")
 # Twins of the patterns above in the standard re module, for ASCII text (where \b and
 # the classes agree), much cheaper to scan with and to call.
 PHONE_ASCII = re.compile(PHONE.pattern.replace(r"\d", "[0-9]"))
-SENTENCE_END_ASCII = re.compile(SENTENCE_END.pattern.replace(r"\s", ASCII_SPACE))
+# Its first character first: the scan then skips in C to the next full stop or new line.
+SENTENCE_END_ASCII = re.compile(r"[.!?\n](?:(?<=[.!?])(?=[\t-\r ]|$)|(?<=\n)[ \t]*\n)")
 LAST_WORD_ASCII = re.compile(r"(?<![A-Za-z'’])[A-Za-z]+$")
 WILL_ASCII = re.compile(WILL.pattern.replace(r"\s", ASCII_SPACE))
 # "X is joined on every date by Y", "joined for the afternoon by Y": a short phrase
@@ -479,7 +492,19 @@ def name_at(text: str, pos: int, end: int, allow_single: bool = False) -> Name |
     """
     while pos < end and text[pos] in " \t":
         pos += 1
-    return _name_at(text, pos, end, allow_single, RUN)
+    return _name_at(text, pos, end, allow_single, _runs_at(text, pos, end))
+
+
+def _runs_at(text: str, pos: int, end: int) -> regex.Pattern[str] | re.Pattern[str]:
+    """RUN_ASCII where a run from ``pos`` can read ASCII text only, else RUN. A run reads
+    no further than its line (no element of it takes a new line) or ``end``, and from the
+    character before ``pos`` (its lookbehind); a line longer than NEAR is not checked."""
+    stop = min(end, pos + NEAR)
+    line_end = text.find("\n", pos, stop)
+    if line_end == -1 and stop < end:
+        return RUN
+    return RUN_ASCII if text[max(0, pos - 1):stop if line_end == -1 else line_end].isascii() \
+        else RUN
 
 
 def _name_at(text: str, pos: int, end: int, allow_single: bool,
@@ -815,7 +840,8 @@ def _next_person(text: str, pos: int, end: int, allow_single: bool) -> tuple[int
     """Where the role after a name ends, and the next person's name if the list goes on."""
     depth = 0
     last = pos
-    for brk in PERSON_BREAK.finditer(text, pos, end):
+    breaks = PERSON_BREAK_ASCII if text[pos:end].isascii() else PERSON_BREAK
+    for brk in breaks.finditer(text, pos, end):
         depth += text.count("(", last, brk.start()) - text.count(")", last, brk.start())
         last = brk.start()
         if depth > 0 or _with_in_phrase(text, brk):
@@ -828,14 +854,14 @@ def _next_person(text: str, pos: int, end: int, allow_single: bool) -> tuple[int
     return end, None
 
 
-def _with_in_phrase(text: str, brk: regex.Match[str]) -> bool:
+def _with_in_phrase(text: str, brk: regex.Match[str] | re.Match[str]) -> bool:
     """A 'with' that goes on a phrase ("joint work with", "who works with") rather than
     adding a person to the list: a lower-case word comes straight before it."""
     return (brk.group().rstrip()[-4:] == "with" and not brk.group().startswith(",")
             and text[brk.start() - 1:brk.start()].islower())
 
 
-def _in_role(text: str, pos: int, brk: regex.Match[str], following: Name) -> bool:
+def _in_role(text: str, pos: int, brk: regex.Match[str] | re.Match[str], following: Name) -> bool:
     """Whether capitalised words after 'and' go on a job title rather than name someone:
     "Gwen Thackeray, Head of Safeguarding and Quality Assurance" (a role was begun
     after the name, and the words read as ordinary ones, with no title before them)."""
@@ -844,7 +870,8 @@ def _in_role(text: str, pos: int, brk: regex.Match[str], following: Name) -> boo
     return plain_and and role_begun and not following.titled and _reads_as_words(following)
 
 
-def _in_organisation(text: str, brk: regex.Match[str], following: Name, end: int) -> bool:
+def _in_organisation(text: str, brk: regex.Match[str] | re.Match[str], following: Name,
+                     end: int) -> bool:
     """Whether capitalised words after 'and' go on an organisation's name rather than name
     someone: "Tyne and Wear Fire and Rescue Service", "Leeds and York Partnership Trust"
     (capitalised words and joining words up to the item's end, the last an organisation's
@@ -1653,7 +1680,7 @@ def _has_affiliation(scan: Scan, name: Name, index: int) -> bool:
     texts = [scan.ctx.text(name.end, min(blocks[index].end, name.end + NEAR))]
     if index + 1 < len(blocks):
         texts.append(blocks[index + 1].text[:NEAR])
-    words = {w.lower() for t in texts for w in WORDS.findall(t)}
+    words = {w.lower() for t in texts for w in (WORDS_ASCII if t.isascii() else WORDS).findall(t)}
     return bool(words & cues().affiliation_words)
 
 
