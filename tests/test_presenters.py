@@ -234,6 +234,11 @@ def test_the_ascii_twins_of_the_name_patterns_match_alike() -> None:
         for text in texts:
             assert [m.span() for m in original.finditer(text)] == \
                 [m.span() for m in twin.finditer(text)], (twin.pattern, text[:60])
+    # A run's words, which are found mostly by splitting at spaces, are TOKEN_ASCII's.
+    for text in texts:
+        for run in p.RUN_ASCII.finditer(text):
+            assert p._run_words(text, run) == \
+                [w.span() for w in p.TOKEN_ASCII.finditer(text, run.start(), run.end())], text
 
 
 def test_organisation_name_with_and_is_not_split_into_a_person() -> None:

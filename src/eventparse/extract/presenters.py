@@ -521,8 +521,33 @@ def _name_at(text: str, pos: int, end: int, allow_single: bool,
 def _run_words(text: str, run: Run) -> list[tuple[int, int]]:
     """Where the words of a run are (particles too)."""
     if isinstance(run, re.Match):
-        return [word.span() for word in TOKEN_ASCII.finditer(text, run.start(), run.end())]
+        return _ascii_run_words(text, run.start(), run.start("rest"), run.end())
     spans: list[tuple[int, int]] = run.spans("word")
+    return spans
+
+
+def _ascii_run_words(text: str, start: int, rest: int, end: int) -> list[tuple[int, int]]:
+    """Where TOKEN_ASCII finds the words of a RUN_ASCII run from ``start`` to ``end`` (its
+    "rest" at ``rest``), mostly without a regex: a run of one word is that word, and the
+    words of a run without a full stop are what single or double spaces part (RUN_ASCII's
+    other separator follows an initial's full stop).
+
+    >>> text = "Prof. J.K. de Vries and Ada  Lovelace"
+    >>> [text[s:e] for s, e in _ascii_run_words(text, 24, 27, 37)]
+    ['Ada', 'Lovelace']
+    >>> [text[s:e] for s, e in _ascii_run_words(text, 0, 5, 19)]
+    ['Prof.', 'J.', 'K.', 'de', 'Vries']
+    """
+    if rest == end:
+        return [(start, end)]
+    words = text[start:end]
+    if "." in words:
+        return [word.span() for word in TOKEN_ASCII.finditer(text, start, end)]
+    spans = []
+    for word in words.split(" "):
+        if word:
+            spans.append((start, start + len(word)))
+        start += len(word) + 1
     return spans
 
 
@@ -531,13 +556,15 @@ def _name_in_run(text: str, run: Run, spans: list[tuple[int, int]], end: int,
     """``name_at`` for a run of capitalised words already matched at its start, whose
     words are at ``spans``."""
     tokens = [text[start:stop] for start, stop in spans]
+    run_words = [_word(token) for token in tokens]
     run_end = run.end()
     if text.startswith("\n", run_end) or text[run_end:run_end + 2] in BREAK_PAIRS:
-        wrapped = _wrapped_words(text, run_end, tokens)  # only a run ending its line goes on
+        wrapped = _wrapped_words(text, run_end, run_words)  # only a run ending its line goes on
         if wrapped:
             spans = spans + wrapped
             tokens += [text[start:stop] for start, stop in wrapped]
-    lead = _word(tokens[0])
+            run_words += [_word(text[start:stop]) for start, stop in wrapped]
+    lead = run_words[0]
     # Most runs start with no title: no need to count them.
     first, titled = _leading_titles(tokens) if lead.title or lead.rank else (0, False)
     kept: list[tuple[int, int]] = []
@@ -546,7 +573,7 @@ def _name_in_run(text: str, run: Run, spans: list[tuple[int, int]], end: int,
     full = caps = 0  # full words, and those in CAPITALS
     long_caps = False  # one of those longer than three letters
     for index in range(first, len(tokens)):
-        word = _word(tokens[index])
+        word = run_words[index]
         if words and (word.title or words[-1].ends_sentence):
             break  # "... Industry. Mr. Hancock": a new name starts
         if word.org and words:
@@ -630,21 +657,23 @@ def _is_space(char: str) -> bool:
     return char in ASCII_SPACES if char.isascii() else SPACE.match(char) is not None
 
 
-def _wrapped_words(text: str, pos: int, tokens: list[str]) -> list[tuple[int, int]]:
-    """The rest of a name broken across lines ("Dr. David" / "J. Fink").
+def _wrapped_words(text: str, pos: int, words: list[_Word]) -> list[tuple[int, int]]:
+    """The rest of a name broken across lines ("Dr. David" / "J. Fink") whose run of
+    ``words`` ends at ``pos``.
 
     Only a name cut short (a title, or a first name alone) goes on to the next
     line: "Ralph D. Hill" above "Bellcore" is whole already.
     """
-    # First: most names end their line's run of words.
+    # First what the words say (most runs are whole), then whether a line break follows.
+    titled = any(w.title or w.rank for w in words)
+    if not titled and len(words) != 1:
+        return []
+    full = [w for w in words if not w.title and not w.rank and not w.initial]
+    if not (titled and len(full) <= 1) and not (len(words) == 1 and len(full) == 1):
+        return []
     next_line = _wrap_at(text, pos) if text.startswith("\n", pos) \
         or text[pos:pos + 2] in BREAK_PAIRS else None
     if next_line is None:
-        return []
-    words = [_word(t) for t in tokens]
-    full = [w for w in words if not w.title and not w.rank and not w.initial]
-    titled = any(w.title or w.rank for w in words)
-    if not (titled and len(full) <= 1) and not (len(tokens) == 1 and len(full) == 1):
         return []
     # RUN reads no further than the line (no element of a run takes a new line).
     line_end = text.find("\n", next_line)
@@ -678,8 +707,7 @@ def names_in(text: str, start: int, end: int) -> Iterator[Name]:
                                      or text[run_end:run_end + 2] in BREAK_PAIRS)
                                 or _wrap_at(text, run_end) is None):
             continue  # _lone_word (what name_at would say), asked of most runs: inlined
-        spans = [word.span() for word in TOKEN_ASCII.finditer(text, pos, run_end)] if ascii \
-            else _run_words(text, run)
+        spans = _ascii_run_words(text, pos, rest, run_end) if ascii else _run_words(text, run)
         # From the run's start the match is the run itself: no need to make it again.
         found = None if _word(text[pos:rest]).starts_nothing else _name_in_run(
             text, run, spans, end, False)
