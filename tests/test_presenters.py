@@ -224,7 +224,7 @@ def test_the_ascii_twins_of_the_name_patterns_match_alike() -> None:
     # And short texts made of the pieces names are built from, where the twins' rewritten
     # patterns (RUN_ASCII matches a run's first character first) could part ways.
     pieces = ["A", "Mc", "O'", "a", "ab", "de ", " ", "  ", ".", "(", ")", "-", "'", "\n",
-              "@", "1", "Jo", "Smith", "J.", "Dr", "!", ",", " and "]
+              "@", "1", "Jo", "Smith", "J.", "Dr", "!", ",", " and ", "412", "-1234", "x", "X8"]
     rng = random.Random(7)
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(5000)]
     pairs = [(p.RUN, p.RUN_ASCII), (p.TOKEN, p.TOKEN_ASCII), (p.PHONE, p.PHONE_ASCII),

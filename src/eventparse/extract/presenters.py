@@ -150,7 +150,14 @@ WILL_WORDS = ("will", "shall", "is going to", "are going to")
 WILL = regex.compile(rf"\b(?:{'|'.join(WILL_WORDS)})\s+(?:also\s+)?")
 # Twins of the patterns above in the standard re module, for ASCII text (where \b and
 # the classes agree), much cheaper to scan with and to call.
-PHONE_ASCII = re.compile(PHONE.pattern.replace(r"\d", "[0-9]"))
+# PHONE's branches in the same order, each after the character it starts with (the bracket
+# or first digit of a number, the "x" of an extension; a "\\b" before it becomes a lookbehind
+# that reads the character before): the scan then skips in C to where a number may start.
+PHONE_ASCII = re.compile(
+    r"[(0-9xX](?:(?<=\()[0-9]{3}\)?[ \t]*[0-9]{3}-[0-9]{4}"
+    r"|(?<=[0-9])[0-9]{2}\)?[ \t]*[0-9]{3}-[0-9]{4}"
+    r"|(?<=[xX])(?<![A-Za-z0-9_].)[ -]?[0-9](?:-?[0-9]){3,4}\b"
+    r"|(?<=[0-9])(?<![A-Za-z0-9_].)-[0-9]{4}\b)")
 # Its first character first: the scan then skips in C to the next full stop or new line.
 SENTENCE_END_ASCII = re.compile(r"[.!?\n](?:(?<=[.!?])(?=[\t-\r ]|$)|(?<=\n)[ \t]*\n)")
 LAST_WORD_ASCII = re.compile(r"(?<![A-Za-z'’])[A-Za-z]+$")
