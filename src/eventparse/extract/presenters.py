@@ -1715,8 +1715,15 @@ def _has_affiliation(scan: Scan, name: Name, index: int) -> bool:
     texts = [scan.ctx.text(name.end, min(blocks[index].end, name.end + NEAR))]
     if index + 1 < len(blocks):
         texts.append(blocks[index + 1].text[:NEAR])
-    words = {w.lower() for t in texts for w in (WORDS_ASCII if t.isascii() else WORDS).findall(t)}
-    return bool(words & cues().affiliation_words)
+    affiliations = cues().affiliation_words
+    for piece in texts:
+        if piece.isascii():  # lower-cased whole (as its words would be), one call
+            words = WORDS_ASCII.findall(piece.lower())
+        else:
+            words = [w.lower() for w in WORDS.findall(piece)]
+        if not affiliations.isdisjoint(words):
+            return True
+    return False
 
 
 def _is_contact(scan: Scan, index: int) -> bool:
