@@ -108,6 +108,8 @@ RUN_ASCII = re.compile(
     rf"{_FIRST_TOKEN_ASCII}"
     rf"(?P<rest>(?:{_SEP_ASCII}(?:{_PARTICLE} )?{_TOKEN_ASCII}){{0,6}})")
 TOKEN_ASCII = re.compile(rf"{_TOKEN_ASCII}|{_PARTICLE}(?=[ \t])")
+RUN_WORDS = 7
+"""Words a run of RUN or RUN_ASCII may take, particles aside: its first and six more."""
 Run: TypeAlias = "regex.Match[str] | re.Match[str]"
 """A match of RUN or RUN_ASCII."""
 # Kept with the name: generations, and degrees (the CMU protocol scores "X, PhD" whole).
@@ -522,7 +524,7 @@ def _name_at(text: str, pos: int, end: int, allow_single: bool,
         return None
     if _word(text[pos:run.start("rest")]).starts_nothing:
         return None  # the commonest case, known from the run's first word alone
-    return _name_in_run(text, run, _run_words(text, run), end, allow_single)
+    return _name_in_run(text, run.span(), _run_words(text, run), end, allow_single)
 
 
 def _run_words(text: str, run: Run) -> list[tuple[int, int]]:
@@ -558,13 +560,13 @@ def _ascii_run_words(text: str, start: int, rest: int, end: int) -> list[tuple[i
     return spans
 
 
-def _name_in_run(text: str, run: Run, spans: list[tuple[int, int]], end: int,
+def _name_in_run(text: str, run: tuple[int, int], spans: list[tuple[int, int]], end: int,
                  allow_single: bool) -> Name | None:
-    """``name_at`` for a run of capitalised words already matched at its start, whose
-    words are at ``spans``."""
+    """``name_at`` for a run of capitalised words already matched at its start (``run``
+    is where it starts and ends), whose words are at ``spans``."""
     tokens = [text[start:stop] for start, stop in spans]
     run_words = [_word(token) for token in tokens]
-    run_end = run.end()
+    run_end = run[1]
     if text.startswith("\n", run_end) or text[run_end:run_end + 2] in BREAK_PAIRS:
         wrapped = _wrapped_words(text, run_end, run_words)  # only a run ending its line goes on
         if wrapped:
@@ -612,7 +614,7 @@ def _name_in_run(text: str, run: Run, spans: list[tuple[int, int]], end: int,
         stop = suffix.end()
     elif text[stop - 1] == "." and not _keeps_stop(text[start:stop]):
         stop -= 1
-    return Name(" ".join(text[start:stop].split()), start, stop, titled, run.start())
+    return Name(" ".join(text[start:stop].split()), start, stop, titled, run[0])
 
 
 def _leading_titles(tokens: list[str]) -> tuple[int, bool]:
@@ -717,13 +719,13 @@ def names_in(text: str, start: int, end: int) -> Iterator[Name]:
         spans = _ascii_run_words(text, pos, rest, run_end) if ascii else _run_words(text, run)
         # From the run's start the match is the run itself: no need to make it again.
         found = None if _word(text[pos:rest]).starts_nothing else _name_in_run(
-            text, run, spans, end, False)
+            text, (pos, run_end), spans, end, False)
         if found is not None and found.end >= run_end:
             yield found  # the commonest name: the whole run
             done = found.end
             continue
-        word_ends = dict(spans)
-        word_end: int | None = word_ends[pos]
+        word_index = {word_start: index for index, (word_start, _) in enumerate(spans)}
+        word_end: int | None = spans[0][1]
         while True:
             if found is not None:
                 yield found
@@ -734,13 +736,31 @@ def names_in(text: str, start: int, end: int) -> Iterator[Name]:
                 pos += 1
             if pos >= run_end:
                 break
-            word_end = word_ends.get(pos)
-            if word_end is None:  # not at one of the run's words: after a name's last word
+            index = word_index.get(pos)
+            if index is None:  # not at one of the run's words: after a name's last word
                 token = TOKEN.match(text, pos, run_end)
                 word_end = token.end() if token else None
-            # A word no name starts at ("de", "The") spares name_at its work.
-            found = None if word_end is not None and _word(text[pos:word_end]).starts_nothing \
-                else _name_at(text, pos, end, False, runs)
+            else:
+                word_end = spans[index][1]
+            if word_end is not None and _word(text[pos:word_end]).starts_nothing:
+                found = None  # a word no name starts at ("de", "The") spares name_at its work
+            elif index is not None and text[pos - 1] in " \t" and len(spans) < RUN_WORDS:
+                found = _name_in_rest(text, spans[index:], run_end, end)
+            else:
+                found = _name_at(text, pos, end, False, runs)
+
+
+def _name_in_rest(text: str, spans: list[tuple[int, int]], run_end: int,
+                  end: int) -> Name | None:
+    """What ``_name_at`` finds at a word of a run after a blank, where the run's words
+    from there (at ``spans``) are all it has left: RUN, matched again from there, would
+    find just those words (the run stopped before its word limit), so neither the match
+    nor its words need making again."""
+    if len(spans) == 1 and (not (text.startswith("\n", run_end)
+                                 or text[run_end:run_end + 2] in BREAK_PAIRS)
+                            or _wrap_at(text, run_end) is None):
+        return None  # _lone_word
+    return _name_in_run(text, (spans[0][0], run_end), spans, end, False)
 
 
 def same_person(a: Name, b: Name) -> bool:
