@@ -564,24 +564,23 @@ def _name_in_run(text: str, run: tuple[int, int], spans: list[tuple[int, int]], 
                  allow_single: bool) -> Name | None:
     """``name_at`` for a run of capitalised words already matched at its start (``run``
     is where it starts and ends), whose words are at ``spans``."""
-    tokens = [text[start:stop] for start, stop in spans]
-    run_words = [_word(token) for token in tokens]
+    run_words = [_word(text[start:stop]) for start, stop in spans]
     run_end = run[1]
     if text.startswith("\n", run_end) or text[run_end:run_end + 2] in BREAK_PAIRS:
         wrapped = _wrapped_words(text, run_end, run_words)  # only a run ending its line goes on
         if wrapped:
             spans = spans + wrapped
-            tokens += [text[start:stop] for start, stop in wrapped]
             run_words += [_word(text[start:stop]) for start, stop in wrapped]
     lead = run_words[0]
     # Most runs start with no title: no need to count them.
-    first, titled = _leading_titles(tokens) if lead.title or lead.rank else (0, False)
+    first, titled = (_leading_titles([text[start:stop] for start, stop in spans])
+                     if lead.title or lead.rank else (0, False))
     kept: list[tuple[int, int]] = []
     words: list[_Word] = []
     last_caps: bool | None = None  # whether the last full word so far is in CAPITALS
     full = caps = 0  # full words, and those in CAPITALS
     long_caps = False  # one of those longer than three letters
-    for index in range(first, len(tokens)):
+    for index in range(first, len(run_words)):
         word = run_words[index]
         if words and (word.title or words[-1].ends_sentence):
             break  # "... Industry. Mr. Hancock": a new name starts
@@ -609,8 +608,8 @@ def _name_in_run(text: str, run: tuple[int, int], spans: list[tuple[int, int]], 
             and text[start:kept[0][1]].lower() not in cues().given_names:
         return None  # "Eastgate Chambers" is an organisation; "Sarah Chambers" a person
     suffix = _suffix_at(text, stop, end)
-    last = text[kept[-1][0]:stop]
-    if suffix and text[stop:suffix.end()].strip(" ,\t").rstrip(".").lower() != last.lower():
+    if suffix and text[stop:suffix.end()].strip(" ,\t").rstrip(".").lower() \
+            != text[kept[-1][0]:stop].lower():  # not the last word again
         stop = suffix.end()
     elif text[stop - 1] == "." and not _keeps_stop(text[start:stop]):
         stop -= 1
