@@ -706,15 +706,16 @@ def names_in(text: str, start: int, end: int) -> Iterator[Name]:
     # The lookbehind of a run reads the character before its start.
     ascii = text[max(0, start - 1):end].isascii()
     runs = RUN_ASCII if ascii else RUN
+    rest_group = runs.groupindex["rest"]
     for run in runs.finditer(text, start, end):
-        pos, run_end = run.span()
-        if pos < done:
-            continue  # the second line of a name broken across two
-        rest = run.start("rest")
+        rest, run_end = run.span(rest_group)  # the run's other words, which end it
         if rest == run_end and (not (text.startswith("\n", run_end)
                                      or text[run_end:run_end + 2] in BREAK_PAIRS)
                                 or _wrap_at(text, run_end) is None):
             continue  # _lone_word (what name_at would say), asked of most runs: inlined
+        pos = run.start()
+        if pos < done:
+            continue  # the second line of a name broken across two
         spans = _ascii_run_words(text, pos, rest, run_end) if ascii else _run_words(text, run)
         # From the run's start the match is the run itself: no need to make it again.
         found = None if _word(text[pos:rest]).starts_nothing else _name_in_run(
