@@ -234,6 +234,15 @@ def test_the_ascii_twins_of_the_name_patterns_match_alike() -> None:
         for text in texts:
             assert [m.span() for m in original.finditer(text)] == \
                 [m.span() for m in twin.finditer(text)], (twin.pattern, text[:60])
+    # The twins of case-blind patterns read the lower-cased text.
+    cues = p.cues()
+    blind = [(cues.event_clause, cues.event_clause_ascii), (cues.verbs, cues.verbs_ascii),
+             (cues.before, cues.before_ascii)]
+    for original, lowered_twin in blind:
+        assert lowered_twin is not None
+        for text in texts:
+            assert [m.span() for m in original.finditer(text)] == \
+                [m.span() for m in lowered_twin.finditer(text.lower())], text[:60]
     # A run's words, which are found mostly by splitting at spaces, are TOKEN_ASCII's.
     for text in texts:
         for run in p.RUN_ASCII.finditer(text):

@@ -255,6 +255,7 @@ class Cues:
     verbs: regex.Pattern[str]
     verbs_ascii: re.Pattern[str] | None
     event_clause: regex.Pattern[str]
+    event_clause_ascii: re.Pattern[str] | None
     event_lead: regex.Pattern[str]
     talk_nouns: regex.Pattern[str]
     group_words: frozenset[str]
@@ -286,6 +287,17 @@ def _ascii_twin(phrases: list[str], tail: str, lead: str = "(?<![a-z-])") -> re.
         return None
     body = _alternation([p.lower() for p in phrases], space=ASCII_SPACE + "+")
     return re.compile(rf"{lead}(?:{body})" + tail.replace(r"\s", ASCII_SPACE))
+
+
+def _event_clause_ascii(leads: list[str], nouns: list[str]) -> re.Pattern[str] | None:
+    """``Cues.event_clause`` for lower-cased ASCII text in the ``re`` module (as
+    ``_ascii_twin`` is for a phrase cue); None when a phrase is not ASCII."""
+    if not all(p.isascii() for p in [*leads, *nouns]):
+        return None
+    space = ASCII_SPACE + "+"
+    lead = _alternation([p.lower() for p in leads], space=space)
+    noun = _alternation([p.lower() for p in nouns], space=space)
+    return re.compile(rf"[\t-\r *_#>|-]*(?:{lead}){space}(?:[a-z'-]+{space})?(?:{noun})s?\b")
 
 
 def _phrase_cue(phrases: list[str], tail: str) -> regex.Pattern[str]:
@@ -367,6 +379,8 @@ def cues() -> Cues:
         event_clause=regex.compile(
             rf"[\s*_#>|-]*(?:{_alternation(data['event_clause_leads'])})\s+"
             rf"(?:[\p{{L}}'’-]+\s+)?(?:{_alternation(data['event_clause_nouns'])})s?\b", regex.I),
+        event_clause_ascii=_event_clause_ascii(data["event_clause_leads"],
+                                               data["event_clause_nouns"]),
         event_lead=regex.compile(
             rf"[\s*_#>|-]*(?:{_alternation(data['event_clause_leads'])})\s+$", regex.I),
         talk_nouns=regex.compile(rf"(?:['’]s)?[ \t]+(?:{_alternation(data['talk_nouns'])})\b",
@@ -1441,15 +1455,15 @@ def _after_cues(scan: Scan) -> None:
     whoever 'will' do something is presenting it, whatever the verb.
     """
     text = scan.ctx.doc.text
-    # The verb after 'will', looked for in the lower-cased text by the verbs' ASCII twin
-    # where the text is ASCII (a regex module call costs several times more).
-    twin = cues().verbs_ascii if text.isascii() else None
-    lowered = text.lower() if twin is not None else text
+    # The verb after 'will' and the event's clause, looked for in the lower-cased text by
+    # ASCII twins where the text is ASCII (a regex module call costs several times more).
+    lowered = text.lower() if text.isascii() else None
+    twin = cues().verbs_ascii if lowered is not None else None
     for will in _wills(text):
-        speaking = (twin.match(lowered, will.end()) if twin is not None
+        speaking = (twin.match(lowered, will.end()) if twin is not None and lowered is not None
                     else cues().verbs.match(text, will.end())) is not None
         clause_start = _clause_start(text, will.start())
-        if not speaking and not _in_event_clause(text, clause_start, will.start()):
+        if not speaking and not _in_event_clause(text, lowered, clause_start, will.start()):
             continue
         for name in scan.names_between(clause_start, will.start()):
             if PREPOSITION.search(text, max(clause_start, name.title_start - 12), name.title_start):
@@ -1590,12 +1604,14 @@ def _wills(text: str) -> Iterator[regex.Match[str] | re.Match[str]]:
             yield found
 
 
-def _in_event_clause(text: str, start: int, will: int) -> bool:
+def _in_event_clause(text: str, lowered: str | None, start: int, will: int) -> bool:
     """Whether the clause before 'will' (from ``start``) opens on the event ("In this
     webinar", "During the session"), at its start or at the start of one of its lines (a
-    heading above runs on)."""
+    heading above runs on). ``lowered`` is the text lower-cased if it is ASCII."""
+    twin = cues().event_clause_ascii if lowered is not None else None
     while start != -1:
-        if cues().event_clause.match(text, start, will) is not None:
+        if (twin.match(lowered, start, will) if twin is not None and lowered is not None
+                else cues().event_clause.match(text, start, will)) is not None:
             return True
         start = text.find("\n", start + 1, will)
     return False
