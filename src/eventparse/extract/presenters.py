@@ -133,6 +133,8 @@ SPACE = regex.compile(r"\s")
 ASCII_SPACE = r"[\t-\r ]"
 """What SPACE matches in ASCII text (the re module's \\s also takes \\x1c-\\x1f)."""
 ASCII_SPACES = frozenset("\t\n\x0b\x0c\r ")
+NOT_IN_WORD_ASCII = "(?<![a-z-])"
+"""How an ASCII twin of a phrase cue starts (``_ascii_twin``): not inside a word."""
 PERSON_BREAK_ASCII = re.compile(PERSON_BREAK.pattern.replace(r"\s", ASCII_SPACE))
 BLANKS = r"[ \t]+"
 LEAD_WORD = regex.compile(r"[\p{L}']+")
@@ -168,7 +170,7 @@ WILL_ASCII = re.compile(WILL.pattern.replace(r"\s", ASCII_SPACE))
 # opening on a preposition between 'joined' and 'by' ("joined by" alone is a cue word).
 _JOINED = r"joined\s+(?:on|for|in|at|throughout|during|across)\s+(?:[a-z'-]+\s+){0,3}by\s+"
 JOINED = regex.compile(rf"(?<![\p{{L}}-]){_JOINED.replace('a-z', chr(92) + 'p{L}')}", regex.I)
-JOINED_ASCII = re.compile(rf"(?<![a-z-]){_JOINED.replace(chr(92) + 's', ASCII_SPACE)}")
+JOINED_ASCII = re.compile(NOT_IN_WORD_ASCII + _JOINED.replace(chr(92) + "s", ASCII_SPACE))
 """JOINED's twin for lower-cased ASCII text (see ``_ascii_twin``)."""
 CUE_TAIL = r"(?:\s*:)?\s+"
 """What follows a cue phrase before the names: white space, perhaps after a colon."""
@@ -272,7 +274,8 @@ class Cues:
     first_person: regex.Pattern[str]
 
 
-def _ascii_twin(phrases: list[str], tail: str, lead: str = "(?<![a-z-])") -> re.Pattern[str] | None:
+def _ascii_twin(phrases: list[str], tail: str,
+                lead: str = NOT_IN_WORD_ASCII) -> re.Pattern[str] | None:
     """``_phrase_cue(phrases, tail)`` (which the regex module runs case-insensitively)
     for lower-cased ASCII text in the standard ``re`` module (several times faster at
     both scanning and single calls). On such text the two match alike: \\p{L} is a-z
@@ -318,12 +321,26 @@ def _cue_matches(pattern: regex.Pattern[str], twin: re.Pattern[str] | None,
     if twin is None or not text.isascii():
         yield from pattern.finditer(text)
         return
-    last = 0
-    for found in twin.finditer(text.lower()):
-        at = found.start()
+    # The twin's finds, by its leading form, in the text after a blank (what a phrase at
+    # the text's start follows): a find there at i is the twin's at i in the text, ending
+    # a character earlier, where the twin's next search starts.
+    leading = _leading_form(twin)
+    spaced = " " + text.lower()
+    last = pos = 0
+    while (found := leading.search(spaced, pos)) is not None:
+        at, pos = found.start(), found.end() - 1
         if at >= last and (cue := pattern.match(text, at)) is not None:
             last = cue.end()
             yield cue
+
+
+@cache  # of the vocabulary's few twins
+def _leading_form(twin: re.Pattern[str]) -> re.Pattern[str]:
+    """An ASCII twin that starts "not inside a word" written to match the character
+    before its phrase instead of looking behind at it: the scan then skips in C over the
+    letters, where no phrase starts, instead of trying the lookbehind at each of them."""
+    assert twin.pattern.startswith(NOT_IN_WORD_ASCII)
+    return re.compile("[^a-z-]" + twin.pattern[len(NOT_IN_WORD_ASCII):])
 
 
 def _alternation(phrases: Iterable[str], space: str = r"\s+") -> str:
