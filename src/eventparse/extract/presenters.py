@@ -1238,9 +1238,10 @@ def _excluded_people(scan: Scan) -> list[Name]:
             value_start = block.value_start or block.start
             excluded.extend(names_in(text, value_start, block.end))
     twin = cues().excluded_before_ascii
+    leading = None if twin is None else _leading_form(twin)  # after a blank: see _cue_matches
     for name in scan.names:
         lead = text[max(0, name.title_start - 40):name.title_start]
-        if (twin.search(lead.lower()) if twin is not None and lead.isascii()
+        if (leading.search(" " + lead.lower()) if leading is not None and lead.isascii()
                 else cues().excluded_before.search(lead)):
             excluded.append(name)
     return excluded
