@@ -243,6 +243,13 @@ def test_the_ascii_twins_of_the_name_patterns_match_alike() -> None:
         for text in texts:
             assert [m.span() for m in original.finditer(text)] == \
                 [m.span() for m in lowered_twin.finditer(text.lower())], text[:60]
+    # The cues found by the twins' leading forms are the cues the originals find.
+    for text in texts:
+        for original, ascii_twin in [(cues.before, cues.before_ascii),
+                                     (cues.host_before, cues.host_before_ascii),
+                                     (p.JOINED, p.JOINED_ASCII)]:
+            assert [m.span() for m in p._cue_matches(original, ascii_twin, text)] == \
+                [m.span() for m in original.finditer(text)], text[:60]
     # A run's words, which are found mostly by splitting at spaces, are TOKEN_ASCII's.
     for text in texts:
         for run in p.RUN_ASCII.finditer(text):
