@@ -128,7 +128,7 @@ PERSON_BREAK = regex.compile(r";[ \t]*|,?\s+(?:and|&|with)\s+|,[ \t]*|\n[ \t]*")
 NON_SPACE = regex.compile(r"\S+")
 BREAK_PAIRS = frozenset(blank + after for blank in " \t" for after in " \t\n")
 """How a line break (blanks, a new line, blanks, then text) starts when blanks come first:
-with ``text.startswith("\n", pos)`` a test in C that rules out a break after most words."""
+with ``text.startswith("\\n", pos)`` a test in C that rules out a break after most words."""
 SPACE = regex.compile(r"\s")
 ASCII_SPACE = r"[\t-\r ]"
 """What SPACE matches in ASCII text (the re module's \\s also takes \\x1c-\\x1f)."""
