@@ -1788,10 +1788,22 @@ def _is_contact(scan: Scan, index: int) -> bool:
     block_text = blocks[index].text
     if (PHONE_ASCII if block_text.isascii() else PHONE).search(block_text):
         return True
-    for folded in map(scan.folded_block, range(max(0, index - 2), index)):
+    for before in range(max(0, index - 2), index):
+        if _closing_word().search(blocks[before].text.lower()) is None:
+            continue  # most lines: folding them (dear for a paragraph) would find nothing
+        folded = scan.folded_block(before)
         if folded and (folded in cues().closings or folded.endswith("contact")):
             return True
     return False
+
+
+@cache
+def _closing_word() -> re.Pattern[str]:
+    """The last word of a closing, or "contact": a line folds to a closing or to words
+    ending in "contact" only if its lower-cased text holds one of these words (folding
+    lower-cases, and turns what it drops into blanks: it never joins letters)."""
+    words = {closing.split()[-1] for closing in cues().closings} | {"contact"}
+    return re.compile("|".join(re.escape(word) for word in sorted(words)))
 
 
 def _with_entities(scan: Scan, guesses: list[Mention]) -> list[Mention]:
