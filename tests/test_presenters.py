@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import sys
 import time
 from pathlib import Path
@@ -220,12 +221,40 @@ def test_the_ascii_twins_of_the_name_patterns_match_alike() -> None:
     texts += [json.loads(line)["text"] for line in corpus.read_text().splitlines() if line]
     texts = [t for t in texts if t.isascii()]
     assert len(texts) > 20
+    # And short texts made of the pieces names are built from, where the twins' rewritten
+    # patterns (RUN_ASCII matches a run's first character first) could part ways.
+    pieces = ["A", "Mc", "O'", "a", "ab", "de ", " ", "  ", ".", "(", ")", "-", "'", "\n",
+              "@", "1", "Jo", "Smith", "J.", "Dr", "!", ",", " and ", "412", "-1234", "x", "X8"]
+    rng = random.Random(7)
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(5000)]
     pairs = [(p.RUN, p.RUN_ASCII), (p.TOKEN, p.TOKEN_ASCII), (p.PHONE, p.PHONE_ASCII),
-             (p.SENTENCE_END, p.SENTENCE_END_ASCII), (p.WILL, p.WILL_ASCII)]
+             (p.SENTENCE_END, p.SENTENCE_END_ASCII), (p.WILL, p.WILL_ASCII),
+             (p.PERSON_BREAK, p.PERSON_BREAK_ASCII), (p.WORDS, p.WORDS_ASCII)]
     for original, twin in pairs:
         for text in texts:
             assert [m.span() for m in original.finditer(text)] == \
                 [m.span() for m in twin.finditer(text)], (twin.pattern, text[:60])
+    # The twins of case-blind patterns read the lower-cased text.
+    cues = p.cues()
+    blind = [(cues.event_clause, cues.event_clause_ascii), (cues.verbs, cues.verbs_ascii),
+             (cues.before, cues.before_ascii)]
+    for original, lowered_twin in blind:
+        assert lowered_twin is not None
+        for text in texts:
+            assert [m.span() for m in original.finditer(text)] == \
+                [m.span() for m in lowered_twin.finditer(text.lower())], text[:60]
+    # The cues found by the twins' leading forms are the cues the originals find.
+    for text in texts:
+        for original, ascii_twin in [(cues.before, cues.before_ascii),
+                                     (cues.host_before, cues.host_before_ascii),
+                                     (p.JOINED, p.JOINED_ASCII)]:
+            assert [m.span() for m in p._cue_matches(original, ascii_twin, text)] == \
+                [m.span() for m in original.finditer(text)], text[:60]
+    # A run's words, which are found mostly by splitting at spaces, are TOKEN_ASCII's.
+    for text in texts:
+        for run in p.RUN_ASCII.finditer(text):
+            assert p._run_words(text, run) == \
+                [w.span() for w in p.TOKEN_ASCII.finditer(text, run.start(), run.end())], text
 
 
 def test_organisation_name_with_and_is_not_split_into_a_person() -> None:

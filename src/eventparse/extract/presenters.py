@@ -90,14 +90,26 @@ TOKEN = regex.compile(rf"{_TOKEN}|{_PARTICLE}(?=[ \t])")
 # and takes a tenth of the regex module's time a call. They match alike on ASCII text,
 # where \p{Lu}, \p{Ll}, \p{L} and \p{N} are A-Z, a-z, A-Za-z and 0-9. The re module has
 # no captures of a repeated group: a run's words come from TOKEN_ASCII.
-_WORD_ASCII = r"(?:[A-Z]')?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-(?:[A-Z]')?[A-Z][a-z]+)*"
+_WORD_ASCII_TAIL = r"(?:[A-Z][a-z]+)?(?:-(?:[A-Z]')?[A-Z][a-z]+)*"
+_WORD_ASCII = rf"(?:[A-Z]')?[A-Z][a-z]+{_WORD_ASCII_TAIL}"
 _CAPS_ASCII = r"[A-Z]{2,}(?:['-][A-Z]+)*"
 _TOKEN_ASCII = rf"(?:(?:{_WORD_ASCII}|{_CAPS_ASCII}|[A-Z])\.?|\([A-Z][a-z]+\))"
 _SEP_ASCII = r"(?: {1,2}|(?<=[A-Z]\.)(?<![A-Za-z][A-Z]\.)(?=[A-Z]))"
+# A run's first word is _TOKEN_ASCII after the lookbehind, written with its first character
+# (a capital or a bracket) matched first and the lookbehind reading the one before it: the
+# scan then skips in C from one such character to the next instead of trying the lookbehind
+# at every position. Its branches are _TOKEN_ASCII's, in the same order.
+_FIRST_TOKEN_ASCII = (
+    r"[A-Z(](?<![A-Za-z0-9.@_+].)"
+    r"(?:(?<=\()[A-Z][a-z]+\)"  # "(Word)"
+    rf"|(?<=[A-Z])(?:'[A-Z][a-z]+{_WORD_ASCII_TAIL}|[a-z]+{_WORD_ASCII_TAIL}"  # _WORD_ASCII
+    r"|[A-Z]+(?:['-][A-Z]+)*|)\.?)")  # _CAPS_ASCII, or an initial
 RUN_ASCII = re.compile(
-    rf"(?<![A-Za-z0-9.@_+])(?=[A-Z(]){_TOKEN_ASCII}"
+    rf"{_FIRST_TOKEN_ASCII}"
     rf"(?P<rest>(?:{_SEP_ASCII}(?:{_PARTICLE} )?{_TOKEN_ASCII}){{0,6}})")
 TOKEN_ASCII = re.compile(rf"{_TOKEN_ASCII}|{_PARTICLE}(?=[ \t])")
+RUN_WORDS = 7
+"""Words a run of RUN or RUN_ASCII may take, particles aside: its first and six more."""
 Run: TypeAlias = "regex.Match[str] | re.Match[str]"
 """A match of RUN or RUN_ASCII."""
 # Kept with the name: generations, and degrees (the CMU protocol scores "X, PhD" whole).
@@ -114,12 +126,16 @@ SENTENCE_END = regex.compile(r"[.!?](?=\s|$)|\n[ \t]*\n")
 # ", with " ("led by X, with Dr Y, a consultant").
 PERSON_BREAK = regex.compile(r";[ \t]*|,?\s+(?:and|&|with)\s+|,[ \t]*|\n[ \t]*")
 NON_SPACE = regex.compile(r"\S+")
-WRAP_FIRST = frozenset(" \t\n")
-"""What a line break (blanks, a new line, blanks, then text) may start with."""
+BREAK_PAIRS = frozenset(blank + after for blank in " \t" for after in " \t\n")
+"""How a line break (blanks, a new line, blanks, then text) starts when blanks come first:
+with ``text.startswith("\\n", pos)`` a test in C that rules out a break after most words."""
 SPACE = regex.compile(r"\s")
 ASCII_SPACE = r"[\t-\r ]"
 """What SPACE matches in ASCII text (the re module's \\s also takes \\x1c-\\x1f)."""
 ASCII_SPACES = frozenset("\t\n\x0b\x0c\r ")
+NOT_IN_WORD_ASCII = "(?<![a-z-])"
+"""How an ASCII twin of a phrase cue starts (``_ascii_twin``): not inside a word."""
+PERSON_BREAK_ASCII = re.compile(PERSON_BREAK.pattern.replace(r"\s", ASCII_SPACE))
 BLANKS = r"[ \t]+"
 LEAD_WORD = regex.compile(r"[\p{L}']+")
 AND = regex.compile(r"(?:and|&)\s")
@@ -130,6 +146,7 @@ BIO_VERB = regex.compile(
 FORENAME = regex.compile(r"\p{Lu}\p{Ll}+")
 RELATIVE = regex.compile(r"\b(?:who|which|that)\b")
 WORDS = regex.compile(r"[\p{L}&]+")
+WORDS_ASCII = re.compile(r"[A-Za-z&]+")
 AFFILIATION_AFTER = regex.compile(r"(?:,|\s+(?:from|of|at))\s+\S")
 ROLE_WORDS = regex.compile(r"[\p{L}'’()&/ \t-]*\p{L}[\p{L}'’()&/ \t-]*")
 LOWER_WORDS = regex.compile(r"(?:\p{Ll}[\p{Ll}-]*,?\s+){1,3}")
@@ -137,15 +154,23 @@ WILL_WORDS = ("will", "shall", "is going to", "are going to")
 WILL = regex.compile(rf"\b(?:{'|'.join(WILL_WORDS)})\s+(?:also\s+)?")
 # Twins of the patterns above in the standard re module, for ASCII text (where \b and
 # the classes agree), much cheaper to scan with and to call.
-PHONE_ASCII = re.compile(PHONE.pattern.replace(r"\d", "[0-9]"))
-SENTENCE_END_ASCII = re.compile(SENTENCE_END.pattern.replace(r"\s", ASCII_SPACE))
+# PHONE's branches in the same order, each after the character it starts with (the bracket
+# or first digit of a number, the "x" of an extension; a "\\b" before it becomes a lookbehind
+# that reads the character before): the scan then skips in C to where a number may start.
+PHONE_ASCII = re.compile(
+    r"[(0-9xX](?:(?<=\()[0-9]{3}\)?[ \t]*[0-9]{3}-[0-9]{4}"
+    r"|(?<=[0-9])[0-9]{2}\)?[ \t]*[0-9]{3}-[0-9]{4}"
+    r"|(?<=[xX])(?<![A-Za-z0-9_].)[ -]?[0-9](?:-?[0-9]){3,4}\b"
+    r"|(?<=[0-9])(?<![A-Za-z0-9_].)-[0-9]{4}\b)")
+# Its first character first: the scan then skips in C to the next full stop or new line.
+SENTENCE_END_ASCII = re.compile(r"[.!?\n](?:(?<=[.!?])(?=[\t-\r ]|$)|(?<=\n)[ \t]*\n)")
 LAST_WORD_ASCII = re.compile(r"(?<![A-Za-z'’])[A-Za-z]+$")
 WILL_ASCII = re.compile(WILL.pattern.replace(r"\s", ASCII_SPACE))
 # "X is joined on every date by Y", "joined for the afternoon by Y": a short phrase
 # opening on a preposition between 'joined' and 'by' ("joined by" alone is a cue word).
 _JOINED = r"joined\s+(?:on|for|in|at|throughout|during|across)\s+(?:[a-z'-]+\s+){0,3}by\s+"
 JOINED = regex.compile(rf"(?<![\p{{L}}-]){_JOINED.replace('a-z', chr(92) + 'p{L}')}", regex.I)
-JOINED_ASCII = re.compile(rf"(?<![a-z-]){_JOINED.replace(chr(92) + 's', ASCII_SPACE)}")
+JOINED_ASCII = re.compile(NOT_IN_WORD_ASCII + _JOINED.replace(chr(92) + "s", ASCII_SPACE))
 """JOINED's twin for lower-cased ASCII text (see ``_ascii_twin``)."""
 CUE_TAIL = r"(?:\s*:)?\s+"
 """What follows a cue phrase before the names: white space, perhaps after a colon."""
@@ -154,6 +179,9 @@ ROLE_TRIM = " \t\n,;:–—-()."
 _CLOCK_TIME = r"[0-9]{1,2}[:.][0-9]{2}(?:[ \t]?[ap]\.?m\.?)?"
 PROGRAMME_TIME = re.compile(
     rf"^[ \t]*{_CLOCK_TIME}(?:[ \t]*[-–—][ \t]*{_CLOCK_TIME})?[ \t]", re.M | re.I)
+PROGRAMME_TIME_AFTER_BREAK = re.compile(r"\n" + PROGRAMME_TIME.pattern[1:], re.I)
+"""PROGRAMME_TIME after the new line that starts its line: a literal first character lets
+the scan skip from one new line to the next instead of trying every position."""
 PROGRAMME_ROWS = 3
 """Lines starting with a time that make a programme."""
 # The dash before a row's speaker: spaced ("Talk title – Jo Bloggs, Org").
@@ -227,7 +255,9 @@ class Cues:
     host_before: regex.Pattern[str]
     host_before_ascii: re.Pattern[str] | None
     verbs: regex.Pattern[str]
+    verbs_ascii: re.Pattern[str] | None
     event_clause: regex.Pattern[str]
+    event_clause_ascii: re.Pattern[str] | None
     event_lead: regex.Pattern[str]
     talk_nouns: regex.Pattern[str]
     group_words: frozenset[str]
@@ -244,11 +274,13 @@ class Cues:
     first_person: regex.Pattern[str]
 
 
-def _ascii_twin(phrases: list[str], tail: str) -> re.Pattern[str] | None:
+def _ascii_twin(phrases: list[str], tail: str,
+                lead: str = NOT_IN_WORD_ASCII) -> re.Pattern[str] | None:
     """``_phrase_cue(phrases, tail)`` (which the regex module runs case-insensitively)
     for lower-cased ASCII text in the standard ``re`` module (several times faster at
     both scanning and single calls). On such text the two match alike: \\p{L} is a-z
-    there, and \\s is ``ASCII_SPACE``. None when a phrase is not ASCII.
+    there, and \\s is ``ASCII_SPACE``. None when a phrase is not ASCII. ``lead`` is
+    what comes before the phrases (by default: not inside a word).
 
     >>> twin = _ascii_twin(["talk by", "led by"], r"\\s+$")
     >>> [bool(twin.search(t)) for t in ("a talk by ", "unled by ", "led\\t by\\n", "led by x")]
@@ -257,7 +289,18 @@ def _ascii_twin(phrases: list[str], tail: str) -> re.Pattern[str] | None:
     if not all(p.isascii() for p in phrases):
         return None
     body = _alternation([p.lower() for p in phrases], space=ASCII_SPACE + "+")
-    return re.compile(rf"(?<![a-z-])(?:{body})" + tail.replace(r"\s", ASCII_SPACE))
+    return re.compile(rf"{lead}(?:{body})" + tail.replace(r"\s", ASCII_SPACE))
+
+
+def _event_clause_ascii(leads: list[str], nouns: list[str]) -> re.Pattern[str] | None:
+    """``Cues.event_clause`` for lower-cased ASCII text in the ``re`` module (as
+    ``_ascii_twin`` is for a phrase cue); None when a phrase is not ASCII."""
+    if not all(p.isascii() for p in [*leads, *nouns]):
+        return None
+    space = ASCII_SPACE + "+"
+    lead = _alternation([p.lower() for p in leads], space=space)
+    noun = _alternation([p.lower() for p in nouns], space=space)
+    return re.compile(rf"[\t-\r *_#>|-]*(?:{lead}){space}(?:[a-z'-]+{space})?(?:{noun})s?\b")
 
 
 def _phrase_cue(phrases: list[str], tail: str) -> regex.Pattern[str]:
@@ -278,12 +321,26 @@ def _cue_matches(pattern: regex.Pattern[str], twin: re.Pattern[str] | None,
     if twin is None or not text.isascii():
         yield from pattern.finditer(text)
         return
-    last = 0
-    for found in twin.finditer(text.lower()):
-        at = found.start()
+    # The twin's finds, by its leading form, in the text after a blank (what a phrase at
+    # the text's start follows): a find there at i is the twin's at i in the text, ending
+    # a character earlier, where the twin's next search starts.
+    leading = _leading_form(twin)
+    spaced = " " + text.lower()
+    last = pos = 0
+    while (found := leading.search(spaced, pos)) is not None:
+        at, pos = found.start(), found.end() - 1
         if at >= last and (cue := pattern.match(text, at)) is not None:
             last = cue.end()
             yield cue
+
+
+@cache  # of the vocabulary's few twins
+def _leading_form(twin: re.Pattern[str]) -> re.Pattern[str]:
+    """An ASCII twin that starts "not inside a word" written to match the character
+    before its phrase instead of looking behind at it: the scan then skips in C over the
+    letters, where no phrase starts, instead of trying the lookbehind at each of them."""
+    assert twin.pattern.startswith(NOT_IN_WORD_ASCII)
+    return re.compile("[^a-z-]" + twin.pattern[len(NOT_IN_WORD_ASCII):])
 
 
 def _alternation(phrases: Iterable[str], space: str = r"\s+") -> str:
@@ -335,9 +392,12 @@ def cues() -> Cues:
         host_before=_phrase_cue(data["host_before"], CUE_TAIL),
         host_before_ascii=_ascii_twin(data["host_before"], CUE_TAIL),
         verbs=regex.compile(rf"(?:{_alternation(data['verbs'])})\b", regex.I),
+        verbs_ascii=_ascii_twin(data["verbs"], r"\b", lead=""),
         event_clause=regex.compile(
             rf"[\s*_#>|-]*(?:{_alternation(data['event_clause_leads'])})\s+"
             rf"(?:[\p{{L}}'’-]+\s+)?(?:{_alternation(data['event_clause_nouns'])})s?\b", regex.I),
+        event_clause_ascii=_event_clause_ascii(data["event_clause_leads"],
+                                               data["event_clause_nouns"]),
         event_lead=regex.compile(
             rf"[\s*_#>|-]*(?:{_alternation(data['event_clause_leads'])})\s+$", regex.I),
         talk_nouns=regex.compile(rf"(?:['’]s)?[ \t]+(?:{_alternation(data['talk_nouns'])})\b",
@@ -472,7 +532,19 @@ def name_at(text: str, pos: int, end: int, allow_single: bool = False) -> Name |
     """
     while pos < end and text[pos] in " \t":
         pos += 1
-    return _name_at(text, pos, end, allow_single, RUN)
+    return _name_at(text, pos, end, allow_single, _runs_at(text, pos, end))
+
+
+def _runs_at(text: str, pos: int, end: int) -> regex.Pattern[str] | re.Pattern[str]:
+    """RUN_ASCII where a run from ``pos`` can read ASCII text only, else RUN. A run reads
+    no further than its line (no element of it takes a new line) or ``end``, and from the
+    character before ``pos`` (its lookbehind); a line longer than NEAR is not checked."""
+    stop = min(end, pos + NEAR)
+    line_end = text.find("\n", pos, stop)
+    if line_end == -1 and stop < end:
+        return RUN
+    return RUN_ASCII if text[max(0, pos - 1):stop if line_end == -1 else line_end].isascii() \
+        else RUN
 
 
 def _name_at(text: str, pos: int, end: int, allow_single: bool,
@@ -483,34 +555,64 @@ def _name_at(text: str, pos: int, end: int, allow_single: bool,
         return None
     if _word(text[pos:run.start("rest")]).starts_nothing:
         return None  # the commonest case, known from the run's first word alone
-    return _name_in_run(text, run, _run_words(text, run), end, allow_single)
+    return _name_in_run(text, run.span(), _run_words(text, run), end, allow_single)
 
 
 def _run_words(text: str, run: Run) -> list[tuple[int, int]]:
     """Where the words of a run are (particles too)."""
     if isinstance(run, re.Match):
-        return [word.span() for word in TOKEN_ASCII.finditer(text, run.start(), run.end())]
+        return _ascii_run_words(text, run.start(), run.start("rest"), run.end())
     spans: list[tuple[int, int]] = run.spans("word")
     return spans
 
 
-def _name_in_run(text: str, run: Run, spans: list[tuple[int, int]], end: int,
+def _ascii_run_words(text: str, start: int, rest: int, end: int) -> list[tuple[int, int]]:
+    """Where TOKEN_ASCII finds the words of a RUN_ASCII run from ``start`` to ``end`` (its
+    "rest" at ``rest``), mostly without a regex: a run of one word is that word, and the
+    words of a run without a full stop are what single or double spaces part (RUN_ASCII's
+    other separator follows an initial's full stop).
+
+    >>> text = "Prof. J.K. de Vries and Ada  Lovelace"
+    >>> [text[s:e] for s, e in _ascii_run_words(text, 24, 27, 37)]
+    ['Ada', 'Lovelace']
+    >>> [text[s:e] for s, e in _ascii_run_words(text, 0, 5, 19)]
+    ['Prof.', 'J.', 'K.', 'de', 'Vries']
+    """
+    if rest == end:
+        return [(start, end)]
+    words = text[start:end]
+    if "." in words:
+        return [word.span() for word in TOKEN_ASCII.finditer(text, start, end)]
+    spans = []
+    for word in words.split(" "):
+        if word:
+            spans.append((start, start + len(word)))
+        start += len(word) + 1
+    return spans
+
+
+def _name_in_run(text: str, run: tuple[int, int], spans: list[tuple[int, int]], end: int,
                  allow_single: bool) -> Name | None:
-    """``name_at`` for a run of capitalised words already matched at its start, whose
-    words are at ``spans``."""
-    tokens = [text[start:stop] for start, stop in spans]
-    wrapped = _wrapped_words(text, run.end(), tokens)
-    if wrapped:
-        spans = spans + wrapped
-        tokens += [text[start:stop] for start, stop in wrapped]
-    first, titled = _leading_titles(tokens)
+    """``name_at`` for a run of capitalised words already matched at its start (``run``
+    is where it starts and ends), whose words are at ``spans``."""
+    run_words = [_word(text[start:stop]) for start, stop in spans]
+    run_end = run[1]
+    if text.startswith("\n", run_end) or text[run_end:run_end + 2] in BREAK_PAIRS:
+        wrapped = _wrapped_words(text, run_end, run_words)  # only a run ending its line goes on
+        if wrapped:
+            spans = spans + wrapped
+            run_words += [_word(text[start:stop]) for start, stop in wrapped]
+    lead = run_words[0]
+    # Most runs start with no title: no need to count them.
+    first, titled = (_leading_titles([text[start:stop] for start, stop in spans])
+                     if lead.title or lead.rank else (0, False))
     kept: list[tuple[int, int]] = []
     words: list[_Word] = []
     last_caps: bool | None = None  # whether the last full word so far is in CAPITALS
     full = caps = 0  # full words, and those in CAPITALS
     long_caps = False  # one of those longer than three letters
-    for index in range(first, len(tokens)):
-        word = _word(tokens[index])
+    for index in range(first, len(run_words)):
+        word = run_words[index]
         if words and (word.title or words[-1].ends_sentence):
             break  # "... Industry. Mr. Hancock": a new name starts
         if word.org and words:
@@ -537,12 +639,12 @@ def _name_in_run(text: str, run: Run, spans: list[tuple[int, int]], end: int,
             and text[start:kept[0][1]].lower() not in cues().given_names:
         return None  # "Eastgate Chambers" is an organisation; "Sarah Chambers" a person
     suffix = _suffix_at(text, stop, end)
-    last = text[kept[-1][0]:stop]
-    if suffix and text[stop:suffix.end()].strip(" ,\t").rstrip(".").lower() != last.lower():
+    if suffix and text[stop:suffix.end()].strip(" ,\t").rstrip(".").lower() \
+            != text[kept[-1][0]:stop].lower():  # not the last word again
         stop = suffix.end()
     elif text[stop - 1] == "." and not _keeps_stop(text[start:stop]):
         stop -= 1
-    return Name(" ".join(text[start:stop].split()), start, stop, titled, run.start())
+    return Name(" ".join(text[start:stop].split()), start, stop, titled, run[0])
 
 
 def _leading_titles(tokens: list[str]) -> tuple[int, bool]:
@@ -594,23 +696,29 @@ def _is_space(char: str) -> bool:
     return char in ASCII_SPACES if char.isascii() else SPACE.match(char) is not None
 
 
-def _wrapped_words(text: str, pos: int, tokens: list[str]) -> list[tuple[int, int]]:
-    """The rest of a name broken across lines ("Dr. David" / "J. Fink").
+def _wrapped_words(text: str, pos: int, words: list[_Word]) -> list[tuple[int, int]]:
+    """The rest of a name broken across lines ("Dr. David" / "J. Fink") whose run of
+    ``words`` ends at ``pos``.
 
     Only a name cut short (a title, or a first name alone) goes on to the next
     line: "Ralph D. Hill" above "Bellcore" is whole already.
     """
-    # First: most names end their line's run of words.
-    next_line = _wrap_at(text, pos) if text[pos:pos + 1] in WRAP_FIRST else None
+    # First what the words say (most runs are whole), then whether a line break follows.
+    titled = any(w.title or w.rank for w in words)
+    if not titled and len(words) != 1:
+        return []
+    full = [w for w in words if not w.title and not w.rank and not w.initial]
+    if not (titled and len(full) <= 1) and not (len(words) == 1 and len(full) == 1):
+        return []
+    next_line = _wrap_at(text, pos) if text.startswith("\n", pos) \
+        or text[pos:pos + 2] in BREAK_PAIRS else None
     if next_line is None:
         return []
-    words = [_word(t) for t in tokens]
-    full = [w for w in words if not w.title and not w.rank and not w.initial]
-    titled = any(w.title or w.rank for w in words)
-    if not (titled and len(full) <= 1) and not (len(tokens) == 1 and len(full) == 1):
-        return []
-    following = RUN.match(text, next_line)
-    return following.spans("word") if following else []
+    # RUN reads no further than the line (no element of a run takes a new line).
+    line_end = text.find("\n", next_line)
+    line = text[next_line - 1:len(text) if line_end == -1 else line_end]
+    following = (RUN_ASCII if line.isascii() else RUN).match(text, next_line)
+    return _run_words(text, following) if following else []
 
 
 def _ends_sentence(token: str) -> bool:
@@ -629,25 +737,26 @@ def names_in(text: str, start: int, end: int) -> Iterator[Name]:
     # The lookbehind of a run reads the character before its start.
     ascii = text[max(0, start - 1):end].isascii()
     runs = RUN_ASCII if ascii else RUN
+    rest_group = runs.groupindex["rest"]
     for run in runs.finditer(text, start, end):
-        pos, run_end = run.span()
-        if pos < done:
-            continue  # the second line of a name broken across two
-        rest = run.start("rest")
-        if rest == run_end and (text[run_end:run_end + 1] not in WRAP_FIRST
+        rest, run_end = run.span(rest_group)  # the run's other words, which end it
+        if rest == run_end and (not (text.startswith("\n", run_end)
+                                     or text[run_end:run_end + 2] in BREAK_PAIRS)
                                 or _wrap_at(text, run_end) is None):
             continue  # _lone_word (what name_at would say), asked of most runs: inlined
-        spans = [word.span() for word in TOKEN_ASCII.finditer(text, pos, run_end)] if ascii \
-            else _run_words(text, run)
+        pos = run.start()
+        if pos < done:
+            continue  # the second line of a name broken across two
+        spans = _ascii_run_words(text, pos, rest, run_end) if ascii else _run_words(text, run)
         # From the run's start the match is the run itself: no need to make it again.
         found = None if _word(text[pos:rest]).starts_nothing else _name_in_run(
-            text, run, spans, end, False)
+            text, (pos, run_end), spans, end, False)
         if found is not None and found.end >= run_end:
             yield found  # the commonest name: the whole run
             done = found.end
             continue
-        word_ends = dict(spans)
-        word_end: int | None = word_ends[pos]
+        word_index = {word_start: index for index, (word_start, _) in enumerate(spans)}
+        word_end: int | None = spans[0][1]
         while True:
             if found is not None:
                 yield found
@@ -658,13 +767,31 @@ def names_in(text: str, start: int, end: int) -> Iterator[Name]:
                 pos += 1
             if pos >= run_end:
                 break
-            word_end = word_ends.get(pos)
-            if word_end is None:  # not at one of the run's words: after a name's last word
+            index = word_index.get(pos)
+            if index is None:  # not at one of the run's words: after a name's last word
                 token = TOKEN.match(text, pos, run_end)
                 word_end = token.end() if token else None
-            # A word no name starts at ("de", "The") spares name_at its work.
-            found = None if word_end is not None and _word(text[pos:word_end]).starts_nothing \
-                else _name_at(text, pos, end, False, runs)
+            else:
+                word_end = spans[index][1]
+            if word_end is not None and _word(text[pos:word_end]).starts_nothing:
+                found = None  # a word no name starts at ("de", "The") spares name_at its work
+            elif index is not None and text[pos - 1] in " \t" and len(spans) < RUN_WORDS:
+                found = _name_in_rest(text, spans[index:], run_end, end)
+            else:
+                found = _name_at(text, pos, end, False, runs)
+
+
+def _name_in_rest(text: str, spans: list[tuple[int, int]], run_end: int,
+                  end: int) -> Name | None:
+    """What ``_name_at`` finds at a word of a run after a blank, where the run's words
+    from there (at ``spans``) are all it has left: RUN, matched again from there, would
+    find just those words (the run stopped before its word limit), so neither the match
+    nor its words need making again."""
+    if len(spans) == 1 and (not (text.startswith("\n", run_end)
+                                 or text[run_end:run_end + 2] in BREAK_PAIRS)
+                            or _wrap_at(text, run_end) is None):
+        return None  # _lone_word
+    return _name_in_run(text, (spans[0][0], run_end), spans, end, False)
 
 
 def same_person(a: Name, b: Name) -> bool:
@@ -799,7 +926,8 @@ def _next_person(text: str, pos: int, end: int, allow_single: bool) -> tuple[int
     """Where the role after a name ends, and the next person's name if the list goes on."""
     depth = 0
     last = pos
-    for brk in PERSON_BREAK.finditer(text, pos, end):
+    breaks = PERSON_BREAK_ASCII if text[pos:end].isascii() else PERSON_BREAK
+    for brk in breaks.finditer(text, pos, end):
         depth += text.count("(", last, brk.start()) - text.count(")", last, brk.start())
         last = brk.start()
         if depth > 0 or _with_in_phrase(text, brk):
@@ -812,14 +940,14 @@ def _next_person(text: str, pos: int, end: int, allow_single: bool) -> tuple[int
     return end, None
 
 
-def _with_in_phrase(text: str, brk: regex.Match[str]) -> bool:
+def _with_in_phrase(text: str, brk: regex.Match[str] | re.Match[str]) -> bool:
     """A 'with' that goes on a phrase ("joint work with", "who works with") rather than
     adding a person to the list: a lower-case word comes straight before it."""
     return (brk.group().rstrip()[-4:] == "with" and not brk.group().startswith(",")
             and text[brk.start() - 1:brk.start()].islower())
 
 
-def _in_role(text: str, pos: int, brk: regex.Match[str], following: Name) -> bool:
+def _in_role(text: str, pos: int, brk: regex.Match[str] | re.Match[str], following: Name) -> bool:
     """Whether capitalised words after 'and' go on a job title rather than name someone:
     "Gwen Thackeray, Head of Safeguarding and Quality Assurance" (a role was begun
     after the name, and the words read as ordinary ones, with no title before them)."""
@@ -828,7 +956,8 @@ def _in_role(text: str, pos: int, brk: regex.Match[str], following: Name) -> boo
     return plain_and and role_begun and not following.titled and _reads_as_words(following)
 
 
-def _in_organisation(text: str, brk: regex.Match[str], following: Name, end: int) -> bool:
+def _in_organisation(text: str, brk: regex.Match[str] | re.Match[str], following: Name,
+                     end: int) -> bool:
     """Whether capitalised words after 'and' go on an organisation's name rather than name
     someone: "Tyne and Wear Fire and Rescue Service", "Leeds and York Partnership Trust"
     (capitalised words and joining words up to the item's end, the last an organisation's
@@ -867,11 +996,14 @@ def _segment_end(text: str, pos: int) -> int:
     return limit if found is None else found.start()
 
 
-def _sentence_ends(text: str, start: int, end: int) -> Iterator[regex.Match[str] | re.Match[str]]:
+def _sentence_ends(text: str, start: int, end: int,
+                   backwards: bool = False) -> Iterator[regex.Match[str] | re.Match[str]]:
     """The ends of sentences (or paragraphs) within ``[start, end)``, an abbreviation's
-    full stop ("Dept.", "Dr.") left out."""
+    full stop ("Dept.", "Dr.") left out; the last first if ``backwards`` (a clause's
+    start needs only the last: the others are not asked whether they end a word like "Dr.")."""
     ends = SENTENCE_END_ASCII if text[start:end].isascii() else SENTENCE_END
-    for found in ends.finditer(text, start, end):
+    candidates: Iterable[regex.Match[str] | re.Match[str]] = ends.finditer(text, start, end)
+    for found in reversed(list(candidates)) if backwards else candidates:
         if not (found.group() in ".!?" and _is_abbreviation(text, found.start())):
             yield found
 
@@ -906,10 +1038,12 @@ class Scan:
     def of(cls, ctx: Context) -> Scan:
         starts: list[int] = []
         kinds: list[str] = []
-        for section in sorted(ctx.sections, key=lambda s: s.start):
-            starts.append(section.start)
+        # Each section's start worked out once (a property that reads its blocks).
+        for start, _, section in sorted((s.start, n, s) for n, s in enumerate(ctx.sections)):
+            starts.append(start)
             kinds.append(section.kind)
-            contact_end = _contact_end(section)
+            # (_contact_end asks this first: most sections are asked no more.)
+            contact_end = _contact_end(section) if section.kind in EXCLUDED_SECTIONS else None
             if contact_end is not None:
                 starts.append(contact_end)
                 kinds.append("other")
@@ -1105,9 +1239,10 @@ def _excluded_people(scan: Scan) -> list[Name]:
             value_start = block.value_start or block.start
             excluded.extend(names_in(text, value_start, block.end))
     twin = cues().excluded_before_ascii
+    leading = None if twin is None else _leading_form(twin)  # after a blank: see _cue_matches
     for name in scan.names:
         lead = text[max(0, name.title_start - 40):name.title_start]
-        if (twin.search(lead.lower()) if twin is not None and lead.isascii()
+        if (leading.search(" " + lead.lower()) if leading is not None and lead.isascii()
                 else cues().excluded_before.search(lead)):
             excluded.append(name)
     return excluded
@@ -1270,9 +1405,10 @@ def _trailing_keys(scan: Scan) -> None:
     text = scan.ctx.doc.text
     blocks = scan.ctx.doc.blocks
     for index, block in enumerate(blocks):
-        if block.kind == "key_value":
-            continue
-        key = TRAILING_KEY.search(block.text[-TRAILING_KEY_CHARS:])
+        tail = block.text[-TRAILING_KEY_CHARS:]
+        if block.kind == "key_value" or ":" not in tail:
+            continue  # most blocks: no colon, no key
+        key = TRAILING_KEY.search(tail)
         if key is None or not _is_presenter_key(key.group(1)):
             continue
         found: list[Mention] = []
@@ -1338,11 +1474,16 @@ def _after_cues(scan: Scan) -> None:
     whoever 'will' do something is presenting it, whatever the verb.
     """
     text = scan.ctx.doc.text
+    # The verb after 'will' and the event's clause, looked for in the lower-cased text by
+    # ASCII twins where the text is ASCII (a regex module call costs several times more).
+    lowered = text.lower() if text.isascii() else None
+    twin = cues().verbs_ascii if lowered is not None else None
     for will in _wills(text):
-        speaking = cues().verbs.match(text, will.end()) is not None
-        if not speaking and not _in_event_clause(text, will.start()):
-            continue
+        speaking = (twin.match(lowered, will.end()) if twin is not None and lowered is not None
+                    else cues().verbs.match(text, will.end())) is not None
         clause_start = _clause_start(text, will.start())
+        if not speaking and not _in_event_clause(text, lowered, clause_start, will.start()):
+            continue
         for name in scan.names_between(clause_start, will.start()):
             if PREPOSITION.search(text, max(clause_start, name.title_start - 12), name.title_start):
                 continue
@@ -1425,7 +1566,8 @@ def _programme_rows(scan: Scan) -> None:
     Bloggs, Advocacy Manager"). The name must follow the row's last spaced dash, after a
     talk's title, and be followed by a role or organisation."""
     text = scan.ctx.doc.text
-    times = [m.start() for m in PROGRAMME_TIME.finditer(text)]
+    times = [0] if PROGRAMME_TIME.match(text) else []
+    times += [m.start() + 1 for m in PROGRAMME_TIME_AFTER_BREAK.finditer(text)]
     if len(times) < PROGRAMME_ROWS:
         return
     end = text.find("\n", times[-1])
@@ -1481,22 +1623,24 @@ def _wills(text: str) -> Iterator[regex.Match[str] | re.Match[str]]:
             yield found
 
 
-def _in_event_clause(text: str, will: int) -> bool:
-    """Whether the clause before 'will' opens on the event ("In this webinar", "During the
-    session"), at its start or at the start of one of its lines (a heading above runs on)."""
-    start = _clause_start(text, will)
+def _in_event_clause(text: str, lowered: str | None, start: int, will: int) -> bool:
+    """Whether the clause before 'will' (from ``start``) opens on the event ("In this
+    webinar", "During the session"), at its start or at the start of one of its lines (a
+    heading above runs on). ``lowered`` is the text lower-cased if it is ASCII."""
+    twin = cues().event_clause_ascii if lowered is not None else None
     while start != -1:
-        if cues().event_clause.match(text, start, will) is not None:
+        if (twin.match(lowered, start, will) if twin is not None and lowered is not None
+                else cues().event_clause.match(text, start, will)) is not None:
             return True
         start = text.find("\n", start + 1, will)
     return False
 
 
 def _clause_start(text: str, pos: int) -> int:
+    """Where the clause before ``pos`` starts: after the last sentence's end before it."""
     start = max(0, pos - CLAUSE_LIMIT)
-    for found in _sentence_ends(text, start, pos):
-        start = found.end()
-    return start
+    last = next(_sentence_ends(text, start, pos, backwards=True), None)
+    return start if last is None else last.end()
 
 
 def _may_be_subject(text: str, clause_start: int, name: Name) -> bool:
@@ -1539,10 +1683,15 @@ def _best_guess(scan: Scan) -> Mention | None:
 def _guesses(scan: Scan) -> list[Mention]:
     found: list[Mention] = []
     blocks = scan.ctx.doc.blocks
+    # Every block is asked: all the names are read, and each block's are found in place
+    # (as ``names_between`` finds them, without a call for each of the many blocks).
+    every = scan.names
+    starts = scan.found_starts
     for index, block in enumerate(blocks):
-        names = scan.names_between(block.value_start or block.start, block.end)
-        if not names:
-            continue  # most blocks: no need to ask what they are
+        first = bisect.bisect_left(starts, block.value_start or block.start)
+        if first == len(starts) or starts[first] >= block.end:
+            continue  # most blocks: no names, no need to ask what they are
+        names = every[first:bisect.bisect_left(starts, block.end, lo=first)]
         if scan.kind_at(block.start) in EXCLUDED_SECTIONS:
             continue
         key = _fold_key(block.key) if block.kind == "key_value" and block.key else None
@@ -1621,8 +1770,15 @@ def _has_affiliation(scan: Scan, name: Name, index: int) -> bool:
     texts = [scan.ctx.text(name.end, min(blocks[index].end, name.end + NEAR))]
     if index + 1 < len(blocks):
         texts.append(blocks[index + 1].text[:NEAR])
-    words = {w.lower() for t in texts for w in WORDS.findall(t)}
-    return bool(words & cues().affiliation_words)
+    affiliations = cues().affiliation_words
+    for piece in texts:
+        if piece.isascii():  # lower-cased whole (as its words would be), one call
+            words = WORDS_ASCII.findall(piece.lower())
+        else:
+            words = [w.lower() for w in WORDS.findall(piece)]
+        if not affiliations.isdisjoint(words):
+            return True
+    return False
 
 
 def _is_contact(scan: Scan, index: int) -> bool:
@@ -1632,10 +1788,22 @@ def _is_contact(scan: Scan, index: int) -> bool:
     block_text = blocks[index].text
     if (PHONE_ASCII if block_text.isascii() else PHONE).search(block_text):
         return True
-    for folded in map(scan.folded_block, range(max(0, index - 2), index)):
+    for before in range(max(0, index - 2), index):
+        if _closing_word().search(blocks[before].text.lower()) is None:
+            continue  # most lines: folding them (dear for a paragraph) would find nothing
+        folded = scan.folded_block(before)
         if folded and (folded in cues().closings or folded.endswith("contact")):
             return True
     return False
+
+
+@cache
+def _closing_word() -> re.Pattern[str]:
+    """The last word of a closing, or "contact": a line folds to a closing or to words
+    ending in "contact" only if its lower-cased text holds one of these words (folding
+    lower-cases, and turns what it drops into blanks: it never joins letters)."""
+    words = {closing.split()[-1] for closing in cues().closings} | {"contact"}
+    return re.compile("|".join(re.escape(word) for word in sorted(words)))
 
 
 def _with_entities(scan: Scan, guesses: list[Mention]) -> list[Mention]:
