@@ -108,7 +108,7 @@ def read_text(text: str) -> Document:
             index += 1
             continue
         last, joined = _wrapped_end(text, lines, index, by_start)
-        if joined:
+        if joined or last == index:
             blocks.append(_classify(text, line.start, lines[last].end, last + 1 < len(lines)))
         else:
             blocks.extend(_classify(text, lines[at].start, lines[at].end, at + 1 < len(lines))
@@ -123,19 +123,22 @@ def _lines(text: str) -> list[_Line]:
     """Each non-blank line, trimmed of surrounding white space and of the "> " marks of
     a quoted (forwarded, replied-to) message."""
     spans: list[_Line] = []
+    new_line = tuple.__new__  # _Line(...) without its __new__'s Python call: once a line
     pos = 0
     for number, line in enumerate(text.split("\n")):
         content = line.lstrip()
-        indented = len(content) < len(line)
-        if content.startswith(">"):
-            quoted = QUOTE.match(content)
-            assert quoted is not None  # it matches any run of ">"
-            rest = content[quoted.end():]
-            content = rest.lstrip()
-            indented = len(content) < len(rest)
         if content:
-            start = pos + len(line) - len(content)
-            spans.append(_Line(start, start + len(content.rstrip()), number, indented))
+            indented = len(content) < len(line)
+            if content[0] == ">":
+                quoted = QUOTE.match(content)
+                assert quoted is not None  # it matches any run of ">"
+                rest = content[quoted.end():]
+                content = rest.lstrip()
+                indented = len(content) < len(rest)
+            if content:
+                start = pos + len(line) - len(content)
+                spans.append(new_line(_Line, (start, start + len(content.rstrip()), number,
+                                              indented)))
         pos += len(line) + 1
     return spans
 
@@ -147,10 +150,6 @@ def _mail_vocab() -> tuple[frozenset[str], tuple[frozenset[str], ...], tuple[str
     signatures = tuple(frozenset(keys) for keys in data["signature"])
     return (frozenset(data["keys"]), signatures, tuple(data["dated"]),
             frozenset(data["openers"]))
-
-
-def _fold_key(key: str) -> str:
-    return "".join(key.lower().split())
 
 
 def _header_blocks(text: str, lines: list[_Line]) -> tuple[list[_Header], set[int]]:
@@ -204,7 +203,7 @@ def _header_run(text: str, lines: list[_Line], index: int, signed: bool) -> list
         if previous is not None and line.number != previous.number + 1:
             break
         match = HEADER_KEY.match(text, line.start, line.end)
-        key = _fold_key(match.group(1)) if match else ""
+        key = match.group(1).lower() if match else ""  # (a HEADER_KEY has no spaces)
         if match and key in known:
             value_start = min(match.end(), line.end)
             run.append(_Header(line.start, line.end, match.group(1), value_start, 1, key))
@@ -346,7 +345,7 @@ def _continues(line: str, following: str, column: int, item_column: int | None) 
         return False
     if _may_open_with_bullet(following) and BULLET.match(following):
         return False
-    key = KEY_VALUE.match(following) if ":" in following else None
+    key = KEY_VALUE.match(following) if _may_open_with_key(following) else None
     return not (key and _looks_like_key(key.group(1)))
 
 
@@ -369,7 +368,7 @@ def _classify(text: str, start: int, end: int, has_next: bool) -> Block:
     if icon:  # "📍 The Community Room, ...": the line is what follows its icon
         start += icon.end()
         line = line[icon.end():]
-    key = KEY_VALUE.match(line) if ":" in line else None
+    key = KEY_VALUE.match(line) if _may_open_with_key(line) else None
     if key and _looks_like_key(key.group(1)):
         value_start = start + key.end()
         return Block("key_value", start, end, line, key=key.group(1).strip(),
@@ -380,10 +379,24 @@ def _classify(text: str, start: int, end: int, has_next: bool) -> Block:
 
 
 def _may_open_with_bullet(line: str) -> bool:
-    """Whether a trimmed line's first character may start a BULLET marker (a dash or
-    star, a bracket, a digit, a lower-case letter, or any non-ASCII character)."""
+    """Whether a trimmed line may start with a BULLET marker: a dash or a star, any
+    non-ASCII character, or a digit, a letter or "(" followed by what a number or letter
+    marker needs ("1.", "12)", "b)", "(a)"): most lines are ruled out by two characters."""
     first = line[0]
-    return first in "-*(" or not first.isascii() or first.isdigit() or first.islower()
+    if first in "-*" or not first.isascii():
+        return True
+    if first == "(":
+        return line[1:2].isalnum()
+    if first.isdigit():
+        second = line[1:2]
+        return second in (".", ")") or (second.isdigit() and line[2:3] in (".", ")"))
+    return first.islower() and line[1:2] in (".", ")")
+
+
+def _may_open_with_key(line: str) -> bool:
+    """Whether a trimmed line may start with a KEY_VALUE key: an ASCII letter and a colon."""
+    first = line[0]
+    return first.isascii() and first.isalpha() and ":" in line
 
 
 def _looks_like_key(key: str) -> bool:
