@@ -19,6 +19,7 @@ also covers its indented continuation lines; a message-id line, or an opener suc
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
@@ -45,12 +46,13 @@ WRAP_STOPS = ".:;!?"
 """A line ending in one of these ends a sentence or a label: the next line is new."""
 MAX_HEADER_FIELDS = 40  # a mail header block is short; a longer run of keys is the text
 
-# A mail header key: one word (hyphens allowed) and a colon.
-HEADER_KEY = regex.compile(r"([A-Za-z][A-Za-z-]{0,24})[ \t]*:(?:[ \t]+|$)")
+# A mail header key: one word (hyphens allowed) and a colon. (These three patterns hold
+# only ASCII classes, which the standard library's re matches alike, at half the cost.)
+HEADER_KEY = re.compile(r"([A-Za-z][A-Za-z-]{0,24})[ \t]*:(?:[ \t]+|$)")
 # "<0.15.9.94.22.29.02.sm6t+@andrew.cmu.edu.1>" alone on a line.
-MESSAGE_ID = regex.compile(r"<[^<>@\n]{1,200}@[^<>\n]{1,200}>")
+MESSAGE_ID = re.compile(r"<[^<>@\n]{1,200}@[^<>\n]{1,200}>")
 # An indented line that is a label of its own ("1ST MEETING: ...") does not continue a header.
-LABEL = regex.compile(r"[^:\n]{1,40}:(?:[ \t]|$)")
+LABEL = re.compile(r"[^:\n]{1,40}:(?:[ \t]|$)")
 POSTED_ON = regex.compile(r"\bon[ \t]+(\d{1,2}-[A-Za-z]{3,9}-\d{2,4})\b")
 DAY_MONTH_YEAR = regex.compile(
     r"\b(\d{1,2})(?:st|nd|rd|th)?[-/. ]{1,3}([A-Za-z]{3,9})\.?[-/., ]{1,3}(\d{4}|\d{2})\b")
@@ -408,5 +410,5 @@ def _looks_like_heading(line: str) -> bool:
     return (
         line[-1] not in CLOSING
         and not line[0].islower()
-        and len(line.split()) <= MAX_HEADING_WORDS
+        and len(line.split(None, MAX_HEADING_WORDS)) <= MAX_HEADING_WORDS
     )
