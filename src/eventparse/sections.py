@@ -20,6 +20,7 @@ The blocks before the first known heading form the ``preamble`` (where titles li
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Literal, NamedTuple
@@ -30,6 +31,8 @@ from eventparse import vocab
 from eventparse.document import Block, Document
 
 _FOLD = regex.compile(r"[^\p{L}\p{N}'’:& ]+")
+_ASCII_FOLD = re.compile(r"[^A-Za-z0-9':& ]+")
+"""_FOLD for ASCII text (its letters and digits), at about half the cost."""
 MAX_LABEL = 60
 _TYPE_SLOT = "{type}"
 LONG_BLOCK = 100
@@ -77,7 +80,9 @@ def fold(heading: str) -> str:
     ('who should attend', "who's it for")
     """
     # A curly apostrophe is the straight one the vocabulary writes ("Who’s it for?").
-    folded = _FOLD.sub(" ", heading.lower().replace("’", "'")).strip().rstrip(":").strip()
+    lowered = heading.lower().replace("’", "'")
+    pattern = _ASCII_FOLD if lowered.isascii() else _FOLD
+    folded = pattern.sub(" ", lowered).strip().rstrip(":").strip()
     return " ".join(folded.split())
 
 

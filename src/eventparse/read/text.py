@@ -90,7 +90,8 @@ def read_text(text: str) -> Document:
     >>> doc.headers["subject"], doc.reference_date_hint
     ('Talk', datetime.date(2026, 3, 2))
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = _lines(text)
     headers, message_ids = _header_blocks(text, lines)
     by_start = {h.start: h for h in headers}
