@@ -206,10 +206,11 @@ def _header_run(text: str, lines: list[_Line], index: int, signed: bool) -> list
         if previous is not None and line.number != previous.number + 1:
             break
         match = HEADER_KEY.match(text, line.start, line.end)
-        key = match.group(1).lower() if match else ""  # (a HEADER_KEY has no spaces)
+        written = match.group(1) if match else ""
+        key = written.lower()  # (a HEADER_KEY has no spaces to fold)
         if match and key in known:
             value_start = min(match.end(), line.end)
-            run.append(_Header(line.start, line.end, match.group(1), value_start, 1, key))
+            run.append(_Header(line.start, line.end, written, value_start, 1, key))
         elif (run and line.indented and not run[-1].key.lower().startswith("abstract")
               and not LABEL.match(text, line.start, line.end)):
             last = run[-1]
