@@ -20,7 +20,6 @@ The blocks before the first known heading form the ``preamble`` (where titles li
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Literal, NamedTuple
@@ -31,8 +30,10 @@ from eventparse import vocab
 from eventparse.document import Block, Document
 
 _FOLD = regex.compile(r"[^\p{L}\p{N}'’:& ]+")
-_ASCII_FOLD = re.compile(r"[^A-Za-z0-9':& ]+")
-"""_FOLD for ASCII text (its letters and digits), at about half the cost."""
+_ASCII_FOLD = bytes(ord(chr(c).lower()) if chr(c).isalnum() or chr(c) in "':& " else 32
+                    for c in range(128)) + bytes(range(128, 256))
+"""_FOLD for ASCII text, as a bytes.translate table: what _FOLD keeps is kept (letters
+lower-cased), every other character becomes a space."""
 MAX_LABEL = 60
 _TYPE_SLOT = "{type}"
 LONG_BLOCK = 100
@@ -79,10 +80,11 @@ def fold(heading: str) -> str:
     >>> fold("  Who should attend?  "), fold("Who’s it for?")
     ('who should attend', "who's it for")
     """
+    if heading.isascii():  # the common case, without the regex (each block is folded)
+        ascii_folded = heading.encode("ascii").translate(_ASCII_FOLD).strip().rstrip(b":").strip()
+        return b" ".join(ascii_folded.split()).decode("ascii")
     # A curly apostrophe is the straight one the vocabulary writes ("Who’s it for?").
-    lowered = heading.lower().replace("’", "'")
-    pattern = _ASCII_FOLD if lowered.isascii() else _FOLD
-    folded = pattern.sub(" ", lowered).strip().rstrip(":").strip()
+    folded = _FOLD.sub(" ", heading.lower().replace("’", "'")).strip().rstrip(":").strip()
     return " ".join(folded.split())
 
 
@@ -166,15 +168,21 @@ def _match(heading: str) -> tuple[str, bool] | None:
     """
     folded = fold(heading)
     exact, prefixes = _heading_table()
-    if folded in exact:
-        return exact[folded], True
-    matches = [(prefix, kind)
-               for key in (folded.split(" ", 1)[0], "")
-               for prefix, kind in prefixes.get(key, ())
-               if folded.startswith(prefix)]
-    if not matches:
-        return None
-    return max(matches, key=lambda item: len(item[0]))[1], False
+    kind = exact.get(folded)
+    if kind is not None:
+        return kind, True
+    # Each list is longest first: its first match is its longest (the earliest on a tie).
+    best: tuple[str, str] | None = None
+    for prefix, kind in prefixes.get(folded.partition(" ")[0], ()):
+        if folded.startswith(prefix):
+            best = prefix, kind
+            break
+    for prefix, kind in prefixes.get("", ()):
+        if folded.startswith(prefix):
+            if best is None or len(prefix) > len(best[0]):
+                best = prefix, kind
+            break
+    return (best[1], False) if best is not None else None
 
 
 def inline_label(text: str) -> str | None:
