@@ -17,6 +17,9 @@ from eventparse.sections import split_sections
 from eventparse.settings import Settings, zone_for
 from eventparse.validate import validate
 
+DEFAULT_SETTINGS = Settings()
+"""The settings of a parse that names no timezone (frozen, so one serves every parse)."""
+
 
 def parse(
     text: str | bytes,
@@ -44,7 +47,7 @@ def parse(
     'Knife crime briefing'
     """
     reference_date = _as_date(reference_date)
-    settings = Settings(timezone=timezone)
+    settings = DEFAULT_SETTINGS if timezone is None else Settings(timezone=timezone)
     if timezone is not None:
         zone_for(timezone)  # fail early, with a clear error, on an unknown zone name
     if len(text) > settings.max_chars:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from eventparse.extract.base import Candidate, Context
-from eventparse.model import Delivery, Event, Presenter, Session, Standard
+from eventparse.model import Event, Presenter, Session, Standard
 from eventparse.settings import DEFAULT_TIMEZONE, zone_for
 from eventparse.when import When
 
@@ -36,9 +36,10 @@ def _first_offset(candidate: Candidate[Any]) -> int:
 def evidence(ctx: Context, candidate: Candidate[Any]) -> dict[str, Any]:
     """The fields of a candidate's Evidence: the Event validates them into one (in a single
     pass for the whole provenance, much cheaper than a model per span here)."""
-    spans = [{"start": s, "end": e} for s, e in candidate.spans]
-    text = ctx.text(*candidate.spans[0]) if candidate.spans else ""
-    return {"spans": spans, "rule": candidate.rule, "text": text}
+    spans = candidate.spans
+    text = ctx.doc.text[spans[0][0]:spans[0][1]] if spans else ""
+    return {"spans": [{"start": s, "end": e} for s, e in spans], "rule": candidate.rule,
+            "text": text}
 
 
 def build_event(ctx: Context, proposals: dict[str, list[Candidate[Any]]]) -> Event:
@@ -64,11 +65,11 @@ def build_event(ctx: Context, proposals: dict[str, list[Candidate[Any]]]) -> Eve
     return Event.model_validate({
         "title": chosen.get("title"),
         "event_type": chosen.get("event_type"),
-        "delivery": Delivery(
-            mode=chosen.get("delivery.mode"),
-            platform=chosen.get("delivery.platform"),
-            venue=chosen.get("delivery.venue"),
-        ),
+        "delivery": {
+            "mode": chosen.get("delivery.mode"),
+            "platform": chosen.get("delivery.platform"),
+            "venue": chosen.get("delivery.venue"),
+        },
         "sessions": [to_session(w, zone) for w in whens],
         "timezone": zone_name,
         "presenters": [_as(Presenter, p) for p in chosen.get("presenters", [])],

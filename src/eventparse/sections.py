@@ -30,6 +30,10 @@ from eventparse import vocab
 from eventparse.document import Block, Document
 
 _FOLD = regex.compile(r"[^\p{L}\p{N}'’:& ]+")
+_ASCII_FOLD = bytes(ord(chr(c).lower()) if chr(c).isalnum() or chr(c) in "':& " else 32
+                    for c in range(128)) + bytes(range(128, 256))
+"""_FOLD for ASCII text, as a bytes.translate table: what _FOLD keeps is kept (letters
+lower-cased), every other character becomes a space."""
 MAX_LABEL = 60
 _TYPE_SLOT = "{type}"
 LONG_BLOCK = 100
@@ -76,6 +80,9 @@ def fold(heading: str) -> str:
     >>> fold("  Who should attend?  "), fold("Who’s it for?")
     ('who should attend', "who's it for")
     """
+    if heading.isascii():  # the common case, without the regex (each block is folded)
+        ascii_folded = heading.encode("ascii").translate(_ASCII_FOLD).strip().rstrip(b":").strip()
+        return b" ".join(ascii_folded.split()).decode("ascii")
     # A curly apostrophe is the straight one the vocabulary writes ("Who’s it for?").
     folded = _FOLD.sub(" ", heading.lower().replace("’", "'")).strip().rstrip(":").strip()
     return " ".join(folded.split())
@@ -126,8 +133,11 @@ def _kind_set(name: str) -> frozenset[str]:
     return frozenset(vocab.load("headings").get(name, []))
 
 
+@lru_cache(maxsize=16_384)
 def heading_kind(heading: str) -> str | None:
     """The section kind a heading or key label names, or None.
+
+    Cached like ``_match``: extractors ask it about most blocks, many times over.
 
     >>> heading_kind("Learning Outcomes"), heading_kind("Who should attend?"), heading_kind("Hi")
     ('outcomes', 'audience', None)
@@ -158,15 +168,21 @@ def _match(heading: str) -> tuple[str, bool] | None:
     """
     folded = fold(heading)
     exact, prefixes = _heading_table()
-    if folded in exact:
-        return exact[folded], True
-    matches = [(prefix, kind)
-               for key in (folded.split(" ", 1)[0], "")
-               for prefix, kind in prefixes.get(key, ())
-               if folded.startswith(prefix)]
-    if not matches:
-        return None
-    return max(matches, key=lambda item: len(item[0]))[1], False
+    kind = exact.get(folded)
+    if kind is not None:
+        return kind, True
+    # Each list is longest first: its first match is its longest (the earliest on a tie).
+    best: tuple[str, str] | None = None
+    for prefix, kind in prefixes.get(folded.partition(" ")[0], ()):
+        if folded.startswith(prefix):
+            best = prefix, kind
+            break
+    for prefix, kind in prefixes.get("", ()):
+        if folded.startswith(prefix):
+            if best is None or len(prefix) > len(best[0]):
+                best = prefix, kind
+            break
+    return (best[1], False) if best is not None else None
 
 
 def inline_label(text: str) -> str | None:

@@ -164,6 +164,7 @@ _NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 # ASCII letters and digits lower-cased, every other byte a space: _NOT_WORD for ASCII text.
 _ASCII_FOLD = bytes(ord(chr(c).lower()) if chr(c).isalnum() else 32 for c in range(128)) + bytes(
     range(128, 256))
+_ASCII_NOT_WORD = bytes(c for c in range(128) if not chr(c).isalnum())
 
 
 def _folded(block: Block) -> str:
@@ -175,30 +176,59 @@ def _folded(block: Block) -> str:
     return folded.strip()
 
 
+def _letters(block: Block) -> bytes:
+    """The block's folded text without its spaces (UTF-8): two blocks with the same words
+    have the same letters, and this is much cheaper than the words themselves."""
+    text = block.text
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_FOLD, _ASCII_NOT_WORD)
+    return _folded(block).replace(" ", "").encode()
+
+
 def duplicate_text(event: Event, doc: Document) -> list[Problem]:
-    """A heading, line or paragraph repeated by mistake (next to itself, or pasted twice)."""
+    """A heading, line or paragraph repeated by mistake (next to itself, or pasted twice).
+
+    A block is folded (its words compared) only when an earlier block has its letters:
+    most blocks repeat nothing, and their letters show it.
+    """
+    blocks = doc.blocks
     found = []
-    seen: dict[str, Block] = {}
+    folded: dict[int, str] = {}
+    """Block index -> its folded text, for the blocks that share their letters."""
+    unfolded: dict[bytes, list[int]] = {}
+    """Letters -> the blocks with them that are not folded yet (the first of each)."""
+    seen: dict[str, int] = {}
+    """Folded text -> the first block with it (of the folded blocks)."""
     reported: set[str] = set()
-    previous = ""
-    for block in doc.blocks:
-        text = _folded(block)
-        if len(text) >= DUPLICATE_MIN_CHARS:
-            repeated_here = text == previous
-            # Only running text counts when apart: a page may repeat its title in a breadcrumb.
-            pasted_again = (text in seen and len(text) >= DUPLICATE_PARAGRAPH_CHARS
-                            and block.kind == "paragraph" and seen[text].kind == "paragraph")
-            if (repeated_here or pasted_again) and text not in reported:
-                reported.add(text)
-                first = seen.get(text)
-                where = f" (first at line {doc.line_col(first.start)[0]})" if first else ""
-                found.append(problem(doc, "duplicate-text",
-                                     f"text repeated{where}: {block.text[:60]!r}",
-                                     block.start, block.end))
-                if len(found) >= MAX_DUPLICATES:
-                    break
-            seen.setdefault(text, block)
-        previous = text
+    for index, block in enumerate(blocks):
+        letters = _letters(block)
+        waiting = unfolded.get(letters)
+        if waiting is None:  # no earlier block has these letters: nothing is repeated
+            unfolded[letters] = [index]
+            continue
+        for earlier in waiting:  # now compared, so folded, and seen in their turn
+            folded[earlier] = _folded(blocks[earlier])
+            if len(folded[earlier]) >= DUPLICATE_MIN_CHARS:
+                seen.setdefault(folded[earlier], earlier)
+        waiting.clear()
+        text = folded[index] = _folded(block)
+        if len(text) < DUPLICATE_MIN_CHARS:
+            continue
+        repeated_here = folded.get(index - 1) == text
+        first = seen.get(text)
+        # Only running text counts when apart: a page may repeat its title in a breadcrumb.
+        pasted_again = (first is not None and len(text) >= DUPLICATE_PARAGRAPH_CHARS
+                        and block.kind == "paragraph" and blocks[first].kind == "paragraph")
+        if (repeated_here or pasted_again) and text not in reported:
+            reported.add(text)
+            where = (f" (first at line {doc.line_col(blocks[first].start)[0]})"
+                     if first is not None else "")
+            found.append(problem(doc, "duplicate-text",
+                                 f"text repeated{where}: {block.text[:60]!r}",
+                                 block.start, block.end))
+            if len(found) >= MAX_DUPLICATES:
+                break
+        seen.setdefault(text, index)
     return found
 
 

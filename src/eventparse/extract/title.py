@@ -66,6 +66,8 @@ _PAGE_TITLE_SPLIT = regex.compile(r"\s+(?:::|[|–—»›-])\s+")
 _LABEL_BAR = regex.compile(r"\s+[|·•]\s+")
 _POSTCODE_END = regex.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}[.)]?$")
 _BULLET_SEP = regex.compile(r"\s*[·•]\s*")
+_DASHES = "–—|-"
+"""What _DASH_SPLIT splits at: a line without one of these is not searched."""
 _DIGIT = regex.compile(r"\d")
 """A time or a numeric date needs a digit (or "noon"): the cheap test before those patterns."""
 _ASCII_LOWER = regex.compile(r"[a-z]")
@@ -162,10 +164,11 @@ def _body_candidates(sections: list[Section]) -> Iterator[Candidate[str]]:
     seen: set[str] = set()
     scanned = 0
     for section in sections:
-        blocks = ([section.heading] if section.heading else []) + section.blocks
-        if not _may_hold_title(section, scanned) and not any(map(_is_h1, blocks)):
-            scanned += len(blocks)  # none of its blocks would be weighed
+        if not _may_hold_title(section, scanned) and not _holds_h1(section):
+            # none of its blocks would be weighed
+            scanned += len(section.blocks) + (section.heading is not None)
             continue
+        blocks = ([section.heading] if section.heading else []) + section.blocks
         for block in blocks:
             is_h1 = _is_h1(block)
             scanned += 1
@@ -203,6 +206,13 @@ def _is_h1(block: Block) -> bool:
     return block.kind == "heading" and block.level == 1
 
 
+def _holds_h1(section: Section) -> bool:
+    """Whether the section's heading or one of its blocks is a page's h1."""
+    if section.heading is not None and _is_h1(section.heading):
+        return True
+    return any(block.level == 1 and block.kind == "heading" for block in section.blocks)
+
+
 def _may_hold_title(section: Section, scanned: int) -> bool:
     """Whether a line of a section whose first block is block ``scanned + 1`` may be
     weighed (its h1 always is): the loop below skips every other line of the rest."""
@@ -221,6 +231,8 @@ def _after_type_label(text: str) -> tuple[int, str] | None:
     >>> _after_type_label("Virtual seminar | Presented by Dr Leah Whitcombe") is None
     True
     """
+    if not ("|" in text or "·" in text or "•" in text):
+        return None  # (no bar or bullet for _LABEL_BAR to split at)
     parts = _LABEL_BAR.split(text, maxsplit=1)
     if len(parts) != 2 or not _is_label(parts[0]):
         return None
@@ -310,7 +322,7 @@ def _is_date_line(text: str, words: list[str]) -> bool:
 def _score(text: str, is_h1: bool) -> float:
     score = BASE + (H1_BONUS if is_h1 else 0.0)
     words = [w.lower() for w in _words(text)]
-    if _SUBTITLE.search(text):
+    if _has_subtitle(text):
         score += SUBTITLE_BONUS
     if _is_caps(text):
         score -= CAPS_PENALTY
@@ -319,11 +331,26 @@ def _score(text: str, is_h1: bool) -> float:
     if not is_h1:
         if _is_label(text):
             score -= LABEL_PENALTY
-        if _is_delivery_line(text, words) or _POSTCODE_END.search(text):
+        if _is_delivery_line(text, words) or _ends_with_postcode(text):
             score -= DELIVERY_PENALTY  # "Delivered online", "The Guildhall, Winchester SO23 9GH"
         if _is_notice(text):
             score -= NOTICE_PENALTY
     return score
+
+
+def _has_subtitle(text: str) -> bool:
+    # _SUBTITLE needs a ":" or a "?": most lines have neither.
+    return (":" in text or "?" in text) and _SUBTITLE.search(text) is not None
+
+
+def _has_dash_split(text: str) -> bool:
+    return any(dash in text for dash in _DASHES) and _DASH_SPLIT.search(text) is not None
+
+
+def _ends_with_postcode(text: str) -> bool:
+    """Whether the line ends with a UK postcode ("... Winchester SO23 9GH")."""
+    last = text.rstrip("\n")[-1:]  # (where _POSTCODE_END's "$" may match)
+    return (last in (".", ")") or "A" <= last <= "Z") and _POSTCODE_END.search(text) is not None
 
 
 def _is_caps(text: str) -> bool:
@@ -340,18 +367,22 @@ def _banner_penalty(text: str, words: list[str]) -> float:
     penalty = 0.0
     has_banner_word = not cues["banner_words"].isdisjoint(words) or any(
         phrase in joined for phrase in _banner_phrases())
-    if has_banner_word and not _SUBTITLE.search(text):
+    if has_banner_word and not _has_subtitle(text):
         penalty += BANNER_PENALTY
     if any(w in cues["season_words"] for w in words) and any(w[:2].isdigit() for w in words):
         penalty += BANNER_PENALTY / 2
-    if _DASH_SPLIT.search(text) and not _SUBTITLE.search(text):
+    if _has_dash_split(text) and not _has_subtitle(text):
         penalty += BANNER_PENALTY / 2
     return penalty
 
 
 def _is_label(text: str) -> bool:
     """A line that says what kind of event this is, not what it is called."""
-    return is_type_label(_DASH_SPLIT.split(_BULLET_SEP.sub(" | ", text), maxsplit=1)[0])
+    if "·" in text or "•" in text:
+        text = _BULLET_SEP.sub(" | ", text)
+    if any(dash in text for dash in _DASHES):
+        text = _DASH_SPLIT.split(text, maxsplit=1)[0]
+    return is_type_label(text)
 
 
 def _is_delivery_line(text: str, words: list[str]) -> bool:

@@ -48,6 +48,8 @@ _HTML_TAG = re.compile(
 _HTML_START = re.compile(r"\s*(?:<!--.{0,2000}?-->\s*)?<(?:!doctype\s+html|html\b|\?xml\b)",
                          re.IGNORECASE | re.DOTALL)
 _HEADER_LINE = re.compile(r"([A-Za-z][A-Za-z0-9-]{0,40}):[ \t]*(.*)")
+_HEADER_NAME = re.compile(r"[A-Za-z][A-Za-z0-9-]{0,40}:")
+"""How a _HEADER_LINE starts."""
 _RFC_DATE = re.compile(
     r"(?:[A-Za-z]{3},[ \t]*)?\d{1,2}[ \t]+[A-Za-z]{3}[ \t]+\d{2,4}[ \t]+\d{1,2}:\d{2}(?::\d{2})?"
     r"[ \t]+(?:[+-]\d{4}|UT|GMT|[ECMP][SD]T|Z)(?:[ \t]*\([^()]{0,40}\))?")
@@ -182,7 +184,10 @@ def looks_like_email(head: str) -> bool:
     """An RFC 822 header block at the top with an RFC 5322 Date and a message header."""
     names: set[str] = set()
     has_rfc_date = False
-    lines = head.lstrip("\r\n").splitlines()
+    head = head.lstrip("\r\n")
+    if not head.startswith(("From ", " ", "\t")) and not _HEADER_NAME.match(head):
+        return False  # the first line is blank or no header: no need to split the lines
+    lines = head.splitlines()
     if lines and lines[0].startswith("From "):  # an mbox separator line
         lines = lines[1:]
     for line in lines[:200]:
@@ -229,9 +234,11 @@ def looks_like_markdown(head: str) -> bool:
     # Each pattern needs a few characters of its own: text without them is not scanned.
     if "#" in head and _ATX_HEADING.search(head):
         return True
+    # (A one-character test first: it is far cheaper than looking for two characters.)
     kinds = sum((
-        "](" in head and _MD_LINK.search(head) is not None,
-        ("**" in head or "__" in head) and _MD_BOLD.search(head) is not None,
+        "]" in head and "](" in head and _MD_LINK.search(head) is not None,
+        (("*" in head and "**" in head) or ("_" in head and "__" in head))
+        and _MD_BOLD.search(head) is not None,
         ("=" in head or "---" in head) and _has_setext_heading(head),
     ))
     return kinds >= 2
