@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any, Generic, TypeVar
 
 import regex
@@ -14,11 +15,12 @@ import regex
 from eventparse import nlp
 from eventparse.document import Block, Document
 from eventparse.model import Problem
-from eventparse.sections import Section
+from eventparse.sections import Section, _heading_table
 from eventparse.settings import Settings
 
 T = TypeVar("T")
 _FOLD_DROP = regex.compile(r"[^\p{L}\p{N} ]+")
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,8 @@ class Context:
     problems: list[Problem] = field(default_factory=list)
     """Problems an extractor notices on its way (a weekday that does not match its
     date, an audience label not in the vocabulary); validate adds them to the Event."""
+    _blocks_lower: str | None = field(default=None, init=False, repr=False)
+    """The blocks' text in lower case, one a line (made on first use)."""
 
     def flag(self, code: str, message: str, start: int | None = None,
              end: int | None = None) -> None:
@@ -94,6 +98,32 @@ class Context:
 
     def text(self, start: int, end: int) -> str:
         return self.doc.text[start:end]
+
+    def may_hold_heading(self, kind: str) -> bool:
+        """False only when no block, nor any part of one, is a heading ``heading_kind``
+        reads as ``kind``: one substring test per heading of that kind, on the blocks'
+        text in lower case, instead of a look at every block."""
+        lowered = self._blocks_lower
+        if lowered is None:
+            lowered = self._blocks_lower = "\n".join(b.text for b in self.doc.blocks).lower()
+        return any(key in lowered for key in _heading_keys(kind))
+
+
+@cache
+def _heading_keys(kind: str) -> tuple[str, ...]:
+    """One word of every heading (or heading prefix) of ``kind`` in the vocabulary: its
+    longest run of ASCII letters and digits.
+
+    ``heading_kind`` folds a line (lower case, punctuation to spaces) and looks the result
+    up whole or by prefix; fold keeps letters and digits as they are in lower case, so a
+    run of them in a heading it matches is a run of the line in lower case too. A
+    heading with no such run rules nothing out (the key "" is in every text)."""
+    exact, prefixes = _heading_table()
+    phrases = [phrase for phrase, found in exact.items() if found == kind]
+    phrases += [phrase for entries in prefixes.values() for phrase, found in entries
+                if found == kind]
+    return tuple(sorted({max(_ASCII_WORD.findall(phrase), key=len, default="")
+                         for phrase in phrases}))
 
 
 def _title_case(text: str) -> str:
