@@ -410,11 +410,14 @@ def _under_heading(ctx: Context, sections: list[Section]) -> Iterator[Candidate[
             yield found
 
 
-def _address_in_prose(ctx: Context, sections: list[Section]) -> Iterator[Candidate[object]]:
+def _address_in_prose(ctx: Context, sections: list[Section],
+                      postcodes: bool) -> Iterator[Candidate[object]]:
     """A sentence that says where the event is held, with an address ending in a postcode,
-    or where to attend in person ("join us in person at the Lowry Centre, or online")."""
+    or where to attend in person ("join us in person at the Lowry Centre, or online").
+
+    ``postcodes``: whether the text holds anything shaped like a postcode."""
     text = ctx.doc.text
-    held_at = ANY_POSTCODE.search(text) is not None
+    held_at = postcodes
     in_person = _says_in_person(text)
     if not (held_at or in_person):
         return  # most texts: no block to search
@@ -468,13 +471,15 @@ def _address_element(ctx: Context, sections: list[Section]) -> Iterator[Candidat
             yield found
 
 
-def _postcode_lines(ctx: Context, sections: list[Section]) -> Iterator[Candidate[object]]:
+def _postcode_lines(ctx: Context, sections: list[Section],
+                    postcodes: bool) -> Iterator[Candidate[object]]:
     """An unlabelled line ending in a postcode, with the address lines right above it
     ("The Guildhall" / "High Street" / "Winchester SO23 9GH"); never the title or a date
     line above it. Near the top or among the when-and-where lines one such line will do;
     elsewhere (under "Details", in a side box at the page's end) only a block of two or
-    more lines is an address, and not in a bio, nor for an event with a platform."""
-    if ctx.shared.get(ONLINE_KEY) or ANY_POSTCODE.search(ctx.doc.text) is None:
+    more lines is an address, and not in a bio, nor for an event with a platform.
+    ``postcodes``: whether the text holds anything shaped like a postcode."""
+    if ctx.shared.get(ONLINE_KEY) or not postcodes:
         return  # "Where: Online": an address at the top is the sender's letterhead
     # an online event's address lines far down are its organiser's (a platform, a title
     # that names a webinar); so are the sender's when the venue is still to be confirmed
@@ -565,10 +570,11 @@ def _structured(ctx: Context) -> Iterator[Candidate[object]]:
 def extract(ctx: Context) -> list[Candidate[object]]:
     """Venue candidates from key lines, venue headings, prose and structured data."""
     sections = list(ctx.sections)
+    postcodes = ANY_POSTCODE.search(ctx.doc.text) is not None  # one look for both rules
     candidates: list[Candidate[object]] = [*_keyed(ctx, sections), *_under_heading(ctx, sections),
-                                           *_address_in_prose(ctx, sections),
+                                           *_address_in_prose(ctx, sections, postcodes),
                                            *_address_element(ctx, sections),
-                                           *_postcode_lines(ctx, sections)]
+                                           *_postcode_lines(ctx, sections, postcodes)]
     online = ctx.shared.get(platform.SHARED_KEY) is not None or ctx.shared.get(ONLINE_KEY)
     if (not candidates and not online and not ctx.shared.get(PENDING_KEY)
             and not _titled_webinar(ctx)):
