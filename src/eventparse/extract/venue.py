@@ -591,8 +591,9 @@ def extract(ctx: Context) -> list[Candidate[object]]:
 
 # A token: letters, or an alphanumeric run with inner "." "-" or "'" ("8.220", "BH-129").
 TOKEN = regex.compile(r"[A-Za-z0-9]+(?:[.\-'’][A-Za-z0-9]+)*")
-# The same in a group: a split on it gives the tokens and the text between them.
-TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
+# The same in a group: a split on it gives the tokens and the text between them. Its
+# repeats are possessive: nothing follows them to give back to, and it scans faster.
+TOKEN_SPLIT = re.compile(r"([A-Za-z0-9]++(?:[.\-'’][A-Za-z0-9]++)*+)")
 OF = frozenset({"of", "Of", "oF", "OF"})
 NAME_GAPS = frozenset({" ", "  "})  # what NAME_GAP matches
 # What may stand between two words of one place on a line: a space or two, a comma, a
@@ -638,6 +639,9 @@ class _Places:
     connectors: frozenset[str]
     cue: regex.Pattern[str]
     not_talk: regex.Pattern[str]
+    not_talk_words: re.Pattern[str] | None
+    """``not_talk``'s words in lower case, anywhere (None when one is not ASCII): an ASCII
+    text whose lower case holds none of them holds no match, and is not searched."""
     not_place: frozenset[str]
     weak: dict[str, float]
     max_words: int
@@ -656,6 +660,8 @@ def _places() -> _Places:
         connectors=frozenset(given["connectors"]),
         cue=regex.compile(rf"(?<!\w)(?:{cues})[ \t]*:?[ \t\n]*$", regex.I),
         not_talk=_phrases(given["not_talk"]),
+        not_talk_words=re.compile("|".join(re.escape(w.lower()) for w in given["not_talk"]))
+        if all(w.isascii() for w in given["not_talk"]) else None,
         not_place=frozenset(data["not_place_words"]),
         weak={w: share for w, share in data["words"].items() if share < WORD_SHARE},
         max_words=int(data["max_words"]),
@@ -1110,8 +1116,18 @@ def _run_score(text: str, run: list[_Token]) -> tuple[float, float]:
     sentence = SENTENCE_END.split(before)[-1]
     if _places().cue.search(before[-30:]):
         score += CUE_BONUS
-    penalty = NOT_TALK_PENALTY if _places().not_talk.search(sentence) else 0.0
+    penalty = NOT_TALK_PENALTY if _not_talk(sentence) else 0.0
     return score, score - penalty
+
+
+def _not_talk(sentence: str) -> bool:
+    """Whether the sentence before a place says it is not where the talk is held
+    ("refreshments in ..."), the full pattern run only on a text that may match it."""
+    places = _places()
+    if (places.not_talk_words is not None and sentence.isascii()
+            and places.not_talk_words.search(sentence.lower()) is None):
+        return False
+    return places.not_talk.search(sentence) is not None
 
 
 def _names_event(text: str, run: list[_Token]) -> bool:
