@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any, Generic, TypeVar
@@ -99,14 +99,16 @@ class Context:
     def text(self, start: int, end: int) -> str:
         return self.doc.text[start:end]
 
-    def may_hold_heading(self, kind: str) -> bool:
+    def may_hold_heading(self, kind: str, absent: Collection[str] = ()) -> bool:
         """False only when no block, nor any part of one, is a heading ``heading_kind``
         reads as ``kind``: one substring test per heading of that kind, on the blocks'
-        text in lower case, instead of a look at every block."""
+        text in lower case, instead of a look at every block.
+
+        ``absent``: words the caller knows are not in that text (not looked for again)."""
         lowered = self._blocks_lower
         if lowered is None:
             lowered = self._blocks_lower = "\n".join(b.text for b in self.doc.blocks).lower()
-        return any(key in lowered for key in _heading_keys(kind))
+        return any(key in lowered for key in _heading_keys(kind) if key not in absent)
 
 
 @cache

@@ -298,7 +298,9 @@ def _standards(ctx: Context) -> Iterator[tuple[Standard, int, int, str]]:
     # Most documents, and most lines, name no family: such a line is no family line (each
     # one needs a family), and as a heading it can only be a plain "Professional standards".
     cues = _cue_keys_in(ctx.doc.text)  # a line can hold only the cue words its document holds
-    if not cues and not ctx.may_hold_heading("standards"):
+    # A cue word missing from the folded text is missing from its lower case too (folding
+    # and lower case agree on every character that becomes ASCII): not looked for again.
+    if not cues and not ctx.may_hold_heading("standards", absent=_vocabulary().cue_keys):
         return  # no family line, and no heading for bare titles to follow
     for block in ctx.doc.blocks:
         if len(block.text) > MAX_LINE:
