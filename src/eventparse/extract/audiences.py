@@ -26,6 +26,7 @@ head noun is a role word ("workers", "officers", "nurses"). Anything else
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -92,6 +93,12 @@ class Roles:
     lead_words: Phrases
     """The longest word of each lead-in ("interest" of "of interest to"): a text with none
     of them has no lead-in, so neither lead-in pattern need be run on it."""
+    stated: re.Pattern[str] | None
+    opened: re.Pattern[str] | None
+    """What ``lead_in`` and ``opener`` need of a text, in lower case: a verb then a lead-in,
+    and a lead-in opening the text or a sentence. An ASCII text without it (most lines
+    that hold "for") is not searched with the full patterns; None when a word is not
+    ASCII."""
 
 
 @cache
@@ -126,7 +133,15 @@ def _roles() -> Roles:
                              regex.IGNORECASE),
         articles=frozenset(data["articles"]),
         lead_words=Phrases(max(phrase.split(), key=len) for phrase in data["lead_in"]),
+        stated=_lower_pattern(rf"\s(?:{verbs})\s+(?:[a-z]+ly\s+)?(?:{lead_in})\s"),
+        opened=_lower_pattern(rf"(?:^|(?<=[.!?]\s))(?:[a-z]+ly\s+)?(?:{lead_in})\s"),
     )
+
+
+def _lower_pattern(pattern: str) -> re.Pattern[str] | None:
+    """``pattern`` for the standard library, to search an ASCII text in lower case (its white
+    space holds the regex module's); None when it spells a word beyond ASCII or in capitals."""
+    return re.compile(pattern) if pattern.isascii() and pattern == pattern.lower() else None
 
 
 def _by_initial(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
@@ -366,10 +381,16 @@ def _prose(text: str, offset: int) -> list[Label]:
 
 def _lead_in_list(text: str, offset: int) -> list[Label]:
     """``_prose`` of a text known to hold a lead-in word."""
-    lead = _roles().lead_in.search(text[:MAX_LIST_CHARS])
+    head = text[:MAX_LIST_CHARS]
+    lead = _roles().lead_in.search(head) if _may_hold(_roles().stated, head) else None
     if lead is None:
-        return _opened_list(text, offset)
+        return _opened_list(text, offset) if _may_hold(_roles().opened, text) else []
     return _prose_list(text[lead.end():], offset + lead.end())
+
+
+def _may_hold(needs: re.Pattern[str] | None, text: str) -> bool:
+    """False only when ``text`` is ASCII and its lower case lacks what ``needs`` asks for."""
+    return needs is None or not text.isascii() or needs.search(text.lower()) is not None
 
 
 def _may_hold_lead_in(text: str) -> bool:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+import re
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any, Generic, TypeVar
 
 import regex
@@ -14,11 +15,12 @@ import regex
 from eventparse import nlp
 from eventparse.document import Block, Document
 from eventparse.model import Problem
-from eventparse.sections import Section
+from eventparse.sections import Section, _heading_table
 from eventparse.settings import Settings
 
 T = TypeVar("T")
 _FOLD_DROP = regex.compile(r"[^\p{L}\p{N} ]+")
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,8 @@ class Context:
     problems: list[Problem] = field(default_factory=list)
     """Problems an extractor notices on its way (a weekday that does not match its
     date, an audience label not in the vocabulary); validate adds them to the Event."""
+    _blocks_lower: str | None = field(default=None, init=False, repr=False)
+    """The blocks' text in lower case, one a line (made on first use)."""
 
     def flag(self, code: str, message: str, start: int | None = None,
              end: int | None = None) -> None:
@@ -94,6 +98,72 @@ class Context:
 
     def text(self, start: int, end: int) -> str:
         return self.doc.text[start:end]
+
+    def may_hold_heading(self, kind: str, absent: Collection[str] = ()) -> bool:
+        """False only when no block, nor any part of one, is a heading ``heading_kind``
+        reads as ``kind``: one substring test per heading of that kind, on the blocks'
+        text in lower case, instead of a look at every block.
+
+        ``absent``: words the caller knows are not in that text (not looked for again)."""
+        lowered = self._blocks_lower
+        if lowered is None:
+            lowered = self._blocks_lower = "\n".join(b.text for b in self.doc.blocks).lower()
+        return any(key in lowered for key in _heading_keys(kind) if key not in absent)
+
+
+@cache
+def _heading_keys(kind: str) -> tuple[str, ...]:
+    """One word of every heading (or heading prefix) of ``kind`` in the vocabulary: its
+    longest run of ASCII letters and digits.
+
+    ``heading_kind`` folds a line (lower case, punctuation to spaces) and looks the result
+    up whole or by prefix; fold keeps letters and digits as they are in lower case, so a
+    run of them in a heading it matches is a run of the line in lower case too. A
+    heading with no such run rules nothing out (the key "" is in every text)."""
+    exact, prefixes = _heading_table()
+    phrases = [phrase for phrase, found in exact.items() if found == kind]
+    phrases += [phrase for entries in prefixes.values() for phrase, found in entries
+                if found == kind]
+    return tuple(sorted({max(_ASCII_WORD.findall(phrase), key=len, default="")
+                         for phrase in phrases}))
+
+
+MIN_OPENING = 4
+"""Characters phrases must share at their start to be looked for together."""
+MIN_GROUP = 3
+"""Phrases that must share an opening for it to be looked for instead of them: every
+occurrence of the opening is checked in Python, which costs about as much as a scan of
+its own for each of two phrases when the opening is a common one ("inte")."""
+
+
+def _by_opening(needles: Iterable[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The needles grouped by the opening they share ("goto webinar", "gotomeeting":
+    "goto"), each group with its longest shared opening: one scan of a text finds where
+    the opening is, and each needle of the group is checked there, instead of one scan
+    per needle. Fewer than ``MIN_GROUP`` needles, or one shorter than ``MIN_OPENING``,
+    are looked for one by one.
+
+    >>> _by_opening(["goto webinar", "gotomeeting", "goto.com", "zoom"])
+    (('goto', ('goto webinar', 'goto.com', 'gotomeeting')), ('zoom', ('zoom',)))
+    """
+    groups: dict[str, list[str]] = {}
+    for needle in sorted(set(needles)):
+        groups.setdefault(needle[:MIN_OPENING], []).append(needle)
+    found: list[tuple[str, tuple[str, ...]]] = []
+    for group in groups.values():
+        if len(group) >= MIN_GROUP:
+            found.append((_shared_opening(group[0], group[-1]), tuple(group)))
+        else:
+            found.extend((needle, (needle,)) for needle in group)
+    return tuple(found)
+
+
+def _shared_opening(first: str, last: str) -> str:
+    """The opening two strings share (the first and last of a sorted group: all share it)."""
+    size = 0
+    while size < min(len(first), len(last)) and first[size] == last[size]:
+        size += 1
+    return first[:size]
 
 
 def _title_case(text: str) -> str:
@@ -142,8 +212,8 @@ class Phrases:
         self._ascii = all(p.isascii() for p in self.phrases)
         # A phrase that holds another ("online or in person" holds "online") lies inside
         # a span only where the other does too: looking for the shortest ones is enough.
-        self._needles = tuple(p for p in self.phrases
-                              if not any(q != p and q in p for q in self.phrases))
+        needles = [p for p in self.phrases if not any(q != p and q in p for q in self.phrases)]
+        self._openings = _by_opening(needles)
         self._last: tuple[str, list[int] | None, list[int]] | None = None
         """The last text scanned, and its occurrences' starts (None: cannot rule
         out) and ends, in order of start."""
@@ -171,10 +241,11 @@ class Phrases:
         if folded is None:
             return text, None, []
         found: list[tuple[int, int]] = []
-        for phrase in self._needles:
-            at = folded.find(phrase)
+        for opening, needles in self._openings:
+            at = folded.find(opening)
             while at >= 0:
-                found.append((at, at + len(phrase)))
-                at = folded.find(phrase, at + 1)
+                found.extend((at, at + len(needle)) for needle in needles
+                             if needle == opening or folded.startswith(needle, at))
+                at = folded.find(opening, at + 1)
         found.sort()
         return text, [s for s, _ in found], [e for _, e in found]

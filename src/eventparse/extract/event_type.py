@@ -260,8 +260,8 @@ def _mentions(text: str, offset: int, rule: str, score: float,
 def _is_label_line(block: Block) -> bool:
     """A short line that is not a sentence: "Webinar", "Workshop · Online", "STAFF BRIEFING"."""
     text = block.text.strip()
-    return (block.kind in ("heading", "paragraph", "line")
-            and len(_WORD.findall(text)) <= LABEL_MAX_WORDS and not text.endswith((".", ":")))
+    return (block.kind in ("heading", "paragraph", "line") and not text.endswith((".", ":"))
+            and len(_WORD.findall(text)) <= LABEL_MAX_WORDS)
 
 
 def _opens_with_label(block: Block) -> bool:
@@ -354,6 +354,14 @@ def _series(block: Block) -> Iterator[Candidate[str]]:
             return
 
 
+def _may_lead(stretch: str, words: tuple[str, ...]) -> bool:
+    """False only when an ASCII stretch holds none of ``words`` in any case."""
+    if not stretch.isascii():
+        return True
+    lower = stretch.lower()
+    return any(word in lower for word in words)
+
+
 def _names_another_event(lead: str) -> bool:
     """ "our previous webinar", "our other courses": the words before a type word point
     at another event than this one."""
@@ -370,6 +378,13 @@ def _prose(block: Block) -> Iterator[Candidate[str]]:
     return _prose_text(block.text, block.start)
 
 
+# What each lead pattern needs before the type word, in lower case: "this" or "our" (or
+# the text's start, for "A ... seminar"), an invitation's first word, "the". An ASCII
+# stretch with none of them is not searched.
+_LEAD_WORDS = {"this-type": ("this", "our"), "invite-type": ("join", "invit", "we", "announc"),
+               "the-type": ("the",)}
+
+
 def _prose_text(text: str, start: int) -> Iterator[Candidate[str]]:
     """``_prose`` of a text starting at ``start`` in the document."""
     mentions = find_types(text)
@@ -377,7 +392,10 @@ def _prose_text(text: str, start: int) -> Iterator[Candidate[str]]:
                                         ("invite-type", _INVITE_BEFORE, PROSE, 60),
                                         ("the-type", _THE_BEFORE, THE_PROSE, 40)):
         for mention in mentions:
-            lead = pattern.search(text, max(0, mention.start - reach), mention.start)
+            before = max(0, mention.start - reach)
+            if before and not _may_lead(text[before:mention.start], _LEAD_WORDS[rule]):
+                continue
+            lead = pattern.search(text, before, mention.start)
             if lead and not _names_another_event(lead.group()):
                 yield Candidate(mention.type, ((start + mention.start,
                                                 start + mention.end),), rule, score)

@@ -157,14 +157,26 @@ def _cue_keys(cues: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted({max(cue.split(), key=len) for cue in shortest}))
 
 
-def _may_name_family(text: str) -> bool:
+def _may_name_family(text: str, keys: tuple[str, ...] | None = None) -> bool:
     """False only when no family cue can be in ``text`` (or any part of it).
 
     Every word of a folded text is a run of letters and digits in the text as ``fold``
     has it before its punctuation goes ('&' as 'and', case-folded, apostrophes dropped),
-    so a cue word missing from that is missing from the fold of every part of it."""
-    folded = text.replace("&", " and ").casefold().replace("’", "").replace("'", "")
-    return any(key in folded for key in _vocabulary().cue_keys)
+    so a cue word missing from that is missing from the fold of every part of it.
+    ``keys``: the cue words to look for (all of them when None)."""
+    folded = _cue_folded(text)
+    return any(key in folded for key in (_vocabulary().cue_keys if keys is None else keys))
+
+
+def _cue_keys_in(text: str) -> tuple[str, ...]:
+    """The cue words ``_may_name_family`` finds in ``text``: the only ones a part of it
+    (a line of the document) can hold."""
+    folded = _cue_folded(text)
+    return tuple(key for key in _vocabulary().cue_keys if key in folded)
+
+
+def _cue_folded(text: str) -> str:
+    return text.replace("&", " and ").casefold().replace("’", "").replace("'", "")
 
 
 def _contains(folded: str, phrase: str) -> int:
@@ -285,12 +297,16 @@ def _standards(ctx: Context) -> Iterator[tuple[Standard, int, int, str]]:
     hint: frozenset[str] = frozenset()  # the statement set that heading names, if any
     # Most documents, and most lines, name no family: such a line is no family line (each
     # one needs a family), and as a heading it can only be a plain "Professional standards".
-    in_document = _may_name_family(ctx.doc.text)
+    cues = _cue_keys_in(ctx.doc.text)  # a line can hold only the cue words its document holds
+    # A cue word missing from the folded text is missing from its lower case too (folding
+    # and lower case agree on every character that becomes ASCII): not looked for again.
+    if not cues and not ctx.may_hold_heading("standards", absent=_vocabulary().cue_keys):
+        return  # no family line, and no heading for bare titles to follow
     for block in ctx.doc.blocks:
         if len(block.text) > MAX_LINE:
             under = None
             continue
-        families = in_document and _may_name_family(block.text)
+        families = bool(cues) and _may_name_family(block.text, cues)
         line = _parse_line(block.text, block.start) if families else None
         if line is not None:
             yield from line

@@ -410,11 +410,14 @@ def _under_heading(ctx: Context, sections: list[Section]) -> Iterator[Candidate[
             yield found
 
 
-def _address_in_prose(ctx: Context, sections: list[Section]) -> Iterator[Candidate[object]]:
+def _address_in_prose(ctx: Context, sections: list[Section],
+                      postcodes: bool) -> Iterator[Candidate[object]]:
     """A sentence that says where the event is held, with an address ending in a postcode,
-    or where to attend in person ("join us in person at the Lowry Centre, or online")."""
+    or where to attend in person ("join us in person at the Lowry Centre, or online").
+
+    ``postcodes``: whether the text holds anything shaped like a postcode."""
     text = ctx.doc.text
-    held_at = ANY_POSTCODE.search(text) is not None
+    held_at = postcodes
     in_person = _says_in_person(text)
     if not (held_at or in_person):
         return  # most texts: no block to search
@@ -468,13 +471,15 @@ def _address_element(ctx: Context, sections: list[Section]) -> Iterator[Candidat
             yield found
 
 
-def _postcode_lines(ctx: Context, sections: list[Section]) -> Iterator[Candidate[object]]:
+def _postcode_lines(ctx: Context, sections: list[Section],
+                    postcodes: bool) -> Iterator[Candidate[object]]:
     """An unlabelled line ending in a postcode, with the address lines right above it
     ("The Guildhall" / "High Street" / "Winchester SO23 9GH"); never the title or a date
     line above it. Near the top or among the when-and-where lines one such line will do;
     elsewhere (under "Details", in a side box at the page's end) only a block of two or
-    more lines is an address, and not in a bio, nor for an event with a platform."""
-    if ctx.shared.get(ONLINE_KEY) or ANY_POSTCODE.search(ctx.doc.text) is None:
+    more lines is an address, and not in a bio, nor for an event with a platform.
+    ``postcodes``: whether the text holds anything shaped like a postcode."""
+    if ctx.shared.get(ONLINE_KEY) or not postcodes:
         return  # "Where: Online": an address at the top is the sender's letterhead
     # an online event's address lines far down are its organiser's (a platform, a title
     # that names a webinar); so are the sender's when the venue is still to be confirmed
@@ -565,10 +570,11 @@ def _structured(ctx: Context) -> Iterator[Candidate[object]]:
 def extract(ctx: Context) -> list[Candidate[object]]:
     """Venue candidates from key lines, venue headings, prose and structured data."""
     sections = list(ctx.sections)
+    postcodes = ANY_POSTCODE.search(ctx.doc.text) is not None  # one look for both rules
     candidates: list[Candidate[object]] = [*_keyed(ctx, sections), *_under_heading(ctx, sections),
-                                           *_address_in_prose(ctx, sections),
+                                           *_address_in_prose(ctx, sections, postcodes),
                                            *_address_element(ctx, sections),
-                                           *_postcode_lines(ctx, sections)]
+                                           *_postcode_lines(ctx, sections, postcodes)]
     online = ctx.shared.get(platform.SHARED_KEY) is not None or ctx.shared.get(ONLINE_KEY)
     if (not candidates and not online and not ctx.shared.get(PENDING_KEY)
             and not _titled_webinar(ctx)):
@@ -585,8 +591,9 @@ def extract(ctx: Context) -> list[Candidate[object]]:
 
 # A token: letters, or an alphanumeric run with inner "." "-" or "'" ("8.220", "BH-129").
 TOKEN = regex.compile(r"[A-Za-z0-9]+(?:[.\-'’][A-Za-z0-9]+)*")
-# The same in a group: a split on it gives the tokens and the text between them.
-TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
+# The same in a group: a split on it gives the tokens and the text between them. Its
+# repeats are possessive: nothing follows them to give back to, and it scans faster.
+TOKEN_SPLIT = re.compile(r"([A-Za-z0-9]++(?:[.\-'’][A-Za-z0-9]++)*+)")
 OF = frozenset({"of", "Of", "oF", "OF"})
 NAME_GAPS = frozenset({" ", "  "})  # what NAME_GAP matches
 # What may stand between two words of one place on a line: a space or two, a comma, a
@@ -632,6 +639,9 @@ class _Places:
     connectors: frozenset[str]
     cue: regex.Pattern[str]
     not_talk: regex.Pattern[str]
+    not_talk_words: re.Pattern[str] | None
+    """``not_talk``'s words in lower case, anywhere (None when one is not ASCII): an ASCII
+    text whose lower case holds none of them holds no match, and is not searched."""
     not_place: frozenset[str]
     weak: dict[str, float]
     max_words: int
@@ -650,6 +660,8 @@ def _places() -> _Places:
         connectors=frozenset(given["connectors"]),
         cue=regex.compile(rf"(?<!\w)(?:{cues})[ \t]*:?[ \t\n]*$", regex.I),
         not_talk=_phrases(given["not_talk"]),
+        not_talk_words=re.compile("|".join(re.escape(w.lower()) for w in given["not_talk"]))
+        if all(w.isascii() for w in given["not_talk"]) else None,
         not_place=frozenset(data["not_place_words"]),
         weak={w: share for w, share in data["words"].items() if share < WORD_SHARE},
         max_words=int(data["max_words"]),
@@ -1104,8 +1116,18 @@ def _run_score(text: str, run: list[_Token]) -> tuple[float, float]:
     sentence = SENTENCE_END.split(before)[-1]
     if _places().cue.search(before[-30:]):
         score += CUE_BONUS
-    penalty = NOT_TALK_PENALTY if _places().not_talk.search(sentence) else 0.0
+    penalty = NOT_TALK_PENALTY if _not_talk(sentence) else 0.0
     return score, score - penalty
+
+
+def _not_talk(sentence: str) -> bool:
+    """Whether the sentence before a place says it is not where the talk is held
+    ("refreshments in ..."), the full pattern run only on a text that may match it."""
+    places = _places()
+    if (places.not_talk_words is not None and sentence.isascii()
+            and places.not_talk_words.search(sentence.lower()) is None):
+        return False
+    return places.not_talk.search(sentence) is not None
 
 
 def _names_event(text: str, run: list[_Token]) -> bool:
