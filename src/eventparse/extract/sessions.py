@@ -31,8 +31,10 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 
 import regex
 
@@ -71,10 +73,41 @@ _RULES = {SCHEDULE: "sessions:schedule-line", TOP: "sessions:top-line", PROSE: "
 
 @cache
 def _cue(kind: str) -> regex.Pattern[str]:
-    """A phrase list of vocab/session_cues.json as one whole-word pattern."""
-    phrases = sorted(vocab.load("session_cues")[kind]["phrases"], key=len, reverse=True)
-    alternation = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in phrases)
-    return regex.compile(rf"\b(?:{alternation})\b", regex.IGNORECASE)
+    """A phrase list of vocab/session_cues.json as one whole-word pattern.
+
+    ``kind`` may name several lists joined by "+" ("not_a_sitting+past_events"): one
+    search for a phrase of either. The phrases share their prefixes in a trie
+    ("book(?:\\s+b(?:y|efore)|ing)"): the same matches as an alternation of whole
+    phrases tried longest first, as the engine at each node tries the longer phrase
+    before the shorter one, but far fewer branches tried at each offset of the text.
+    """
+    cues = vocab.load("session_cues")
+    trie = _trie(phrase for name in kind.split("+") for phrase in cues[name]["phrases"])
+    return regex.compile(rf"\b(?:{trie})\b", regex.IGNORECASE)
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _trie(phrases: Iterable[str]) -> str:
+    """The phrases as one pattern that shares their prefixes; a space matches any run of
+    white space."""
+    root: _Trie = {}
+    for phrase in phrases:
+        node = root
+        for char in phrase:
+            node = node.setdefault(r"\s+" if char == " " else regex.escape(char), {})
+        node[""] = {}  # a phrase ends here
+    return _trie_pattern(root)
+
+
+def _trie_pattern(node: _Trie) -> str:
+    branches = [token + _trie_pattern(child) for token, child in node.items() if token]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # greedy: the longer phrase first, the one that ends here when it fails
+    return f"(?:{body})?" if "" in node else body
 
 
 @dataclass
@@ -94,7 +127,8 @@ class _Placed:
 def extract(ctx: Context) -> list[Candidate[When]]:
     mentions = find_mentions(ctx.doc.text, ctx.reference_date,
                              day_first=ctx.settings.day_first, strict=True)
-    placed = [p for p in (_place(ctx, m) for m in mentions) if p is not None]
+    page = _Page(ctx)
+    placed = [p for p in (_place(page, m) for m in mentions) if p is not None]
     usable = _drop_past_asides([p for p in placed if p.tier < PROSE and _useful(p.mention)],
                                ctx.reference_date)
     if not usable:
@@ -149,34 +183,96 @@ def _drop_restated(text: str, usable: list[_Placed]) -> list[_Placed]:
 
 # --- where a mention sits -----------------------------------------------------------------
 
-def _place(ctx: Context, mention: Mention) -> _Placed | None:
-    block, section = _block_of(ctx, mention.start)
-    text = ctx.doc.text
-    window = max(0, mention.start - _LEAD_WINDOW)
-    line_start = max(text.rfind("\n", window, mention.start) + 1, window)
-    lead = _SENTENCE_END.split(text[line_start:mention.start])[-1]
-    clause = _CLAUSE_END.split(lead)[-1]
+class _Page:
+    """What placing reads of one document, looked up once for all its mentions: the
+    text, its blocks by start offset (a bisect finds a mention's block) and the
+    ``Date:`` lines among the mail headers that open it."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.text = ctx.doc.text
+        rows = [(b.start, b.end, b, s.kind) for s in ctx.sections
+                for b in ([s.heading] if s.heading else []) + s.blocks]
+        rows.sort(key=itemgetter(0))
+        self.rows = rows
+        self.starts = [row[0] for row in rows]
+        self._mail_run: set[int] | None = None
+
+    def block_at(self, offset: int) -> tuple[Block | None, str]:
+        """The block around ``offset`` and its section's kind."""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        if index >= 0:
+            row = self.rows[index]
+            if row[1] >= offset:
+                return row[2], row[3]
+        return None, "preamble"
+
+    def is_mail_header(self, block: Block) -> bool:
+        """A ``Sent:``/``Date:`` line of the mail headers that open the document."""
+        if block.kind != "key_value":
+            return False
+        key = (block.key or "").lower()
+        if key in ("sent", "postedby", "posted", "received"):
+            return True
+        if key != "date":
+            return False
+        if self._mail_run is None:
+            self._mail_run = _mail_run(self.ctx.doc.blocks)
+        return block.start in self._mail_run
+
+
+def _mail_run(blocks: list[Block]) -> set[int]:
+    """The starts of the mail header lines among the first blocks, when they include a
+    From:/Sent:/To:/Subject: line."""
+    run: set[int] = set()
+    for other in blocks[:12]:
+        if other.kind != "key_value" or (other.key or "").lower() not in _MAIL_KEYS:
+            if run:
+                break
+            continue
+        run.add(other.start)
+    keys = {(b.key or "").lower() for b in blocks if b.start in run}
+    return run if _MAIL_ANCHORS & keys else set()
+
+
+def _place(page: _Page, mention: Mention) -> _Placed | None:
+    text = page.text
+    start = mention.start
+    block, section = page.block_at(start)
+    window = max(0, start - _LEAD_WINDOW)
+    line_start = max(text.rfind("\n", window, start) + 1, window)
+    lead = _SENTENCE_END.split(text[line_start:start])[-1]
+    # no comma or bracket (most leads, "Time: "): no split needed
+    clause = _CLAUSE_END.split(lead)[-1] if "," in lead or "(" in lead else lead
     key = (block.key or "").lower() if block is not None and block.kind == "key_value" else ""
-    if _cue("not_a_sitting").search(clause[-80:]) or _cue("not_a_sitting").search(key) \
-            or _cue("past_events").search(clause[-80:]) or _cue("other_events").search(lead):
+    if clause is lead and len(lead) <= 80:
+        # one search for the clause's cues and the sentence's (the same words here)
+        if _cue("not_a_sitting+past_events+other_events").search(lead):
+            return None
+    elif _cue("not_a_sitting+past_events").search(clause[-80:]) \
+            or _cue("other_events").search(lead):
+        return None
+    if key and _cue("not_a_sitting").search(key):
         return None
     if mention.bare_numeric and not mention.has_time and section not in _SCHEDULE_KINDS:
         return None  # "Room 2/14" outside a Date: line
-    if _STAMP.match(text, line_start, mention.start) and _STAMPED.match(text, mention.end):
+    if _STAMP.match(text, line_start, start) and _STAMPED.match(text, mention.end):
         return None  # "[02/03/2026, 18:47] Jo Whitlock: ..." when a chat message was sent
     # bounded by the line (the pattern never crosses one): a search without an end reads
     # on to the end of the text for its literal words, slow on a megabyte line
     line_end = text.find("\n", mention.end)
-    if _ARRIVAL.match(text, mention.end, len(text) if line_end < 0 else line_end):
+    if line_end < 0:
+        line_end = len(text)
+    if _ARRIVAL.match(text, mention.end, line_end):
         return None  # "09:30 for 10:00 start": the first time is when to arrive
-    row = _agenda_row(text, line_start, mention, len(text) if line_end < 0 else line_end)
+    row = _agenda_row(text, line_start, mention, line_end)
     if row == "before":
         return None  # "09:00 | Arrival and coffee": the row before the start
-    if block is not None and _is_mail_header(ctx, block):
+    if block is not None and page.is_mail_header(block):
         return None
-    if block is not None and block.value_start is not None and mention.start >= block.value_start:
+    if block is not None and block.value_start is not None and start >= block.value_start:
         # the value's own sentence: "Day one 9.30am - 4.30pm; day two 9.30am - 1pm"
-        lead = _SENTENCE_END.split(text[block.value_start:mention.start])[-1]
+        lead = _SENTENCE_END.split(text[block.value_start:start])[-1]
     leads = len(lead.strip()) <= _LEAD_LIMIT
     if section in _SCHEDULE_KINDS and leads:
         tier = SCHEDULE
@@ -226,46 +322,6 @@ def _agenda_row(text: str, line_start: int, mention: Mention, line_end: int) -> 
         if _ROW_END.fullmatch(label, rest):
             return "end"
     return ""
-
-
-def _block_of(ctx: Context, offset: int) -> tuple[Block | None, str]:
-    table = ctx.shared.get("_sessions_blocks")
-    if table is None:
-        pairs = sorted(((b.start, b.end, b, s.kind) for s in ctx.sections
-                        for b in ([s.heading] if s.heading else []) + s.blocks),
-                       key=lambda t: t[0])
-        table = ([p[0] for p in pairs], pairs)
-        ctx.shared["_sessions_blocks"] = table
-    starts, pairs = table
-    index = bisect.bisect_right(starts, offset) - 1
-    if index >= 0 and pairs[index][1] >= offset:
-        return pairs[index][2], pairs[index][3]
-    return None, "preamble"
-
-
-def _is_mail_header(ctx: Context, block: Block) -> bool:
-    """A ``Sent:``/``Date:`` line of the mail headers that open the document."""
-    key = (block.key or "").lower()
-    if block.kind != "key_value":
-        return False
-    if key in ("sent", "postedby", "posted", "received"):
-        return True
-    if key != "date":
-        return False
-    run = ctx.shared.get("_sessions_mail_run")
-    if run is None:
-        run = set()
-        for other in ctx.doc.blocks[:12]:
-            if other.kind != "key_value" or (other.key or "").lower() not in _MAIL_KEYS:
-                if run:
-                    break
-                continue
-            run.add(other.start)
-        keys = {(b.key or "").lower() for b in ctx.doc.blocks if b.start in run}
-        if not _MAIL_ANCHORS & keys:
-            run = set()
-        ctx.shared["_sessions_mail_run"] = run
-    return block.start in run
 
 
 # --- from mentions to sessions ------------------------------------------------------------
