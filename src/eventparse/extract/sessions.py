@@ -208,9 +208,8 @@ class _Page:
         return None, "preamble"
 
     def is_mail_header(self, block: Block) -> bool:
-        """A ``Sent:``/``Date:`` line of the mail headers that open the document."""
-        if block.kind != "key_value":
-            return False
+        """A ``Sent:``/``Date:`` line of the mail headers that open the document (``block``
+        is a ``Key: value`` line)."""
         key = (block.key or "").lower()
         if key in ("sent", "postedby", "posted", "received"):
             return True
@@ -241,10 +240,11 @@ def _place(page: _Page, mention: Mention) -> _Placed | None:
     block, section = page.block_at(start)
     window = max(0, start - _LEAD_WINDOW)
     line_start = max(text.rfind("\n", window, start) + 1, window)
-    lead = _SENTENCE_END.split(text[line_start:start])[-1]
+    before = text[line_start:start]
+    lead = _SENTENCE_END.split(before)[-1]
     # no comma or bracket (most leads, "Time: "): no split needed
     clause = _CLAUSE_END.split(lead)[-1] if "," in lead or "(" in lead else lead
-    key = (block.key or "").lower() if block is not None and block.kind == "key_value" else ""
+    keyed = block if block is not None and block.kind == "key_value" else None
     if clause is lead and len(lead) <= 80:
         # one search for the clause's cues and the sentence's (the same words here)
         if _cue("not_a_sitting+past_events+other_events").search(lead):
@@ -252,11 +252,11 @@ def _place(page: _Page, mention: Mention) -> _Placed | None:
     elif _cue("not_a_sitting+past_events").search(clause[-80:]) \
             or _cue("other_events").search(lead):
         return None
-    if key and _cue("not_a_sitting").search(key):
+    if keyed is not None and keyed.key and _cue("not_a_sitting").search(keyed.key.lower()):
         return None
     if mention.bare_numeric and not mention.has_time and section not in _SCHEDULE_KINDS:
         return None  # "Room 2/14" outside a Date: line
-    if _STAMP.match(text, line_start, start) and _STAMPED.match(text, mention.end):
+    if "[" in before and _STAMP.match(before) and _STAMPED.match(text, mention.end):
         return None  # "[02/03/2026, 18:47] Jo Whitlock: ..." when a chat message was sent
     # bounded by the line (the pattern never crosses one): a search without an end reads
     # on to the end of the text for its literal words, slow on a megabyte line
@@ -265,10 +265,10 @@ def _place(page: _Page, mention: Mention) -> _Placed | None:
         line_end = len(text)
     if _ARRIVAL.match(text, mention.end, line_end):
         return None  # "09:30 for 10:00 start": the first time is when to arrive
-    row = _agenda_row(text, line_start, mention, line_end)
+    row = "" if mention.has_date else _agenda_row(text, line_start, mention, line_end)
     if row == "before":
         return None  # "09:00 | Arrival and coffee": the row before the start
-    if block is not None and page.is_mail_header(block):
+    if keyed is not None and page.is_mail_header(keyed):
         return None
     if block is not None and block.value_start is not None and start >= block.value_start:
         # the value's own sentence: "Day one 9.30am - 4.30pm; day two 9.30am - 1pm"
@@ -512,10 +512,11 @@ def _date_before_time(usable: list[_Placed]) -> list[_Placed]:
     out = list(usable)
     for index in range(len(out) - 1):
         first, second = out[index].mention, out[index + 1].mention
-        earlier_date = any(p.mention.has_date for p in out[:index])
-        if (not earlier_date and first.has_time and not first.has_date
+        if (first.has_time and not first.has_date
                 and second.has_date and not second.has_time and not second.weekday_only):
             out[index], out[index + 1] = out[index + 1], out[index]
+        if out[index].mention.has_date:
+            break  # a date read: no later time moves before its date
     return out
 
 
@@ -612,6 +613,8 @@ def _cued_ends(ctx: Context, placed: list[_Placed]) -> dict[int, int]:
     text = ctx.doc.text
     ends: dict[int, int] = {}
     for index, p in enumerate(placed[:-1]):
+        if not p.mention.has_time:
+            continue  # no start (a start is a time)
         starts = {e.start_min for e in p.mention.entries
                   if e.start_min is not None and e.end_min is None} - ends.keys()
         if not starts:
@@ -651,6 +654,8 @@ def _unique(chosen: list[_Sitting]) -> list[_Sitting]:
 def _flag_weekdays(ctx: Context, placed: list[_Placed]) -> None:
     flagged: set[int] = set()
     for p in placed:
+        if not p.mention.weekdays:
+            continue
         for w in p.mention.mismatches:
             if w.start in flagged:
                 continue

@@ -307,6 +307,8 @@ def _days(unit: _Unit, reference: dt.date,
             days, is_range, _ = _days(unit.inherited, reference, day_first)
             return days, is_range, []
         return [], False, []
+    if atom.kind == "date" and atom.lead != "every" and len(atom.dates) == 1:
+        return _one_day(atom.dates[0], reference, day_first)
     specs = [_copy(s) for s in atom.dates]
     if atom.lead == "every":
         return rules.every_weekday(specs, reference, day_first), False, []
@@ -336,6 +338,18 @@ def _days(unit: _Unit, reference: dt.date,
     if atom.kind == "drange" and len(days) != 2:
         return [], False, []
     return days, atom.kind == "drange", _weekdays(specs, resolved)
+
+
+def _one_day(spec: DateSpec, reference: dt.date,
+             day_first: bool) -> tuple[list[dt.date], bool, list[Weekday]]:
+    """_days of a single date (most mentions): nothing to share with another date, and
+    only a numeric date is filled in, so only that one is copied."""
+    if spec.numeric is not None:
+        spec = _copy(spec)
+    day = rules.resolve_date(spec, reference, day_first)
+    if day is None:
+        return [], False, []
+    return [day], False, _weekdays([spec], [day]) if spec.wd is not None else []
 
 
 def _weekdays(specs: list[DateSpec], days: list[dt.date | None]) -> list[Weekday]:
