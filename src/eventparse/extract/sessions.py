@@ -263,48 +263,55 @@ def _place(page: _Page, mention: Mention) -> _Placed | None:
     line_end = text.find("\n", mention.end)
     if line_end < 0:
         line_end = len(text)
-    if _ARRIVAL.match(text, mention.end, line_end):
+    # the pattern opens with spaces and "for" (F and f are the only letters that match f)
+    if text[mention.end:mention.end + 1] in " \tfF" and _ARRIVAL.match(text, mention.end, line_end):
         return None  # "09:30 for 10:00 start": the first time is when to arrive
-    row = "" if mention.has_date else _agenda_row(text, line_start, mention, line_end)
+    row = "" if mention.has_date else _agenda_row(text, before, mention, line_end)
     if row == "before":
         return None  # "09:00 | Arrival and coffee": the row before the start
     if keyed is not None and page.is_mail_header(keyed):
         return None
     if block is not None and block.value_start is not None and start >= block.value_start:
         # the value's own sentence: "Day one 9.30am - 4.30pm; day two 9.30am - 1pm"
-        lead = _SENTENCE_END.split(text[block.value_start:start])[-1]
-    leads = len(lead.strip()) <= _LEAD_LIMIT
+        if block.value_start >= line_start:
+            # the lead's line holds the value's start: the sentence starts at the later of
+            # the two (give or take white space after a sentence's end, which the tests
+            # below ignore); no need to split again
+            lead = text[max(start - len(lead), block.value_start):start]
+        else:
+            lead = _SENTENCE_END.split(text[block.value_start:start])[-1]
+    stripped = lead.strip()
+    leads = len(stripped) <= _LEAD_LIMIT
     if section in _SCHEDULE_KINDS and leads:
         tier = SCHEDULE
     elif section in _TOP_KINDS and leads:
         tier = TOP
     else:
         tier = PROSE
-    prose = any(ch.isalpha() for ch in lead)
+    prose = bool(stripped) and (stripped[0].isalpha() or any(ch.isalpha() for ch in stripped))
     return _Placed(mention, tier, block, section, clause, prose, row == "end")
 
 
 # A chat export's message stamp: "[02/03/2026, 18:47] Name: message".
 _STAMP = regex.compile(r"[ \t]*\[[ \t]*\Z")
 _STAMPED = regex.compile(r"[ \t]*\][ \t]*[^\n:\]]{1,60}:")
-_ROW_LEAD = regex.compile(r"[ \t|*•·>#\-–—]*")
+_ROW_MARKS = " \t|*•·>#-–—"
+"""What may stand before an agenda row's time: bullets, bars, dashes, white space."""
 _ROW_GAP = regex.compile(r"[ \t|:.)\-–—]*")
 _ROW_END = regex.compile(r"[ \t|.]*")
 _OF_THE_DAY = regex.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?(?:day|event|conference|course|workshop"
                             r"|session|programme|program)")
 
 
-def _agenda_row(text: str, line_start: int, mention: Mention, line_end: int) -> str:
+def _agenda_row(text: str, before: str, mention: Mention, line_end: int) -> str:
     """What an agenda row ("09:00 | Arrival and coffee") says of its one time.
 
     "before" when its label is an arrival, coffee or registration, "end" when the
     label is a close ("Close", "Questions and close", "End of day"), else "".
     """
-    if mention.has_date or not mention.has_time or any(
+    if mention.has_date or not mention.has_time or before.strip(_ROW_MARKS) or any(
             e.end_min is not None for e in mention.entries):
-        return ""
-    if not _ROW_LEAD.fullmatch(text, line_start, mention.start):
-        return ""
+        return ""  # a date, words before the time on its line, or a range
     label_start = _ROW_GAP.match(text, mention.end, line_end).end()
     if label_start == mention.end and label_start < line_end:
         return ""  # "10:00am" runs on into its words: not a row label
