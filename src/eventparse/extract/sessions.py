@@ -234,6 +234,15 @@ def _mail_run(blocks: list[Block]) -> set[int]:
     return run if _MAIL_ANCHORS & keys else set()
 
 
+def _sentence_tail(stretch: str) -> str:
+    """The stretch after its last sentence end (the last piece _SENTENCE_END splits it
+    into); most stretches ("Time: ") have no mark that could end one."""
+    if "." in stretch or ";" in stretch or "!" in stretch or "?" in stretch:
+        tail: str = _SENTENCE_END.split(stretch)[-1]
+        return tail
+    return stretch
+
+
 def _place(page: _Page, mention: Mention) -> _Placed | None:
     text = page.text
     start = mention.start
@@ -241,7 +250,7 @@ def _place(page: _Page, mention: Mention) -> _Placed | None:
     window = max(0, start - _LEAD_WINDOW)
     line_start = max(text.rfind("\n", window, start) + 1, window)
     before = text[line_start:start]
-    lead = _SENTENCE_END.split(before)[-1]
+    lead = _sentence_tail(before)
     # no comma or bracket (most leads, "Time: "): no split needed
     clause = _CLAUSE_END.split(lead)[-1] if "," in lead or "(" in lead else lead
     keyed = block if block is not None and block.kind == "key_value" else None
@@ -279,7 +288,7 @@ def _place(page: _Page, mention: Mention) -> _Placed | None:
             # below ignore); no need to split again
             lead = text[max(start - len(lead), block.value_start):start]
         else:
-            lead = _SENTENCE_END.split(text[block.value_start:start])[-1]
+            lead = _sentence_tail(text[block.value_start:start])
     stripped = lead.strip()
     leads = len(stripped) <= _LEAD_LIMIT
     if section in _SCHEDULE_KINDS and leads:
@@ -402,8 +411,10 @@ _DAY_LABEL = regex.compile(r"\b(?:day\s+(?P<n>\d{1,2}|[a-z]+)|(?P<n>[a-z]+)\s+da
 def _labelled_day(placed: _Placed, pending: _Placed | None) -> dt.date | None:
     """The day a "Day two 9.30am - 1pm" time belongs to: that day of the dates before it
     ("Thursday 14 - Friday 15 May 2026"), when they have that many."""
+    if pending is None or "day" not in placed.clause[-30:].lower():
+        return None  # (D, A and Y are the only letters the pattern's "day" matches)
     label = _DAY_LABEL.search(placed.clause[-30:])
-    if label is None or pending is None:
+    if label is None:
         return None
     number = label.group("n")
     index = int(number) if number.isdigit() else word_value(number)
