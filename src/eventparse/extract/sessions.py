@@ -515,8 +515,8 @@ def _each_day(sittings: list[_Sitting]) -> list[_Sitting]:
     for sitting in sittings:
         entry = sitting.entry
         days = (entry.end_date - entry.date).days if entry.end_date and entry.date else 0
-        spans_days = any(a.kind == "drange" for p in sitting.parts for a in p.mention.atoms)
-        if not spans_days or not 0 < days <= MAX_DAYS:
+        if not 0 < days <= MAX_DAYS or not any(
+                a.kind == "drange" for p in sitting.parts for a in p.mention.atoms):
             out.append(sitting)
             continue
         for offset in range(days + 1):
@@ -589,6 +589,8 @@ def _fill_ends(ctx: Context, chosen: list[_Sitting], placed: list[_Placed]) -> N
     Each source is read once, not once per sitting: a programme of hundreds of
     timed rows stays linear.
     """
+    if not any(s.entry.start_min is not None and s.entry.end_min is None for s in chosen):
+        return  # every sitting has its end, or no start to take one
     ranges = _ranges(placed)
     by_start: dict[int | None, list[Entry]] = {}
     for _, other in ranges:
