@@ -31,8 +31,10 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 
 import regex
 
@@ -71,10 +73,41 @@ _RULES = {SCHEDULE: "sessions:schedule-line", TOP: "sessions:top-line", PROSE: "
 
 @cache
 def _cue(kind: str) -> regex.Pattern[str]:
-    """A phrase list of vocab/session_cues.json as one whole-word pattern."""
-    phrases = sorted(vocab.load("session_cues")[kind]["phrases"], key=len, reverse=True)
-    alternation = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in phrases)
-    return regex.compile(rf"\b(?:{alternation})\b", regex.IGNORECASE)
+    """A phrase list of vocab/session_cues.json as one whole-word pattern.
+
+    ``kind`` may name several lists joined by "+" ("not_a_sitting+past_events"): one
+    search for a phrase of either. The phrases share their prefixes in a trie
+    ("book(?:\\s+b(?:y|efore)|ing)"): the same matches as an alternation of whole
+    phrases tried longest first, as the engine at each node tries the longer phrase
+    before the shorter one, but far fewer branches tried at each offset of the text.
+    """
+    cues = vocab.load("session_cues")
+    trie = _trie(phrase for name in kind.split("+") for phrase in cues[name]["phrases"])
+    return regex.compile(rf"\b(?:{trie})\b", regex.IGNORECASE)
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _trie(phrases: Iterable[str]) -> str:
+    """The phrases as one pattern that shares their prefixes; a space matches any run of
+    white space."""
+    root: _Trie = {}
+    for phrase in phrases:
+        node = root
+        for char in phrase:
+            node = node.setdefault(r"\s+" if char == " " else regex.escape(char), {})
+        node[""] = {}  # a phrase ends here
+    return _trie_pattern(root)
+
+
+def _trie_pattern(node: _Trie) -> str:
+    branches = [token + _trie_pattern(child) for token, child in node.items() if token]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # greedy: the longer phrase first, the one that ends here when it fails
+    return f"(?:{body})?" if "" in node else body
 
 
 @dataclass
@@ -94,7 +127,8 @@ class _Placed:
 def extract(ctx: Context) -> list[Candidate[When]]:
     mentions = find_mentions(ctx.doc.text, ctx.reference_date,
                              day_first=ctx.settings.day_first, strict=True)
-    placed = [p for p in (_place(ctx, m) for m in mentions) if p is not None]
+    page = _Page(ctx)
+    placed = [p for p in (_place(page, m) for m in mentions) if p is not None]
     usable = _drop_past_asides([p for p in placed if p.tier < PROSE and _useful(p.mention)],
                                ctx.reference_date)
     if not usable:
@@ -149,66 +183,144 @@ def _drop_restated(text: str, usable: list[_Placed]) -> list[_Placed]:
 
 # --- where a mention sits -----------------------------------------------------------------
 
-def _place(ctx: Context, mention: Mention) -> _Placed | None:
-    block, section = _block_of(ctx, mention.start)
-    text = ctx.doc.text
-    window = max(0, mention.start - _LEAD_WINDOW)
-    line_start = max(text.rfind("\n", window, mention.start) + 1, window)
-    lead = _SENTENCE_END.split(text[line_start:mention.start])[-1]
-    clause = _CLAUSE_END.split(lead)[-1]
-    key = (block.key or "").lower() if block is not None and block.kind == "key_value" else ""
-    if _cue("not_a_sitting").search(clause[-80:]) or _cue("not_a_sitting").search(key) \
-            or _cue("past_events").search(clause[-80:]) or _cue("other_events").search(lead):
+class _Page:
+    """What placing reads of one document, looked up once for all its mentions: the
+    text, its blocks by start offset (a bisect finds a mention's block) and the
+    ``Date:`` lines among the mail headers that open it."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.text = ctx.doc.text
+        rows = [(b.start, b.end, b, s.kind) for s in ctx.sections
+                for b in ([s.heading] if s.heading else []) + s.blocks]
+        rows.sort(key=itemgetter(0))
+        self.rows = rows
+        self.starts = [row[0] for row in rows]
+        self._mail_run: set[int] | None = None
+
+    def block_at(self, offset: int) -> tuple[Block | None, str]:
+        """The block around ``offset`` and its section's kind."""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        if index >= 0:
+            row = self.rows[index]
+            if row[1] >= offset:
+                return row[2], row[3]
+        return None, "preamble"
+
+    def is_mail_header(self, block: Block) -> bool:
+        """A ``Sent:``/``Date:`` line of the mail headers that open the document (``block``
+        is a ``Key: value`` line)."""
+        key = (block.key or "").lower()
+        if key in ("sent", "postedby", "posted", "received"):
+            return True
+        if key != "date":
+            return False
+        if self._mail_run is None:
+            self._mail_run = _mail_run(self.ctx.doc.blocks)
+        return block.start in self._mail_run
+
+
+def _mail_run(blocks: list[Block]) -> set[int]:
+    """The starts of the mail header lines among the first blocks, when they include a
+    From:/Sent:/To:/Subject: line."""
+    run: set[int] = set()
+    for other in blocks[:12]:
+        if other.kind != "key_value" or (other.key or "").lower() not in _MAIL_KEYS:
+            if run:
+                break
+            continue
+        run.add(other.start)
+    keys = {(b.key or "").lower() for b in blocks if b.start in run}
+    return run if _MAIL_ANCHORS & keys else set()
+
+
+def _sentence_tail(stretch: str) -> str:
+    """The stretch after its last sentence end (the last piece _SENTENCE_END splits it
+    into); most stretches ("Time: ") have no mark that could end one."""
+    if "." in stretch or ";" in stretch or "!" in stretch or "?" in stretch:
+        tail: str = _SENTENCE_END.split(stretch)[-1]
+        return tail
+    return stretch
+
+
+def _place(page: _Page, mention: Mention) -> _Placed | None:
+    text = page.text
+    start = mention.start
+    block, section = page.block_at(start)
+    window = max(0, start - _LEAD_WINDOW)
+    line_start = max(text.rfind("\n", window, start) + 1, window)
+    before = text[line_start:start]
+    lead = _sentence_tail(before)
+    # no comma or bracket (most leads, "Time: "): no split needed
+    clause = _CLAUSE_END.split(lead)[-1] if "," in lead or "(" in lead else lead
+    keyed = block if block is not None and block.kind == "key_value" else None
+    if clause is lead and len(lead) <= 80:
+        # one search for the clause's cues and the sentence's (the same words here)
+        if _cue("not_a_sitting+past_events+other_events").search(lead):
+            return None
+    elif _cue("not_a_sitting+past_events").search(clause[-80:]) \
+            or _cue("other_events").search(lead):
+        return None
+    if keyed is not None and keyed.key and _cue("not_a_sitting").search(keyed.key.lower()):
         return None
     if mention.bare_numeric and not mention.has_time and section not in _SCHEDULE_KINDS:
         return None  # "Room 2/14" outside a Date: line
-    if _STAMP.match(text, line_start, mention.start) and _STAMPED.match(text, mention.end):
+    if "[" in before and _STAMP.match(before) and _STAMPED.match(text, mention.end):
         return None  # "[02/03/2026, 18:47] Jo Whitlock: ..." when a chat message was sent
     # bounded by the line (the pattern never crosses one): a search without an end reads
     # on to the end of the text for its literal words, slow on a megabyte line
     line_end = text.find("\n", mention.end)
-    if _ARRIVAL.match(text, mention.end, len(text) if line_end < 0 else line_end):
+    if line_end < 0:
+        line_end = len(text)
+    # the pattern opens with spaces and "for" (F and f are the only letters that match f)
+    if text[mention.end:mention.end + 1] in " \tfF" and _ARRIVAL.match(text, mention.end, line_end):
         return None  # "09:30 for 10:00 start": the first time is when to arrive
-    row = _agenda_row(text, line_start, mention, len(text) if line_end < 0 else line_end)
+    row = "" if mention.has_date else _agenda_row(text, before, mention, line_end)
     if row == "before":
         return None  # "09:00 | Arrival and coffee": the row before the start
-    if block is not None and _is_mail_header(ctx, block):
+    if keyed is not None and page.is_mail_header(keyed):
         return None
-    if block is not None and block.value_start is not None and mention.start >= block.value_start:
+    if block is not None and block.value_start is not None and start >= block.value_start:
         # the value's own sentence: "Day one 9.30am - 4.30pm; day two 9.30am - 1pm"
-        lead = _SENTENCE_END.split(text[block.value_start:mention.start])[-1]
-    leads = len(lead.strip()) <= _LEAD_LIMIT
+        if block.value_start >= line_start:
+            # the lead's line holds the value's start: the sentence starts at the later of
+            # the two (give or take white space after a sentence's end, which the tests
+            # below ignore); no need to split again
+            lead = text[max(start - len(lead), block.value_start):start]
+        else:
+            lead = _sentence_tail(text[block.value_start:start])
+    stripped = lead.strip()
+    leads = len(stripped) <= _LEAD_LIMIT
     if section in _SCHEDULE_KINDS and leads:
         tier = SCHEDULE
     elif section in _TOP_KINDS and leads:
         tier = TOP
     else:
         tier = PROSE
-    prose = any(ch.isalpha() for ch in lead)
+    prose = bool(stripped) and (stripped[0].isalpha() or any(ch.isalpha() for ch in stripped))
     return _Placed(mention, tier, block, section, clause, prose, row == "end")
 
 
 # A chat export's message stamp: "[02/03/2026, 18:47] Name: message".
 _STAMP = regex.compile(r"[ \t]*\[[ \t]*\Z")
 _STAMPED = regex.compile(r"[ \t]*\][ \t]*[^\n:\]]{1,60}:")
-_ROW_LEAD = regex.compile(r"[ \t|*•·>#\-–—]*")
+_ROW_MARKS = " \t|*•·>#-–—"
+"""What may stand before an agenda row's time: bullets, bars, dashes, white space."""
 _ROW_GAP = regex.compile(r"[ \t|:.)\-–—]*")
 _ROW_END = regex.compile(r"[ \t|.]*")
 _OF_THE_DAY = regex.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?(?:day|event|conference|course|workshop"
                             r"|session|programme|program)")
 
 
-def _agenda_row(text: str, line_start: int, mention: Mention, line_end: int) -> str:
+def _agenda_row(text: str, before: str, mention: Mention, line_end: int) -> str:
     """What an agenda row ("09:00 | Arrival and coffee") says of its one time.
 
     "before" when its label is an arrival, coffee or registration, "end" when the
     label is a close ("Close", "Questions and close", "End of day"), else "".
     """
-    if mention.has_date or not mention.has_time or any(
+    if mention.has_date or not mention.has_time or before.strip(_ROW_MARKS) or any(
             e.end_min is not None for e in mention.entries):
-        return ""
-    if not _ROW_LEAD.fullmatch(text, line_start, mention.start):
-        return ""
+        return ""  # a date, words before the time on its line, or a range
     label_start = _ROW_GAP.match(text, mention.end, line_end).end()
     if label_start == mention.end and label_start < line_end:
         return ""  # "10:00am" runs on into its words: not a row label
@@ -226,46 +338,6 @@ def _agenda_row(text: str, line_start: int, mention: Mention, line_end: int) -> 
         if _ROW_END.fullmatch(label, rest):
             return "end"
     return ""
-
-
-def _block_of(ctx: Context, offset: int) -> tuple[Block | None, str]:
-    table = ctx.shared.get("_sessions_blocks")
-    if table is None:
-        pairs = sorted(((b.start, b.end, b, s.kind) for s in ctx.sections
-                        for b in ([s.heading] if s.heading else []) + s.blocks),
-                       key=lambda t: t[0])
-        table = ([p[0] for p in pairs], pairs)
-        ctx.shared["_sessions_blocks"] = table
-    starts, pairs = table
-    index = bisect.bisect_right(starts, offset) - 1
-    if index >= 0 and pairs[index][1] >= offset:
-        return pairs[index][2], pairs[index][3]
-    return None, "preamble"
-
-
-def _is_mail_header(ctx: Context, block: Block) -> bool:
-    """A ``Sent:``/``Date:`` line of the mail headers that open the document."""
-    key = (block.key or "").lower()
-    if block.kind != "key_value":
-        return False
-    if key in ("sent", "postedby", "posted", "received"):
-        return True
-    if key != "date":
-        return False
-    run = ctx.shared.get("_sessions_mail_run")
-    if run is None:
-        run = set()
-        for other in ctx.doc.blocks[:12]:
-            if other.kind != "key_value" or (other.key or "").lower() not in _MAIL_KEYS:
-                if run:
-                    break
-                continue
-            run.add(other.start)
-        keys = {(b.key or "").lower() for b in ctx.doc.blocks if b.start in run}
-        if not _MAIL_ANCHORS & keys:
-            run = set()
-        ctx.shared["_sessions_mail_run"] = run
-    return block.start in run
 
 
 # --- from mentions to sessions ------------------------------------------------------------
@@ -339,8 +411,10 @@ _DAY_LABEL = regex.compile(r"\b(?:day\s+(?P<n>\d{1,2}|[a-z]+)|(?P<n>[a-z]+)\s+da
 def _labelled_day(placed: _Placed, pending: _Placed | None) -> dt.date | None:
     """The day a "Day two 9.30am - 1pm" time belongs to: that day of the dates before it
     ("Thursday 14 - Friday 15 May 2026"), when they have that many."""
+    if pending is None or "day" not in placed.clause[-30:].lower():
+        return None  # (D, A and Y are the only letters the pattern's "day" matches)
     label = _DAY_LABEL.search(placed.clause[-30:])
-    if label is None or pending is None:
+    if label is None:
         return None
     number = label.group("n")
     index = int(number) if number.isdigit() else word_value(number)
@@ -441,8 +515,8 @@ def _each_day(sittings: list[_Sitting]) -> list[_Sitting]:
     for sitting in sittings:
         entry = sitting.entry
         days = (entry.end_date - entry.date).days if entry.end_date and entry.date else 0
-        spans_days = any(a.kind == "drange" for p in sitting.parts for a in p.mention.atoms)
-        if not spans_days or not 0 < days <= MAX_DAYS:
+        if not 0 < days <= MAX_DAYS or not any(
+                a.kind == "drange" for p in sitting.parts for a in p.mention.atoms):
             out.append(sitting)
             continue
         for offset in range(days + 1):
@@ -456,10 +530,11 @@ def _date_before_time(usable: list[_Placed]) -> list[_Placed]:
     out = list(usable)
     for index in range(len(out) - 1):
         first, second = out[index].mention, out[index + 1].mention
-        earlier_date = any(p.mention.has_date for p in out[:index])
-        if (not earlier_date and first.has_time and not first.has_date
+        if (first.has_time and not first.has_date
                 and second.has_date and not second.has_time and not second.weekday_only):
             out[index], out[index + 1] = out[index + 1], out[index]
+        if out[index].mention.has_date:
+            break  # a date read: no later time moves before its date
     return out
 
 
@@ -514,6 +589,8 @@ def _fill_ends(ctx: Context, chosen: list[_Sitting], placed: list[_Placed]) -> N
     Each source is read once, not once per sitting: a programme of hundreds of
     timed rows stays linear.
     """
+    if not any(s.entry.start_min is not None and s.entry.end_min is None for s in chosen):
+        return  # every sitting has its end, or no start to take one
     ranges = _ranges(placed)
     by_start: dict[int | None, list[Entry]] = {}
     for _, other in ranges:
@@ -556,6 +633,8 @@ def _cued_ends(ctx: Context, placed: list[_Placed]) -> dict[int, int]:
     text = ctx.doc.text
     ends: dict[int, int] = {}
     for index, p in enumerate(placed[:-1]):
+        if not p.mention.has_time:
+            continue  # no start (a start is a time)
         starts = {e.start_min for e in p.mention.entries
                   if e.start_min is not None and e.end_min is None} - ends.keys()
         if not starts:
@@ -595,6 +674,8 @@ def _unique(chosen: list[_Sitting]) -> list[_Sitting]:
 def _flag_weekdays(ctx: Context, placed: list[_Placed]) -> None:
     flagged: set[int] = set()
     for p in placed:
+        if not p.mention.weekdays:
+            continue
         for w in p.mention.mismatches:
             if w.start in flagged:
                 continue

@@ -204,23 +204,28 @@ def _dayspan(start: Atom, days: int, begin: int, end: int) -> Atom:
 
 def _units(text: str, atoms: list[Atom]) -> list[_Unit]:
     units: list[_Unit] = []
+    unit: _Unit | None = None  # the last of units
     for atom in atoms:
-        unit = units[-1] if units else None
+        kind = atom.kind
         gap = _gap(text, unit, atom) if unit is not None else None
-        if atom.kind == "zone" and unit is not None and gap is not None and not gap.strip(" (\t"):
+        if unit is not None and gap is not None and kind == "zone" and not gap.strip(" (\t"):
             unit.zone, unit.end = atom, atom.end
-        if atom.kind in ("dur", "zone"):
+        if kind == "dur" or kind == "zone":
             continue
-        if unit is not None and gap is not None and _JOIN.fullmatch(gap):
-            slot = "date" if atom.kind in _DATE_KINDS else "time"
-            if getattr(unit, slot) is None:
-                setattr(unit, slot, atom)
-                unit.atoms.append(atom)
-                unit.end = atom.end
-                continue
-        new = _Unit(atom.start, atom.end, atoms=[atom])
-        setattr(new, "date" if atom.kind in _DATE_KINDS else "time", atom)
-        units.append(new)
+        is_date = kind in _DATE_KINDS
+        # the slot first: the join pattern is read only when the atom could fill it
+        if unit is not None and gap is not None \
+                and (unit.date if is_date else unit.time) is None and _JOIN.fullmatch(gap):
+            if is_date:
+                unit.date = atom
+            else:
+                unit.time = atom
+            unit.atoms.append(atom)
+            unit.end = atom.end
+            continue
+        unit = _Unit(atom.start, atom.end, atom if is_date else None,
+                     None if is_date else atom, [atom])
+        units.append(unit)
     return units
 
 
@@ -247,45 +252,51 @@ def _link(text: str, units: list[_Unit]) -> list[_Unit]:
 
 def _mention(unit: _Unit, reference: dt.date, day_first: bool) -> Mention:
     days, is_range, weekdays = _days(unit, reference, day_first)
-    times: tuple[int | None, int | None] = (None, None)
     time_atom = unit.time
-    if time_atom is not None:
-        times = _times(time_atom)
+    times = _times(time_atom) if time_atom is not None else (None, None)
     offset = region = None
     zone_named = False
-    for atom in (unit.time, unit.zone, unit.end_unit.time if unit.end_unit else None,
-                 unit.end_unit.zone if unit.end_unit else None):
+    end_unit = unit.end_unit
+    sources = (time_atom, unit.zone) if end_unit is None else (
+        time_atom, unit.zone, end_unit.time, end_unit.zone)
+    for atom in sources:
         if atom is not None and (atom.days == -1 or atom.kind == "zone"):
             offset, zone_named = atom.offset, True
             region = lexicon.zone_regions().get(atom.zone)
-    entries: list[Entry] = []
-    if unit.end_unit is not None and unit.end_unit.date is not None:
-        end_days, _, end_weekdays = _days(unit.end_unit, days[0] if days else reference,
-                                          day_first)
+    if end_unit is not None and end_unit.date is not None:
+        end_days, _, end_weekdays = _days(end_unit, days[0] if days else reference, day_first)
         weekdays += end_weekdays
-        first_clock = unit.time.times[0] if unit.time else None
-        last_clock = unit.end_unit.time.times[0] if unit.end_unit.time else None
+        first_clock = time_atom.times[0] if time_atom else None
+        last_clock = end_unit.time.times[0] if end_unit.time else None
         start_min = end_min = None
         if first_clock is not None and last_clock is not None:
             start_min, end_min = rules.range_24(first_clock, last_clock, same_day=False)
-        entries.append(Entry(days[0] if days else None, end_days[-1] if end_days else None,
-                             start_min, end_min, offset, region))
+        entries = [Entry(days[0] if days else None, end_days[-1] if end_days else None,
+                         start_min, end_min, offset, region)]
     elif is_range:
-        entries.append(Entry(days[0], days[1], times[0], times[1], offset, region))
+        entries = [Entry(days[0], days[1], times[0], times[1], offset, region)]
     elif days:
-        entries.extend(Entry(day, None, times[0], times[1], offset, region) for day in days)
+        entries = [Entry(day, None, times[0], times[1], offset, region) for day in days]
     else:
-        entries.append(Entry(None, None, times[0], times[1], offset, region))
+        entries = [Entry(None, None, times[0], times[1], offset, region)]
+    year_written = weekday_only = bare_numeric = False
     date_atom = unit.date
-    year_written = bool(date_atom and any(s.y is not None for s in date_atom.dates))
-    weekday_only = bool(date_atom and date_atom.lead != "every" and all(
-        s.d is None and s.numeric is None for s in date_atom.dates))
-    bare_numeric = bool(date_atom and all(s.bare_numeric and s.wd is None
-                                          for s in date_atom.dates))
-    return Mention(unit.start, unit.end, entries, has_date=bool(days), has_time=time_atom
-                   is not None, year_written=year_written, zone_named=zone_named,
-                   weekday_only=weekday_only, bare_numeric=bare_numeric, weekdays=weekdays,
-                   atoms=unit.atoms)
+    if date_atom is not None:
+        # one pass over the written dates for the three things the mention tells of them
+        weekday_only, bare_numeric = date_atom.lead != "every", True
+        for spec in date_atom.dates:
+            year_written = year_written or spec.y is not None
+            weekday_only = weekday_only and spec.d is None and spec.numeric is None
+            bare_numeric = bare_numeric and spec.bare_numeric and spec.wd is None
+    return Mention(unit.start, unit.end, entries, bool(days), time_atom is not None,
+                   year_written, zone_named, weekday_only, bare_numeric, weekdays, unit.atoms)
+
+
+def _copy(spec: DateSpec) -> DateSpec:
+    """A copy to fill in (the rules set its month, year...) without touching the atom's."""
+    copy = object.__new__(DateSpec)
+    copy.__dict__.update(spec.__dict__)
+    return copy
 
 
 def _days(unit: _Unit, reference: dt.date,
@@ -296,7 +307,9 @@ def _days(unit: _Unit, reference: dt.date,
             days, is_range, _ = _days(unit.inherited, reference, day_first)
             return days, is_range, []
         return [], False, []
-    specs = [DateSpec(**vars(s)) for s in atom.dates]
+    if atom.kind == "date" and atom.lead != "every" and len(atom.dates) == 1:
+        return _one_day(atom.dates[0], reference, day_first)
+    specs = [_copy(s) for s in atom.dates]
     if atom.lead == "every":
         return rules.every_weekday(specs, reference, day_first), False, []
     if atom.kind == "drange" and atom.lead == "days":
@@ -313,7 +326,7 @@ def _days(unit: _Unit, reference: dt.date,
     if atom.kind == "drange" and specs[0].y is None and specs[1].y is None \
             and specs[0].m is not None and specs[1].m is not None:
         # a range without a year is the one that has not ended by the reference
-        last_day = rules.resolve_date(DateSpec(**vars(specs[1])), reference, day_first)
+        last_day = rules.resolve_date(_copy(specs[1]), reference, day_first)
         if last_day is not None:
             specs[1].y = last_day.year
             rules.inherit(specs[0], specs[1], day_first)
@@ -325,6 +338,18 @@ def _days(unit: _Unit, reference: dt.date,
     if atom.kind == "drange" and len(days) != 2:
         return [], False, []
     return days, atom.kind == "drange", _weekdays(specs, resolved)
+
+
+def _one_day(spec: DateSpec, reference: dt.date,
+             day_first: bool) -> tuple[list[dt.date], bool, list[Weekday]]:
+    """_days of a single date (most mentions): nothing to share with another date, and
+    only a numeric date is filled in, so only that one is copied."""
+    if spec.numeric is not None:
+        spec = _copy(spec)
+    day = rules.resolve_date(spec, reference, day_first)
+    if day is None:
+        return [], False, []
+    return [day], False, _weekdays([spec], [day]) if spec.wd is not None else []
 
 
 def _weekdays(specs: list[DateSpec], days: list[dt.date | None]) -> list[Weekday]:
