@@ -196,8 +196,8 @@ _CLOCK_KEY = re.compile(r"\d+|" + _CLOCKISH.pattern.split("|", 1)[1])
 @cache
 def _keys() -> dict[str, Pattern]:
     # The grammar's own month and weekday words (whole words), not the 3-letter gates.
-    return {"month": regex.compile(rf"(?<![a-z])(?:{lexicon.month_words()})(?![a-z])"),
-            "weekday": regex.compile(rf"(?<![a-z])(?:{lexicon.weekday_words()})(?![a-z])"),
+    return {"month": re.compile(rf"(?<![a-z])(?:{lexicon.month_words()})(?![a-z])"),
+            "weekday": re.compile(rf"(?<![a-z])(?:{lexicon.weekday_words()})(?![a-z])"),
             "unit": _UNIT, "zone": zone_word_pattern(), "clock": _CLOCK_KEY}
 
 

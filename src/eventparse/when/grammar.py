@@ -296,6 +296,6 @@ def zone_pattern() -> re.Pattern[str]:
 
 
 @cache
-def zone_word_pattern() -> regex.Pattern[str]:
+def zone_word_pattern() -> re.Pattern[str]:
     """A zone name alone: every zone_pattern match holds one (atoms.py scans near them)."""
-    return _compile(rf"(?<![a-z])(?:{lexicon.zone_words()})(?![a-z])")
+    return _compile_plain(rf"(?<![a-z])(?:{lexicon.zone_words()})(?![a-z])")
