@@ -22,6 +22,7 @@ from eventparse.when.grammar import (
     Pattern,
     date_patterns,
     duration_pattern,
+    month_contexts,
     range_patterns,
     time_pattern,
     time_range_pattern,
@@ -276,7 +277,11 @@ class _KeyedSpans:
             yield from pattern.finditer(self.text, self.pos, self.endpos)
             return
         key, before, after, lines = reach
-        spans = self._near(key, before, after, lines)
+        keys = self._lines_of(key)
+        context = month_contexts().get(name)
+        if context is not None:
+            keys = [near for near in keys if self._fits(near, context, before, after)]
+        spans = self._near(keys, before, after, lines)
         if name == "time_range":
             spans = self._ranged(spans)
         for start, end in spans:
@@ -324,10 +329,21 @@ class _KeyedSpans:
             self._breaks = [m.start() for m in _NEWLINE.finditer(self.text, self.pos, self.endpos)]
         return self._breaks
 
-    def _near(self, key: str, before: int, after: int, lines: int) -> list[tuple[int, int]]:
+    def _fits(self, near: _KeyLines, context: tuple[re.Pattern[str] | None,
+                                                     re.Pattern[str] | None],
+              before: int, after: int) -> bool:
+        """Whether the text around a key is what a form needs there (within its reach)."""
+        ends_before, starts_after = context
+        return ((ends_before is None or ends_before.search(
+                    self.text, max(near.line_start, near.start - before), near.start) is not None)
+                and (starts_after is None or starts_after.match(
+                    self.text, near.end, min(self.endpos, near.end + after)) is not None))
+
+    def _near(self, keys: list[_KeyLines], before: int, after: int,
+              lines: int) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
         breaks = self._line_breaks()
-        for near in self._lines_of(key):
+        for near in keys:
             start = max(near.line_start, near.start - before)
             end = min(self.endpos, near.end + after)
             # up to and with the line break that ends the key's line (or the next

@@ -185,13 +185,19 @@ def date_patterns() -> list[tuple[str, Pattern]]:
         rf"(?<![a-z0-9])(?:{pattern})")) for name, pattern in forms.items()]
 
 
+def _list_pieces() -> tuple[str, str, str]:
+    """A list of days' pieces: a weekday before a day, a day, the separator between days."""
+    p = _pieces()
+    return (rf"(?:(?P<wd>{_w(lexicon.weekday_words())})\.?,?\s+(?:the\s+)?)?",
+            rf"(?P<d>{p['dnum']}|{p['dayw']})",
+            rf"(?P<sep>{p['rsep']}|{p['andsep']}|\s*,\s*)")
+
+
 @cache
 def range_patterns() -> list[tuple[str, regex.Pattern[str]]]:
     """Days written as one phrase: 13-15 July, July 13 thru 15, Wednesday 4 and Thursday 5 March."""
     p = _pieces()
-    wd = rf"(?:(?P<wd>{_w(lexicon.weekday_words())})\.?,?\s+(?:the\s+)?)?"
-    d = rf"(?P<d>{p['dnum']}|{p['dayw']})"
-    sep = rf"(?P<sep>{p['rsep']}|{p['andsep']}|\s*,\s*)"
+    wd, d, sep = _list_pieces()
     lead = r"(?:(?P<lead>from|between)\s+)?"
     forms = {
         "days_month": rf"{lead}(?:the\s+)?{wd}{d}(?:{sep}(?:the\s+)?{wd}{d}){{1,6}}"
@@ -202,6 +208,26 @@ def range_patterns() -> list[tuple[str, regex.Pattern[str]]]:
                             rf"(?:the\s+)?{d}(?:{p['yearpart']})?",
     }
     return [(name, _compile(rf"(?<![a-z0-9])(?:{pattern})")) for name, pattern in forms.items()]
+
+
+@cache
+def month_contexts() -> dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]]:
+    """For the forms whose month word sits between fixed pieces: a pattern for what must
+    end just before the month (searched up to it) and one for what must follow it
+    (matched after it). atoms.py scans for such a form only near months that fit: a
+    month in a mail header or in prose seldom stands after a list of days."""
+    p = _pieces()
+    wd, d, sep = (re.sub(r"\(\?P<\w+>", "(?:", piece) for piece in _list_pieces())  # unnamed
+    day = rf"(?:\d|{p['dayw']})"
+    return {
+        # the list's last two days and what joins the last to the month
+        "days_month": (_compile_plain(rf"{d}{sep}(?:the\s+)?{wd}{d}(?:\s+day)?"
+                                      rf"(?:\s+of\s+|\s*-\s*|\s*)$"), None),
+        "month_days": (None, _compile_plain(rf"\.?\s*(?:between\s+|the\s+)?(?:the\s+)?{day}")),
+        "day_to_month_day": (_compile_plain(rf"{p['rsep']}$"),
+                             _compile_plain(rf"\.?\s+(?:the\s+)?{day}")),
+        "nth_weekday": (_compile_plain(r"\s(?:of|in)\s+$"), None),
+    }
 
 
 # --- clock times -------------------------------------------------------------------------
