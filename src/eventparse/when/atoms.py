@@ -281,30 +281,25 @@ class _KeyedSpans:
         context = month_contexts().get(name)
         if context is not None:
             keys = [near for near in keys if self._fits(near, context, before, after)]
-        spans = self._near(keys, before, after, lines)
         if name == "time_range":
-            spans = self._ranged(spans)
-        for start, end in spans:
+            keys = self._ranged(keys)
+        for start, end in self._near(keys, before, after, lines):
             yield from pattern.finditer(self.text, start, end)
 
     def has(self, key: str) -> bool:
         """Whether the window holds a key of this kind."""
         return bool(self._lines_of(key))
 
-    def _ranged(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        # A time range holds two clock keys (one a side, the sep between them is no key)
-        # with a range separator between two neighbouring keys: stretches without
-        # (most near digits in mail headers) cannot hold one.
-        keys = self._lines_of("clock")
-        starts = [key.start for key in keys]
-        return [(start, end) for start, end in spans
-                if self._separated(keys[bisect.bisect_left(starts, start):
-                                        bisect.bisect_left(starts, end)])]
-
-    def _separated(self, keys: list[_KeyLines]) -> bool:
-        # the separator lies between the last key of the first side and the next key
-        return any(_RANGE_SEP.search(self.text, first.end, second.start) is not None
-                   for first, second in pairwise(keys))
+    def _ranged(self, keys: list[_KeyLines]) -> list[_KeyLines]:
+        """The keys a time range may hold: its first side's last key and its second
+        side's first key are neighbours with a range separator between them (the
+        separator is no key), so a key with no separator on either side to its
+        neighbour (most digits in mail headers) is no range's."""
+        separated = [_RANGE_SEP.search(self.text, first.end, second.start) is not None
+                     for first, second in pairwise(keys)]
+        return [near for index, near in enumerate(keys)
+                if (index and separated[index - 1])
+                or (index < len(separated) and separated[index])]
 
     def _lines_of(self, key: str) -> list[_KeyLines]:
         """Each key of a kind with its line's start and the line breaks after it, found
