@@ -76,13 +76,13 @@ def windows(text: str) -> list[tuple[int, int]]:
 def find_atoms(text: str, *, strict: bool) -> list[Atom]:
     """Every atom in ``text``, the overlaps settled so that atoms cover the most text."""
     found: list[Atom] = []
-    folded = fold(text)
+    folded = lowered(text)
     for start, end in windows(folded):
         found.extend(_atoms_in(text, folded, start, end, strict))
     return _best_cover(found)
 
 
-def fold(text: str) -> str:
+def lowered(text: str) -> str:
     """``text`` in lower case, character for character, as the grammar reads it.
 
     The patterns are written in lower case and run without IGNORECASE, which makes
@@ -302,8 +302,8 @@ class _KeyedSpans:
                 or (index < len(separated) and separated[index])]
 
     def _lines_of(self, key: str) -> list[_KeyLines]:
-        """Each key of a kind with its line's start and the line breaks after it, found
-        once per window: every pattern near that kind of key reads them."""
+        """Each key of a kind with its line's start and its first line break after it,
+        found once per window: every pattern near that kind of key reads them."""
         if key not in self._lines:
             text, pos, endpos = self.text, self.pos, self.endpos
             breaks = self._line_breaks()

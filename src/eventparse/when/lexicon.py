@@ -15,7 +15,7 @@ from eventparse import vocab
 
 
 def _alternation(words: list[str]) -> str:
-    r"""Any of ``words`` (the patterns ignore case), as a trie: "ten|twelve" is
+    r"""Any of ``words``, lower-cased (the grammar reads lowered text), as a trie: "ten|twelve" is
     ``t(?:en|welve)``, so a position that starts no word fails after a letter or two
     however long the list is. Where several words match, the longest is tried first (a
     word's longer spellings are its branches, taken before the optional end).
