@@ -79,12 +79,14 @@ _CAPS = r"\p{Lu}{2,}(?:['’-]\p{Lu}+)*"
 _TOKEN = rf"(?:(?:{_WORD}|{_CAPS}|\p{{Lu}})\.?|\(\p{{Lu}}\p{{Ll}}+\))"
 _PARTICLE = r"(?:de|van|von|der|den|da|di|du|le|la|del|della|ter|ten|bin|al|el)"
 _SEP = r"(?: {1,2}|(?<=(?<!\p{L})\p{Lu}\.)(?=\p{Lu}))"
+RUN_WORDS = 7
+"""Words a run of RUN or RUN_ASCII may take, particles aside: its first and six more."""
 # Not inside an e-mail address or a dotted login ("Barbara.R.Moore@...").
 # "word" captures every word of the run (particles too), as TOKEN would find them one by
 # one; "rest" holds the words after the first: empty for a run of one word.
 RUN = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}.@_+])(?P<word>{_TOKEN})"
-    rf"(?P<rest>(?:{_SEP}(?:(?P<word>{_PARTICLE}) )?(?P<word>{_TOKEN})){{0,6}})")
+    rf"(?P<rest>(?:{_SEP}(?:(?P<word>{_PARTICLE}) )?(?P<word>{_TOKEN})){{0,{RUN_WORDS - 1}}})")
 TOKEN = regex.compile(rf"{_TOKEN}|{_PARTICLE}(?=[ \t])")
 # RUN and TOKEN for ASCII text in the standard re module, which scans about twice as fast
 # and takes a tenth of the regex module's time a call. They match alike on ASCII text,
@@ -106,10 +108,8 @@ _FIRST_TOKEN_ASCII = (
     r"|[A-Z]+(?:['-][A-Z]+)*|)\.?)")  # _CAPS_ASCII, or an initial
 RUN_ASCII = re.compile(
     rf"{_FIRST_TOKEN_ASCII}"
-    rf"(?P<rest>(?:{_SEP_ASCII}(?:{_PARTICLE} )?{_TOKEN_ASCII}){{0,6}})")
+    rf"(?P<rest>(?:{_SEP_ASCII}(?:{_PARTICLE} )?{_TOKEN_ASCII}){{0,{RUN_WORDS - 1}}})")
 TOKEN_ASCII = re.compile(rf"{_TOKEN_ASCII}|{_PARTICLE}(?=[ \t])")
-RUN_WORDS = 7
-"""Words a run of RUN or RUN_ASCII may take, particles aside: its first and six more."""
 Run: TypeAlias = "regex.Match[str] | re.Match[str]"
 """A match of RUN or RUN_ASCII."""
 # Kept with the name: generations, and degrees (the CMU protocol scores "X, PhD" whole).
