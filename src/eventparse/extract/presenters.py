@@ -698,26 +698,22 @@ def _is_space(char: str) -> bool:
 
 def _wrapped_words(text: str, pos: int, words: list[_Word]) -> list[tuple[int, int]]:
     """The rest of a name broken across lines ("Dr. David" / "J. Fink") whose run of
-    ``words`` ends at ``pos``.
+    ``words`` ends at ``pos``, where the caller saw a line break may start.
 
     Only a name cut short (a title, or a first name alone) goes on to the next
     line: "Ralph D. Hill" above "Bellcore" is whole already.
     """
-    # First what the words say (most runs are whole), then whether a line break follows.
+    # First what the words say (most runs are whole), then whether the line break is one.
     titled = any(w.title or w.rank for w in words)
     if not titled and len(words) != 1:
         return []
     full = [w for w in words if not w.title and not w.rank and not w.initial]
     if not (titled and len(full) <= 1) and not (len(words) == 1 and len(full) == 1):
         return []
-    next_line = _wrap_at(text, pos) if text.startswith("\n", pos) \
-        or text[pos:pos + 2] in BREAK_PAIRS else None
+    next_line = _wrap_at(text, pos)
     if next_line is None:
         return []
-    # RUN reads no further than the line (no element of a run takes a new line).
-    line_end = text.find("\n", next_line)
-    line = text[next_line - 1:len(text) if line_end == -1 else line_end]
-    following = (RUN_ASCII if line.isascii() else RUN).match(text, next_line)
+    following = _runs_at(text, next_line, len(text)).match(text, next_line)
     return _run_words(text, following) if following else []
 
 
