@@ -1038,8 +1038,7 @@ class Scan:
         for start, _, section in sorted((s.start, n, s) for n, s in enumerate(ctx.sections)):
             starts.append(start)
             kinds.append(section.kind)
-            # (_contact_end asks this first: most sections are asked no more.)
-            contact_end = _contact_end(section) if section.kind in EXCLUDED_SECTIONS else None
+            contact_end = _contact_end(section)
             if contact_end is not None:
                 starts.append(contact_end)
                 kinds.append("other")
