@@ -1561,8 +1561,7 @@ def _programme_rows(scan: Scan) -> None:
     Bloggs, Advocacy Manager"). The name must follow the row's last spaced dash, after a
     talk's title, and be followed by a role or organisation."""
     text = scan.ctx.doc.text
-    times = [0] if PROGRAMME_TIME.match(text) else []
-    times += [m.start() + 1 for m in PROGRAMME_TIME_AFTER_BREAK.finditer(text)]
+    times = _line_times(text)
     if len(times) < PROGRAMME_ROWS:
         return
     end = text.find("\n", times[-1])
@@ -1573,6 +1572,14 @@ def _programme_rows(scan: Scan) -> None:
         line_end = end if line_end == -1 else line_end
         scan.add(_row_speakers(text, line_start, line_end))
         line_start = line_end + 1
+
+
+def _line_times(text: str) -> list[int]:
+    """Where PROGRAMME_TIME's matches start (lines that open on a time), found with
+    PROGRAMME_TIME_AFTER_BREAK past the first line."""
+    times = [0] if PROGRAMME_TIME.match(text) else []
+    times += [m.start() + 1 for m in PROGRAMME_TIME_AFTER_BREAK.finditer(text)]
+    return times
 
 
 def _row_speakers(text: str, start: int, end: int) -> list[Mention]:
