@@ -670,7 +670,14 @@ def _lone_word(text: str, run: Run) -> bool:
     """A run of one word that does not go on to the next line: never a name without a
     title (a title alone names no one). Most capitalised words are these ("The",
     "Date:"); ruling them out here spares ``name_at`` the rest of its work."""
-    return run.start("rest") == run.end() and _wrap_at(text, run.end()) is None
+    return run.start("rest") == run.end() and not _goes_on(text, run.end())
+
+
+def _goes_on(text: str, pos: int) -> bool:
+    """Whether a line break (see ``_wrap_at``) is at ``pos``: first a test in C that
+    rules one out after most words, then ``_wrap_at``."""
+    return (text.startswith("\n", pos) or text[pos:pos + 2] in BREAK_PAIRS) \
+        and _wrap_at(text, pos) is not None
 
 
 def _wrap_at(text: str, pos: int) -> int | None:
@@ -739,7 +746,7 @@ def names_in(text: str, start: int, end: int) -> Iterator[Name]:
         if rest == run_end and (not (text.startswith("\n", run_end)
                                      or text[run_end:run_end + 2] in BREAK_PAIRS)
                                 or _wrap_at(text, run_end) is None):
-            continue  # _lone_word (what name_at would say), asked of most runs: inlined
+            continue  # _lone_word (what name_at would say), asked of most runs: _goes_on inlined
         pos = run.start()
         if pos < done:
             continue  # the second line of a name broken across two
@@ -783,9 +790,7 @@ def _name_in_rest(text: str, spans: list[tuple[int, int]], run_end: int,
     from there (at ``spans``) are all it has left: RUN, matched again from there, would
     find just those words (the run stopped before its word limit), so neither the match
     nor its words need making again."""
-    if len(spans) == 1 and (not (text.startswith("\n", run_end)
-                                 or text[run_end:run_end + 2] in BREAK_PAIRS)
-                            or _wrap_at(text, run_end) is None):
+    if len(spans) == 1 and not _goes_on(text, run_end):
         return None  # _lone_word
     return _name_in_run(text, (spans[0][0], run_end), spans, end, False)
 
