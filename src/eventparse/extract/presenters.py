@@ -1477,10 +1477,9 @@ def _after_cues(scan: Scan) -> None:
     # The verb after 'will' and the event's clause, looked for in the lower-cased text by
     # ASCII twins where the text is ASCII (a regex module call costs several times more).
     lowered = text.lower() if text.isascii() else None
-    twin = cues().verbs_ascii if lowered is not None else None
+    verbs, verbs_text = _case_blind(cues().verbs, cues().verbs_ascii, text, lowered)
     for will in _wills(text):
-        speaking = (twin.match(lowered, will.end()) if twin is not None and lowered is not None
-                    else cues().verbs.match(text, will.end())) is not None
+        speaking = verbs.match(verbs_text, will.end()) is not None
         clause_start = _clause_start(text, will.start())
         if not speaking and not _in_event_clause(text, lowered, clause_start, will.start()):
             continue
@@ -1630,14 +1629,21 @@ def _wills(text: str) -> Iterator[regex.Match[str] | re.Match[str]]:
             yield found
 
 
+def _case_blind(pattern: regex.Pattern[str], twin: re.Pattern[str] | None, text: str,
+                lowered: str | None) -> tuple[regex.Pattern[str] | re.Pattern[str], str]:
+    """What to match a case-blind cue in, and with: its ASCII twin in ``lowered`` (the
+    text lower-cased, if it is ASCII) where both are at hand, else the cue in ``text``."""
+    return (twin, lowered) if twin is not None and lowered is not None else (pattern, text)
+
+
 def _in_event_clause(text: str, lowered: str | None, start: int, will: int) -> bool:
     """Whether the clause before 'will' (from ``start``) opens on the event ("In this
     webinar", "During the session"), at its start or at the start of one of its lines (a
     heading above runs on). ``lowered`` is the text lower-cased if it is ASCII."""
-    twin = cues().event_clause_ascii if lowered is not None else None
+    clause, clause_text = _case_blind(cues().event_clause, cues().event_clause_ascii, text,
+                                      lowered)
     while start != -1:
-        if (twin.match(lowered, start, will) if twin is not None and lowered is not None
-                else cues().event_clause.match(text, start, will)) is not None:
+        if clause.match(clause_text, start, will) is not None:
             return True
         start = text.find("\n", start + 1, will)
     return False
