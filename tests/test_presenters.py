@@ -257,6 +257,50 @@ def test_the_ascii_twins_of_the_name_patterns_match_alike() -> None:
                 [w.span() for w in p.TOKEN_ASCII.finditer(text, run.start(), run.end())], text
 
 
+def test_a_name_read_on_from_a_runs_word_is_what_name_at_finds_there(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """names_in reads a name from a later word of a run out of the run's own words
+    (_name_in_rest) rather than matching RUN again there: it must find what a new match
+    would (``_name_at``), in ASCII text (RUN_ASCII) and in any text (RUN)."""
+    from eventparse.extract import presenters as p
+
+    listings = sorted((ROOT / "tests/data/listings").glob("*.txt"))
+    texts = [path.read_text(encoding="utf-8") for path in listings]
+    pieces = ["A", "Mc", "O'", "a", "de ", " ", " ", "  ", ".", "-", "\n", "\n ", "Jo ", "Smith ",
+              "J.", "Dr ", "Prof ", "The ", "Report ", ",", " and ", "Élise ", "Ann "]
+    rng = random.Random(11)
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(5000)]
+    asked = 0
+    original = p._name_in_rest
+
+    def checked(text: str, spans: list[tuple[int, int]], run_end: int, end: int) -> p.Name | None:
+        nonlocal asked
+        asked += 1
+        found = original(text, spans, run_end, end)
+        for runs in (p.RUN, p.RUN_ASCII) if text.isascii() else (p.RUN,):
+            assert found == p._name_at(text, spans[0][0], end, False, runs), text[:60]
+        return found
+
+    monkeypatch.setattr(p, "_name_in_rest", checked)
+    for text in texts:
+        list(p.names_in(text, 0, len(text)))
+    assert asked > 100
+
+
+def test_programme_times_are_found_from_line_breaks_alike() -> None:
+    """A programme's timed lines are found after each new line (PROGRAMME_TIME_AFTER_BREAK,
+    faster to scan): the same lines PROGRAMME_TIME finds at every line start."""
+    from eventparse.extract import presenters as p
+
+    texts = [path.read_text(encoding="utf-8")
+             for path in sorted((ROOT / "tests/data/listings").glob("*.txt"))]
+    texts += ["9:30 Welcome\n 10.15 - 11:00 pm\tTalk\n\n12:00am Lunch\n", "\n09:45 \n\t9.45a.m. x",
+              "Doors 9:30 x\n9:3 y\n 19:30–20:00 z\n\n\n", "", "\n", "10:00 \n10:00\n11:15 "]
+    for text in texts:
+        expected = [m.start() for m in p.PROGRAMME_TIME.finditer(text)]
+        assert p._line_times(text) == expected, text[:60]
+
+
 def test_organisation_name_with_and_is_not_split_into_a_person() -> None:
     text = "Ann Kerr, Station Manager, Bedford and Luton Fire and Rescue Service, and Dr Ian Ross."
     found = people_at(text, 0, len(text), "x", 1.0)

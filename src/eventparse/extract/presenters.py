@@ -79,12 +79,14 @@ _CAPS = r"\p{Lu}{2,}(?:['’-]\p{Lu}+)*"
 _TOKEN = rf"(?:(?:{_WORD}|{_CAPS}|\p{{Lu}})\.?|\(\p{{Lu}}\p{{Ll}}+\))"
 _PARTICLE = r"(?:de|van|von|der|den|da|di|du|le|la|del|della|ter|ten|bin|al|el)"
 _SEP = r"(?: {1,2}|(?<=(?<!\p{L})\p{Lu}\.)(?=\p{Lu}))"
+RUN_WORDS = 7
+"""Words a run of RUN or RUN_ASCII may take, particles aside: its first and six more."""
 # Not inside an e-mail address or a dotted login ("Barbara.R.Moore@...").
 # "word" captures every word of the run (particles too), as TOKEN would find them one by
 # one; "rest" holds the words after the first: empty for a run of one word.
 RUN = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}.@_+])(?P<word>{_TOKEN})"
-    rf"(?P<rest>(?:{_SEP}(?:(?P<word>{_PARTICLE}) )?(?P<word>{_TOKEN})){{0,6}})")
+    rf"(?P<rest>(?:{_SEP}(?:(?P<word>{_PARTICLE}) )?(?P<word>{_TOKEN})){{0,{RUN_WORDS - 1}}})")
 TOKEN = regex.compile(rf"{_TOKEN}|{_PARTICLE}(?=[ \t])")
 # RUN and TOKEN for ASCII text in the standard re module, which scans about twice as fast
 # and takes a tenth of the regex module's time a call. They match alike on ASCII text,
@@ -106,10 +108,8 @@ _FIRST_TOKEN_ASCII = (
     r"|[A-Z]+(?:['-][A-Z]+)*|)\.?)")  # _CAPS_ASCII, or an initial
 RUN_ASCII = re.compile(
     rf"{_FIRST_TOKEN_ASCII}"
-    rf"(?P<rest>(?:{_SEP_ASCII}(?:{_PARTICLE} )?{_TOKEN_ASCII}){{0,6}})")
+    rf"(?P<rest>(?:{_SEP_ASCII}(?:{_PARTICLE} )?{_TOKEN_ASCII}){{0,{RUN_WORDS - 1}}})")
 TOKEN_ASCII = re.compile(rf"{_TOKEN_ASCII}|{_PARTICLE}(?=[ \t])")
-RUN_WORDS = 7
-"""Words a run of RUN or RUN_ASCII may take, particles aside: its first and six more."""
 Run: TypeAlias = "regex.Match[str] | re.Match[str]"
 """A match of RUN or RUN_ASCII."""
 # Kept with the name: generations, and degrees (the CMU protocol scores "X, PhD" whole).
@@ -670,7 +670,14 @@ def _lone_word(text: str, run: Run) -> bool:
     """A run of one word that does not go on to the next line: never a name without a
     title (a title alone names no one). Most capitalised words are these ("The",
     "Date:"); ruling them out here spares ``name_at`` the rest of its work."""
-    return run.start("rest") == run.end() and _wrap_at(text, run.end()) is None
+    return run.start("rest") == run.end() and not _goes_on(text, run.end())
+
+
+def _goes_on(text: str, pos: int) -> bool:
+    """Whether a line break (see ``_wrap_at``) is at ``pos``: first a test in C that
+    rules one out after most words, then ``_wrap_at``."""
+    return (text.startswith("\n", pos) or text[pos:pos + 2] in BREAK_PAIRS) \
+        and _wrap_at(text, pos) is not None
 
 
 def _wrap_at(text: str, pos: int) -> int | None:
@@ -698,26 +705,22 @@ def _is_space(char: str) -> bool:
 
 def _wrapped_words(text: str, pos: int, words: list[_Word]) -> list[tuple[int, int]]:
     """The rest of a name broken across lines ("Dr. David" / "J. Fink") whose run of
-    ``words`` ends at ``pos``.
+    ``words`` ends at ``pos``, where the caller saw a line break may start.
 
     Only a name cut short (a title, or a first name alone) goes on to the next
     line: "Ralph D. Hill" above "Bellcore" is whole already.
     """
-    # First what the words say (most runs are whole), then whether a line break follows.
+    # First what the words say (most runs are whole), then whether the line break is one.
     titled = any(w.title or w.rank for w in words)
     if not titled and len(words) != 1:
         return []
     full = [w for w in words if not w.title and not w.rank and not w.initial]
     if not (titled and len(full) <= 1) and not (len(words) == 1 and len(full) == 1):
         return []
-    next_line = _wrap_at(text, pos) if text.startswith("\n", pos) \
-        or text[pos:pos + 2] in BREAK_PAIRS else None
+    next_line = _wrap_at(text, pos)
     if next_line is None:
         return []
-    # RUN reads no further than the line (no element of a run takes a new line).
-    line_end = text.find("\n", next_line)
-    line = text[next_line - 1:len(text) if line_end == -1 else line_end]
-    following = (RUN_ASCII if line.isascii() else RUN).match(text, next_line)
+    following = _runs_at(text, next_line, len(text)).match(text, next_line)
     return _run_words(text, following) if following else []
 
 
@@ -743,7 +746,7 @@ def names_in(text: str, start: int, end: int) -> Iterator[Name]:
         if rest == run_end and (not (text.startswith("\n", run_end)
                                      or text[run_end:run_end + 2] in BREAK_PAIRS)
                                 or _wrap_at(text, run_end) is None):
-            continue  # _lone_word (what name_at would say), asked of most runs: inlined
+            continue  # _lone_word (what name_at would say), asked of most runs: _goes_on inlined
         pos = run.start()
         if pos < done:
             continue  # the second line of a name broken across two
@@ -787,9 +790,7 @@ def _name_in_rest(text: str, spans: list[tuple[int, int]], run_end: int,
     from there (at ``spans``) are all it has left: RUN, matched again from there, would
     find just those words (the run stopped before its word limit), so neither the match
     nor its words need making again."""
-    if len(spans) == 1 and (not (text.startswith("\n", run_end)
-                                 or text[run_end:run_end + 2] in BREAK_PAIRS)
-                            or _wrap_at(text, run_end) is None):
+    if len(spans) == 1 and not _goes_on(text, run_end):
         return None  # _lone_word
     return _name_in_run(text, (spans[0][0], run_end), spans, end, False)
 
@@ -1042,8 +1043,7 @@ class Scan:
         for start, _, section in sorted((s.start, n, s) for n, s in enumerate(ctx.sections)):
             starts.append(start)
             kinds.append(section.kind)
-            # (_contact_end asks this first: most sections are asked no more.)
-            contact_end = _contact_end(section) if section.kind in EXCLUDED_SECTIONS else None
+            contact_end = _contact_end(section)
             if contact_end is not None:
                 starts.append(contact_end)
                 kinds.append("other")
@@ -1477,10 +1477,9 @@ def _after_cues(scan: Scan) -> None:
     # The verb after 'will' and the event's clause, looked for in the lower-cased text by
     # ASCII twins where the text is ASCII (a regex module call costs several times more).
     lowered = text.lower() if text.isascii() else None
-    twin = cues().verbs_ascii if lowered is not None else None
+    verbs, verbs_text = _case_blind(cues().verbs, cues().verbs_ascii, text, lowered)
     for will in _wills(text):
-        speaking = (twin.match(lowered, will.end()) if twin is not None and lowered is not None
-                    else cues().verbs.match(text, will.end())) is not None
+        speaking = verbs.match(verbs_text, will.end()) is not None
         clause_start = _clause_start(text, will.start())
         if not speaking and not _in_event_clause(text, lowered, clause_start, will.start()):
             continue
@@ -1566,8 +1565,7 @@ def _programme_rows(scan: Scan) -> None:
     Bloggs, Advocacy Manager"). The name must follow the row's last spaced dash, after a
     talk's title, and be followed by a role or organisation."""
     text = scan.ctx.doc.text
-    times = [0] if PROGRAMME_TIME.match(text) else []
-    times += [m.start() + 1 for m in PROGRAMME_TIME_AFTER_BREAK.finditer(text)]
+    times = _line_times(text)
     if len(times) < PROGRAMME_ROWS:
         return
     end = text.find("\n", times[-1])
@@ -1578,6 +1576,14 @@ def _programme_rows(scan: Scan) -> None:
         line_end = end if line_end == -1 else line_end
         scan.add(_row_speakers(text, line_start, line_end))
         line_start = line_end + 1
+
+
+def _line_times(text: str) -> list[int]:
+    """Where PROGRAMME_TIME's matches start (lines that open on a time), found with
+    PROGRAMME_TIME_AFTER_BREAK past the first line."""
+    times = [0] if PROGRAMME_TIME.match(text) else []
+    times += [m.start() + 1 for m in PROGRAMME_TIME_AFTER_BREAK.finditer(text)]
+    return times
 
 
 def _row_speakers(text: str, start: int, end: int) -> list[Mention]:
@@ -1623,14 +1629,21 @@ def _wills(text: str) -> Iterator[regex.Match[str] | re.Match[str]]:
             yield found
 
 
+def _case_blind(pattern: regex.Pattern[str], twin: re.Pattern[str] | None, text: str,
+                lowered: str | None) -> tuple[regex.Pattern[str] | re.Pattern[str], str]:
+    """What to match a case-blind cue in, and with: its ASCII twin in ``lowered`` (the
+    text lower-cased, if it is ASCII) where both are at hand, else the cue in ``text``."""
+    return (twin, lowered) if twin is not None and lowered is not None else (pattern, text)
+
+
 def _in_event_clause(text: str, lowered: str | None, start: int, will: int) -> bool:
     """Whether the clause before 'will' (from ``start``) opens on the event ("In this
     webinar", "During the session"), at its start or at the start of one of its lines (a
     heading above runs on). ``lowered`` is the text lower-cased if it is ASCII."""
-    twin = cues().event_clause_ascii if lowered is not None else None
+    clause, clause_text = _case_blind(cues().event_clause, cues().event_clause_ascii, text,
+                                      lowered)
     while start != -1:
-        if (twin.match(lowered, start, will) if twin is not None and lowered is not None
-                else cues().event_clause.match(text, start, will)) is not None:
+        if clause.match(clause_text, start, will) is not None:
             return True
         start = text.find("\n", start + 1, will)
     return False
