@@ -30,10 +30,18 @@ from eventparse import vocab
 from eventparse.document import Block, Document
 
 _FOLD = regex.compile(r"[^\p{L}\p{N}'’:& ]+")
-_ASCII_FOLD = bytes(ord(chr(c).lower()) if chr(c).isalnum() or chr(c) in "':& " else 32
-                    for c in range(128)) + bytes(range(128, 256))
-"""_FOLD for ASCII text, as a bytes.translate table: what _FOLD keeps is kept (letters
-lower-cased), every other character becomes a space."""
+
+
+def ascii_fold_table(keep: str = "") -> bytes:
+    """A bytes.translate table that folds ASCII text as a ``[^\\p{L}\\p{N}...]+`` pattern
+    does after lower case: ASCII letters and digits lower-cased, the characters of ``keep``
+    kept, every other ASCII character a space (bytes beyond ASCII are left alone)."""
+    return bytes(ord(chr(c).lower()) if chr(c).isalnum() or chr(c) in keep else 32
+                 for c in range(128)) + bytes(range(128, 256))
+
+
+_ASCII_FOLD = ascii_fold_table("':& ")
+"""_FOLD for ASCII text: what _FOLD keeps is kept, every other character becomes a space."""
 MAX_LABEL = 60
 _TYPE_SLOT = "{type}"
 LONG_BLOCK = 100
