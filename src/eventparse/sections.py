@@ -141,11 +141,8 @@ def _kind_set(name: str) -> frozenset[str]:
     return frozenset(vocab.load("headings").get(name, []))
 
 
-@lru_cache(maxsize=16_384)
 def heading_kind(heading: str) -> str | None:
     """The section kind a heading or key label names, or None.
-
-    Cached like ``_match``: extractors ask it about most blocks, many times over.
 
     >>> heading_kind("Learning Outcomes"), heading_kind("Who should attend?"), heading_kind("Hi")
     ('outcomes', 'audience', None)
