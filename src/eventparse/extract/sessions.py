@@ -271,7 +271,7 @@ def _place(page: _Page, mention: Mention) -> _Placed | None:
         tier = TOP
     else:
         tier = PROSE
-    prose = bool(stripped) and (stripped[0].isalpha() or any(ch.isalpha() for ch in stripped))
+    prose = any(ch.isalpha() for ch in stripped)
     return _Placed(mention, tier, block, section, clause, prose, row == "end")
 
 
