@@ -249,7 +249,7 @@ def _place(page: _Page, mention: Mention) -> _Placed | None:
     # the pattern opens with spaces and "for" (F and f are the only letters that match f)
     if text[mention.end:mention.end + 1] in " \tfF" and _ARRIVAL.match(text, mention.end, line_end):
         return None  # "09:30 for 10:00 start": the first time is when to arrive
-    row = "" if mention.has_date else _agenda_row(text, before, mention, line_end)
+    row = _agenda_row(text, before, mention, line_end)
     if row == "before":
         return None  # "09:00 | Arrival and coffee": the row before the start
     if keyed is not None and page.is_mail_header(keyed):
