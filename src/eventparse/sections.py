@@ -20,6 +20,7 @@ The blocks before the first known heading form the ``preamble`` (where titles li
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Literal, NamedTuple
@@ -30,6 +31,7 @@ from eventparse import vocab
 from eventparse.document import Block, Document
 
 _FOLD = regex.compile(r"[^\p{L}\p{N}'’:& ]+")
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
 
 
 def ascii_fold_table(keep: str = "") -> bytes:
@@ -134,6 +136,23 @@ def _heading_table() -> tuple[dict[str, str], Prefixes]:
     # Longest prefix first, so "pqs:kss" beats "pqs".
     return exact, {key: tuple(sorted(entries, key=lambda item: -len(item[0])))
                    for key, entries in prefixes.items()}
+
+
+@cache
+def heading_words(kind: str) -> tuple[str, ...]:
+    """One word of every heading (or heading prefix) of ``kind`` in the vocabulary: its
+    longest run of ASCII letters and digits.
+
+    ``heading_kind`` folds a line (lower case, punctuation to spaces) and looks the result
+    up whole or by prefix; fold keeps letters and digits as they are in lower case, so a
+    run of them in a heading it matches is a run of the line in lower case too. A
+    heading with no such run rules nothing out (the key "" is in every text)."""
+    exact, prefixes = _heading_table()
+    phrases = [phrase for phrase, found in exact.items() if found == kind]
+    phrases += [phrase for entries in prefixes.values() for phrase, found in entries
+                if found == kind]
+    return tuple(sorted({max(_ASCII_WORD.findall(phrase), key=len, default="")
+                         for phrase in phrases}))
 
 
 @cache
