@@ -20,6 +20,7 @@ The blocks before the first known heading form the ``preamble`` (where titles li
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Literal, NamedTuple
@@ -30,10 +31,19 @@ from eventparse import vocab
 from eventparse.document import Block, Document
 
 _FOLD = regex.compile(r"[^\p{L}\p{N}'’:& ]+")
-_ASCII_FOLD = bytes(ord(chr(c).lower()) if chr(c).isalnum() or chr(c) in "':& " else 32
-                    for c in range(128)) + bytes(range(128, 256))
-"""_FOLD for ASCII text, as a bytes.translate table: what _FOLD keeps is kept (letters
-lower-cased), every other character becomes a space."""
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+
+
+def ascii_fold_table(keep: str = "") -> bytes:
+    """A bytes.translate table that folds ASCII text as a ``[^\\p{L}\\p{N}...]+`` pattern
+    does after lower case: ASCII letters and digits lower-cased, the characters of ``keep``
+    kept, every other ASCII character a space (bytes beyond ASCII are left alone)."""
+    return bytes(ord(chr(c).lower()) if chr(c).isalnum() or chr(c) in keep else 32
+                 for c in range(128)) + bytes(range(128, 256))
+
+
+_ASCII_FOLD = ascii_fold_table("':& ")
+"""_FOLD for ASCII text: what _FOLD keeps is kept, every other character becomes a space."""
 MAX_LABEL = 60
 _TYPE_SLOT = "{type}"
 LONG_BLOCK = 100
@@ -129,15 +139,29 @@ def _heading_table() -> tuple[dict[str, str], Prefixes]:
 
 
 @cache
+def heading_words(kind: str) -> tuple[str, ...]:
+    """One word of every heading (or heading prefix) of ``kind`` in the vocabulary: its
+    longest run of ASCII letters and digits.
+
+    ``heading_kind`` folds a line (lower case, punctuation to spaces) and looks the result
+    up whole or by prefix; fold keeps letters and digits as they are in lower case, so a
+    run of them in a heading it matches is a run of the line in lower case too. A
+    heading with no such run rules nothing out (the key "" is in every text)."""
+    exact, prefixes = _heading_table()
+    phrases = [phrase for phrase, found in exact.items() if found == kind]
+    phrases += [phrase for entries in prefixes.values() for phrase, found in entries
+                if found == kind]
+    return tuple(sorted({max(_ASCII_WORD.findall(phrase), key=len, default="")
+                         for phrase in phrases}))
+
+
+@cache
 def _kind_set(name: str) -> frozenset[str]:
     return frozenset(vocab.load("headings").get(name, []))
 
 
-@lru_cache(maxsize=16_384)
 def heading_kind(heading: str) -> str | None:
     """The section kind a heading or key label names, or None.
-
-    Cached like ``_match``: extractors ask it about most blocks, many times over.
 
     >>> heading_kind("Learning Outcomes"), heading_kind("Who should attend?"), heading_kind("Hi")
     ('outcomes', 'audience', None)

@@ -38,6 +38,7 @@ import regex
 from eventparse.document import Block, Document
 from eventparse.evidence import disagreements, field_span
 from eventparse.model import Event, Problem, Severity, Span
+from eventparse.sections import ascii_fold_table
 
 SEVERITY: dict[str, Severity] = {
     "missing-title": "error",
@@ -162,8 +163,7 @@ MAX_DUPLICATES = 10
 """Each repeated text is reported once, and a text pasted over and over only this often."""
 _NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 # ASCII letters and digits lower-cased, every other byte a space: _NOT_WORD for ASCII text.
-_ASCII_FOLD = bytes(ord(chr(c).lower()) if chr(c).isalnum() else 32 for c in range(128)) + bytes(
-    range(128, 256))
+_ASCII_FOLD = ascii_fold_table()
 _ASCII_NOT_WORD = bytes(c for c in range(128) if not chr(c).isalnum())
 
 

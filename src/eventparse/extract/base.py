@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
 import regex
@@ -15,12 +14,11 @@ import regex
 from eventparse import nlp
 from eventparse.document import Block, Document
 from eventparse.model import Problem
-from eventparse.sections import Section, _heading_table
+from eventparse.sections import Section, heading_words
 from eventparse.settings import Settings
 
 T = TypeVar("T")
 _FOLD_DROP = regex.compile(r"[^\p{L}\p{N} ]+")
-_ASCII_WORD = re.compile(r"[a-z0-9]+")
 
 
 @dataclass(frozen=True)
@@ -108,24 +106,7 @@ class Context:
         lowered = self._blocks_lower
         if lowered is None:
             lowered = self._blocks_lower = "\n".join(b.text for b in self.doc.blocks).lower()
-        return any(key in lowered for key in _heading_keys(kind) if key not in absent)
-
-
-@cache
-def _heading_keys(kind: str) -> tuple[str, ...]:
-    """One word of every heading (or heading prefix) of ``kind`` in the vocabulary: its
-    longest run of ASCII letters and digits.
-
-    ``heading_kind`` folds a line (lower case, punctuation to spaces) and looks the result
-    up whole or by prefix; fold keeps letters and digits as they are in lower case, so a
-    run of them in a heading it matches is a run of the line in lower case too. A
-    heading with no such run rules nothing out (the key "" is in every text)."""
-    exact, prefixes = _heading_table()
-    phrases = [phrase for phrase, found in exact.items() if found == kind]
-    phrases += [phrase for entries in prefixes.values() for phrase, found in entries
-                if found == kind]
-    return tuple(sorted({max(_ASCII_WORD.findall(phrase), key=len, default="")
-                         for phrase in phrases}))
+        return any(key in lowered for key in heading_words(kind) if key not in absent)
 
 
 MIN_OPENING = 4

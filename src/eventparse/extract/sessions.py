@@ -31,7 +31,6 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from operator import itemgetter
@@ -43,7 +42,7 @@ from eventparse.document import Block
 from eventparse.extract.base import Candidate, Context
 from eventparse.when import When
 from eventparse.when.combine import Entry, Mention, find_mentions
-from eventparse.when.lexicon import word_value
+from eventparse.when.lexicon import _alternation, word_value
 
 FIELD = "sessions"
 
@@ -76,38 +75,13 @@ def _cue(kind: str) -> regex.Pattern[str]:
     """A phrase list of vocab/session_cues.json as one whole-word pattern.
 
     ``kind`` may name several lists joined by "+" ("not_a_sitting+past_events"): one
-    search for a phrase of either. The phrases share their prefixes in a trie
-    ("book(?:\\s+b(?:y|efore)|ing)"): the same matches as an alternation of whole
-    phrases tried longest first, as the engine at each node tries the longer phrase
-    before the shorter one, but far fewer branches tried at each offset of the text.
+    search for a phrase of either. The phrases share their prefixes in a trie (the date
+    grammar's ``_alternation``): the same matches as an alternation of whole phrases tried
+    longest first, but far fewer branches tried at each offset of the text.
     """
     cues = vocab.load("session_cues")
-    trie = _trie(phrase for name in kind.split("+") for phrase in cues[name]["phrases"])
+    trie = _alternation([phrase for name in kind.split("+") for phrase in cues[name]["phrases"]])
     return regex.compile(rf"\b(?:{trie})\b", regex.IGNORECASE)
-
-
-_Trie = dict[str, "_Trie"]
-
-
-def _trie(phrases: Iterable[str]) -> str:
-    """The phrases as one pattern that shares their prefixes; a space matches any run of
-    white space."""
-    root: _Trie = {}
-    for phrase in phrases:
-        node = root
-        for char in phrase:
-            node = node.setdefault(r"\s+" if char == " " else regex.escape(char), {})
-        node[""] = {}  # a phrase ends here
-    return _trie_pattern(root)
-
-
-def _trie_pattern(node: _Trie) -> str:
-    branches = [token + _trie_pattern(child) for token, child in node.items() if token]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    # greedy: the longer phrase first, the one that ends here when it fails
-    return f"(?:{body})?" if "" in node else body
 
 
 @dataclass
@@ -275,7 +249,7 @@ def _place(page: _Page, mention: Mention) -> _Placed | None:
     # the pattern opens with spaces and "for" (F and f are the only letters that match f)
     if text[mention.end:mention.end + 1] in " \tfF" and _ARRIVAL.match(text, mention.end, line_end):
         return None  # "09:30 for 10:00 start": the first time is when to arrive
-    row = "" if mention.has_date else _agenda_row(text, before, mention, line_end)
+    row = _agenda_row(text, before, mention, line_end)
     if row == "before":
         return None  # "09:00 | Arrival and coffee": the row before the start
     if keyed is not None and page.is_mail_header(keyed):
@@ -297,7 +271,7 @@ def _place(page: _Page, mention: Mention) -> _Placed | None:
         tier = TOP
     else:
         tier = PROSE
-    prose = bool(stripped) and (stripped[0].isalpha() or any(ch.isalpha() for ch in stripped))
+    prose = any(ch.isalpha() for ch in stripped)
     return _Placed(mention, tier, block, section, clause, prose, row == "end")
 
 

@@ -61,13 +61,13 @@ _TIME = regex.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b|\b\d{1,2}[:.]\d{2}
 _NUMERIC_DATE = regex.compile(r"\b\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\b")
 _URL = regex.compile(r"https?://|www\.|\S@\S")
 _SUBTITLE = regex.compile(r"\S[:?]\s+\S")
-_DASH_SPLIT = regex.compile(r"\s+[–—|-]\s+")
+_DASHES = "–—|-"
+"""What _DASH_SPLIT splits at: a line without one of these is not searched."""
+_DASH_SPLIT = regex.compile(rf"\s+[{_DASHES}]\s+")
 _PAGE_TITLE_SPLIT = regex.compile(r"\s+(?:::|[|–—»›-])\s+")
 _LABEL_BAR = regex.compile(r"\s+[|·•]\s+")
 _POSTCODE_END = regex.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}[.)]?$")
 _BULLET_SEP = regex.compile(r"\s*[·•]\s*")
-_DASHES = "–—|-"
-"""What _DASH_SPLIT splits at: a line without one of these is not searched."""
 _DIGIT = regex.compile(r"\d")
 """A time or a numeric date needs a digit (or "noon"): the cheap test before those patterns."""
 _ASCII_LOWER = regex.compile(r"[a-z]")
@@ -208,9 +208,8 @@ def _is_h1(block: Block) -> bool:
 
 def _holds_h1(section: Section) -> bool:
     """Whether the section's heading or one of its blocks is a page's h1."""
-    if section.heading is not None and _is_h1(section.heading):
-        return True
-    return any(block.level == 1 and block.kind == "heading" for block in section.blocks)
+    return ((section.heading is not None and _is_h1(section.heading))
+            or any(map(_is_h1, section.blocks)))
 
 
 def _may_hold_title(section: Section, scanned: int) -> bool:
@@ -343,8 +342,13 @@ def _has_subtitle(text: str) -> bool:
     return (":" in text or "?" in text) and _SUBTITLE.search(text) is not None
 
 
+def _may_dash_split(text: str) -> bool:
+    """False only when _DASH_SPLIT cannot split ``text`` (no dash or bar in it)."""
+    return any(dash in text for dash in _DASHES)
+
+
 def _has_dash_split(text: str) -> bool:
-    return any(dash in text for dash in _DASHES) and _DASH_SPLIT.search(text) is not None
+    return _may_dash_split(text) and _DASH_SPLIT.search(text) is not None
 
 
 def _ends_with_postcode(text: str) -> bool:
@@ -380,7 +384,7 @@ def _is_label(text: str) -> bool:
     """A line that says what kind of event this is, not what it is called."""
     if "·" in text or "•" in text:
         text = _BULLET_SEP.sub(" | ", text)
-    if any(dash in text for dash in _DASHES):
+    if _may_dash_split(text):
         text = _DASH_SPLIT.split(text, maxsplit=1)[0]
     return is_type_label(text)
 

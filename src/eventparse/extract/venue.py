@@ -590,10 +590,11 @@ def extract(ctx: Context) -> list[Candidate[object]]:
 # Prose: runs of place tokens ----------------------------------------------------------
 
 # A token: letters, or an alphanumeric run with inner "." "-" or "'" ("8.220", "BH-129").
-TOKEN = regex.compile(r"[A-Za-z0-9]+(?:[.\-'’][A-Za-z0-9]+)*")
-# The same in a group: a split on it gives the tokens and the text between them. Its
-# repeats are possessive: nothing follows them to give back to, and it scans faster.
-TOKEN_SPLIT = re.compile(r"([A-Za-z0-9]++(?:[.\-'’][A-Za-z0-9]++)*+)")
+# Its repeats are possessive: nothing follows them to give back to, and it scans faster.
+_TOKEN = r"[A-Za-z0-9]++(?:[.\-'’][A-Za-z0-9]++)*+"
+TOKEN = regex.compile(_TOKEN)  # (scripts/learn_locations.py splits text with it too)
+# The same in a group: a split on it gives the tokens and the text between them.
+TOKEN_SPLIT = re.compile(f"({_TOKEN})")
 OF = frozenset({"of", "Of", "oF", "OF"})
 NAME_GAPS = frozenset({" ", "  "})  # what NAME_GAP matches
 # What may stand between two words of one place on a line: a space or two, a comma, a

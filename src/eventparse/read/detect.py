@@ -48,8 +48,6 @@ _HTML_TAG = re.compile(
 _HTML_START = re.compile(r"\s*(?:<!--.{0,2000}?-->\s*)?<(?:!doctype\s+html|html\b|\?xml\b)",
                          re.IGNORECASE | re.DOTALL)
 _HEADER_LINE = re.compile(r"([A-Za-z][A-Za-z0-9-]{0,40}):[ \t]*(.*)")
-_HEADER_NAME = re.compile(r"[A-Za-z][A-Za-z0-9-]{0,40}:")
-"""How a _HEADER_LINE starts."""
 _RFC_DATE = re.compile(
     r"(?:[A-Za-z]{3},[ \t]*)?\d{1,2}[ \t]+[A-Za-z]{3}[ \t]+\d{2,4}[ \t]+\d{1,2}:\d{2}(?::\d{2})?"
     r"[ \t]+(?:[+-]\d{4}|UT|GMT|[ECMP][SD]T|Z)(?:[ \t]*\([^()]{0,40}\))?")
@@ -185,8 +183,10 @@ def looks_like_email(head: str) -> bool:
     names: set[str] = set()
     has_rfc_date = False
     head = head.lstrip("\r\n")
-    if not head.startswith(("From ", " ", "\t")) and not _HEADER_NAME.match(head):
-        return False  # the first line is blank or no header: no need to split the lines
+    if not head.startswith(("From ", " ", "\t")) and not _HEADER_LINE.match(head):
+        # the first line is blank or no header (it would have to match whole): no need
+        # to split the lines
+        return False
     lines = head.splitlines()
     if lines and lines[0].startswith("From "):  # an mbox separator line
         lines = lines[1:]
