@@ -42,7 +42,7 @@ from eventparse.document import Block
 from eventparse.extract.base import Candidate, Context
 from eventparse.when import When
 from eventparse.when.combine import Entry, Mention, find_mentions
-from eventparse.when.lexicon import _alternation, word_value
+from eventparse.when.lexicon import word_trie, word_value
 
 FIELD = "sessions"
 
@@ -76,11 +76,11 @@ def _cue(kind: str) -> regex.Pattern[str]:
 
     ``kind`` may name several lists joined by "+" ("not_a_sitting+past_events"): one
     search for a phrase of either. The phrases share their prefixes in a trie (the date
-    grammar's ``_alternation``): the same matches as an alternation of whole phrases tried
+    grammar's ``word_trie``): the same matches as an alternation of whole phrases tried
     longest first, but far fewer branches tried at each offset of the text.
     """
     cues = vocab.load("session_cues")
-    trie = _alternation([phrase for name in kind.split("+") for phrase in cues[name]["phrases"]])
+    trie = word_trie([phrase for name in kind.split("+") for phrase in cues[name]["phrases"]])
     return regex.compile(rf"\b(?:{trie})\b", regex.IGNORECASE)
 
 

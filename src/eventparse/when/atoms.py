@@ -43,10 +43,10 @@ _PHRASE_ONLY = {"day_only", "compact", "numeric_spaced"}
 # anchor (its windows merge anyway). Each number word starts no other ("fourth" is
 # "four"), so the trie ends every anchor where the word list did.
 _ANCHOR = re.compile(
-    r"\d+|(?=[a-z])\b(?:(?:" + lexicon._alternation(
+    r"\d+|(?=[a-z])\b(?:(?:" + lexicon.word_trie(
         ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
          "dec", "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun"])
-    + r")(?:[a-z]{0,6}day|uary|ruary|ch|il|e|y|ust|ember|ober)?\b|" + lexicon._alternation(
+    + r")(?:[a-z]{0,6}day|uary|ruary|ch|il|e|y|ust|ember|ober)?\b|" + lexicon.word_trie(
         ["noon", "mid", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
          "ten", "eleven", "twelve", "half", "quarter", "first", "second", "third", "fifth",
          "ninth", "twenty", "thirty", "fifteen", "forty", "fifty"]) + ")")

@@ -166,7 +166,7 @@ def date_patterns() -> list[tuple[str, Pattern]]:
         "compact": r"(?<![\d/.:-])(?P<y>(?:19|20)\d\d)(?P<mn>0[1-9]|1[0-2])"
                    r"(?P<d>0[1-9]|[12]\d|3[01])(?![\d])",
         # the first Tuesday of October 2014
-        "nth_weekday": rf"(?:the\s+)?(?P<nth>{lexicon._alternation(list(lexicon.week_ordinals()))})"
+        "nth_weekday": rf"(?:the\s+)?(?P<nth>{lexicon.word_trie(list(lexicon.week_ordinals()))})"
                        rf"\s+{wd}\s+(?:of|in)\s+{mon}(?:\s*,?\s*{p['year']})?",
         # Monday 21, Friday the 22nd
         "weekday_day": rf"{wd},?\s+(?:the\s+)?(?P<d>{p['dnum']}|{p['dayw']}){not_time}",
@@ -306,7 +306,7 @@ def time_range_pattern(strict: bool) -> regex.Pattern[str]:
 
 @cache
 def duration_pattern() -> re.Pattern[str]:
-    count = _w(lexicon._alternation([w for w, n in lexicon.number_words().items()
+    count = _w(lexicon.word_trie([w for w, n in lexicon.number_words().items()
                                       if 1 <= n <= 99 and w not in ("oh",)]))
     n = rf"(?:\d{{1,3}}(?:\.\d)?|an?|half\s+an|{count})"
     return _compile_plain(

@@ -14,13 +14,13 @@ import regex
 from eventparse import vocab
 
 
-def _alternation(words: list[str]) -> str:
+def word_trie(words: list[str]) -> str:
     r"""Any of ``words``, lower-cased (the grammar reads lowered text), as a trie: "ten|twelve" is
     ``t(?:en|welve)``, so a position that starts no word fails after a letter or two
     however long the list is. Where several words match, the longest is tried first (a
     word's longer spellings are its branches, taken before the optional end).
 
-    >>> print(_alternation(["ten", "twelve", "twenty one", "twenty"]))
+    >>> print(word_trie(["ten", "twelve", "twenty one", "twenty"]))
     t(?:en|we(?:lve|nty(?:\s+one)?))
 
     """
@@ -129,7 +129,7 @@ def word_value(text: str) -> int | None:
 
 def day_words() -> str:
     """Spelled-out days of the month, 1-31 (cardinal and ordinal)."""
-    return _alternation([w for w, n in number_words().items() if 1 <= n <= 31
+    return word_trie([w for w, n in number_words().items() if 1 <= n <= 31
                          and not w.startswith("o")])
 
 
@@ -138,26 +138,26 @@ def hour_words() -> str:
     units: dict[str, int] = _calendar()["units"]  # type: ignore[assignment]
     words = [w for w, n in units.items() if 1 <= n <= 19 and w != "oh"] + ["twenty"]
     words += [f"twenty{joint}{unit}" for unit in ("one", "two", "three") for joint in " -"]
-    return _alternation(words)
+    return word_trie(words)
 
 
 def minute_words() -> str:
     """Spelled-out minutes, one to fifty-nine ("oh five", "forty five")."""
     ordinals: dict[str, int] = _calendar()["ordinals"]  # type: ignore[assignment]
-    return _alternation([w for w, n in number_words().items() if 1 <= n <= 59
+    return word_trie([w for w, n in number_words().items() if 1 <= n <= 59
                          and w not in ordinals and not any(o in w for o in ordinals)])
 
 
 def month_words() -> str:
-    return _alternation(list(month_numbers()))
+    return word_trie(list(month_numbers()))
 
 
 def weekday_words() -> str:
-    return _alternation(list(weekday_numbers()))
+    return word_trie(list(weekday_numbers()))
 
 
 def zone_words() -> str:
-    return _alternation(list(zones()))
+    return word_trie(list(zones()))
 
 
 def year_words() -> str:
@@ -165,10 +165,10 @@ def year_words() -> str:
     cal = _calendar()
     units: dict[str, int] = cal["units"]  # type: ignore[assignment]
     tens: dict[str, int] = cal["tens"]  # type: ignore[assignment]
-    century = _alternation([w for w, n in units.items() if 10 <= n <= 19] + ["twenty"])
-    ten = _alternation(list(tens))
-    unit = _alternation([w for w, n in units.items() if 1 <= n <= 9 and w != "oh"])
-    teen = _alternation([w for w, n in units.items() if 10 <= n <= 19])
+    century = word_trie([w for w, n in units.items() if 10 <= n <= 19] + ["twenty"])
+    ten = word_trie(list(tens))
+    unit = word_trie([w for w, n in units.items() if 1 <= n <= 9 and w != "oh"])
+    teen = word_trie([w for w, n in units.items() if 10 <= n <= 19])
     tail = rf"(?:(?:{ten})(?:[\s-]+(?:{unit}))?|(?:zero|oh)\s+(?:{unit})|{teen}|{unit})"
     return (rf"(?:(?:{century})\s+(?:hundred\s+(?:and\s+)?)?{tail}"
             rf"|two\s+thousand(?:\s+(?:and\s+)?{tail})?)")
