@@ -291,15 +291,12 @@ class _KeyedSpans:
         return bool(self._lines_of(key))
 
     def _ranged(self, keys: list[_KeyLines]) -> list[_KeyLines]:
-        """The keys a time range may hold: its first side's last key and its second
-        side's first key are neighbours with a range separator between them (the
-        separator is no key), so a key with no separator on either side to its
-        neighbour (most digits in mail headers) is no range's."""
-        separated = [_RANGE_SEP.search(self.text, first.end, second.start) is not None
-                     for first, second in pairwise(keys)]
-        return [near for index, near in enumerate(keys)
-                if (index and separated[index - 1])
-                or (index < len(separated) and separated[index])]
+        """The keys a time range is scanned near: its first side's last key, which has a
+        range separator between it and the next key (the separator is no key). That
+        key's reach covers the second side, so a key with no separator after it (most
+        digits in mail headers, and second sides) needs no scan of its own."""
+        return [first for first, second in pairwise(keys)
+                if _RANGE_SEP.search(self.text, first.end, second.start) is not None]
 
     def _lines_of(self, key: str) -> list[_KeyLines]:
         """Each key of a kind with its line's start and its first line break after it,
