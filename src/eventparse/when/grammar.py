@@ -229,6 +229,11 @@ def month_contexts() -> dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] 
         "day_to_month_day": (_compile_plain(rf"{p['rsep']}$"),
                              _compile_plain(rf"\.?\s+(?:the\s+)?{day}")),
         "nth_weekday": (_compile_plain(r"\s(?:of|in)\s+$"), None),
+        # 2026 March 16; March-2026-16; 16-2026-March
+        "year_month_day": (_compile_plain(r"(?:1\d|20)\d\d,?\s+$"),
+                           _compile_plain(rf"\.?,?\s+{day}")),
+        "month_year_day": (None, _compile_plain(r"\.?-(?:1\d|20)\d\d-\d")),
+        "day_year_month": (_compile_plain(r"\d-(?:1\d|20)\d\d-$"), None),
     }
 
 
