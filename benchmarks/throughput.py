@@ -20,6 +20,7 @@ import time
 import warnings
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,20 +48,20 @@ def docs_per_second(run: Callable[[str], object], texts: list[str], repeat: int)
 
 
 def peer(text: str) -> object:
-    from dateparser.search import search_dates
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        # languages=["en"] spares it language detection: the peer at its fastest.
-        return search_dates(text, languages=["en"], settings={"DATE_ORDER": "DMY"})
+    # languages=["en"] spares it language detection: the peer at its fastest.
+    return _search_dates(text, languages=["en"], settings={"DATE_ORDER": "DMY"})
 
 
 def default_peer(text: str) -> object:
+    return _search_dates(text)  # as a first try calls it: languages detected per text
+
+
+def _search_dates(text: str, **options: Any) -> object:
     from dateparser.search import search_dates
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return search_dates(text)  # as a first try calls it: languages detected per text
+        return search_dates(text, **options)
 
 
 def report(name: str, texts: list[str], repeat: int, default_sample: int = 0,

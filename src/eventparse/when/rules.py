@@ -7,9 +7,9 @@ reference) and the one a year after, whichever falls on that weekday. A day
 without a month ("Friday the 22nd") is this month's if its weekday matches, else
 the next month's on or after the reference that does. A two-digit year is the one
 within 80 years before and 20 after the reference ("18-Nov-94" is 1994; "3-7-27"
-read in 2016 is 2027). "Every Tuesday
-in March" (or "Tuesdays in March") is each Tuesday of the next March that has
-not ended; "every Monday from 4 May to 1 June" each Monday of that range of days.
+read in 2016 is 2027). "Every Tuesday in March" (or "Tuesdays in March") is each
+Tuesday of the next March that has not ended; "every Monday from 4 May to 1 June"
+each Monday of that range of days.
 
 Clock times without am/pm take the reading an announcement means: 1 to 6
 o'clock is afternoon (13:00-18:00), 7 to 11 morning, 12 noon. Times written
