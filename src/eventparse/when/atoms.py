@@ -102,18 +102,17 @@ _CLOCKISH = re.compile(
     r"|quarter|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)")
 _DURATIONISH = re.compile(r"hour|hr|min|day")
 _DIGIT = re.compile(r"\d")  # the patterns' own digits: a window without one holds no number
-_NEEDS_MONTH = {"day_month", "month_day", "month_year_day", "day_year_month", "year_month_day",
-                "nth_weekday", "days_month", "month_days", "day_to_month_day", "every_weekday"}
-_NEEDS_WEEKDAY = {"weekday_day", "weekday"}
 
 
 def _worth_running(name: str, strict: bool, has_month: bool, has_weekday: bool,
                    has_digit: bool) -> bool:
+    """A form keyed to months or weekdays needs one in the window; the others a digit."""
     if strict and name in _PHRASE_ONLY:
         return False
-    if name in _NEEDS_MONTH:
+    key = _KEY_REACH[name][0] if name in _KEY_REACH else None
+    if key == "month":
         return has_month
-    if name in _NEEDS_WEEKDAY:
+    if key == "weekday":
         return has_weekday
     return has_digit or name == "day_only"
 
