@@ -379,6 +379,8 @@ def cues() -> Cues:
     """The presenter cue vocabulary, compiled once."""
     data = vocab.load("presenter_cues")
     honorifics = vocab.load("honorifics")
+    # How a clause opens on the event ("In this", "During the"), then blanks.
+    event_lead = rf"[\s*_#>|-]*(?:{_alternation(data['event_clause_leads'])})\s+"
     return Cues(
         keys=frozenset(fold(k) for k in data["keys"]),
         key_nouns=frozenset(data["key_nouns"]),
@@ -394,12 +396,11 @@ def cues() -> Cues:
         verbs=regex.compile(rf"(?:{_alternation(data['verbs'])})\b", regex.I),
         verbs_ascii=_ascii_twin(data["verbs"], r"\b", lead=""),
         event_clause=regex.compile(
-            rf"[\s*_#>|-]*(?:{_alternation(data['event_clause_leads'])})\s+"
-            rf"(?:[\p{{L}}'’-]+\s+)?(?:{_alternation(data['event_clause_nouns'])})s?\b", regex.I),
+            rf"{event_lead}(?:[\p{{L}}'’-]+\s+)?(?:{_alternation(data['event_clause_nouns'])})s?\b",
+            regex.I),
         event_clause_ascii=_event_clause_ascii(data["event_clause_leads"],
                                                data["event_clause_nouns"]),
-        event_lead=regex.compile(
-            rf"[\s*_#>|-]*(?:{_alternation(data['event_clause_leads'])})\s+$", regex.I),
+        event_lead=regex.compile(event_lead + "$", regex.I),
         talk_nouns=regex.compile(rf"(?:['’]s)?[ \t]+(?:{_alternation(data['talk_nouns'])})\b",
                                  regex.I),
         group_words=frozenset(data["group_words"]),
