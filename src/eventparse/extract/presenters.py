@@ -184,7 +184,7 @@ PROGRAMME_TIME_AFTER_BREAK = re.compile(r"\n" + PROGRAMME_TIME.pattern[1:], re.I
 the scan skip from one new line to the next instead of trying every position."""
 PROGRAMME_ROWS = 3
 """Lines starting with a time that make a programme."""
-# The dash before a row's speaker: spaced ("Talk title – Jo Bloggs, Org").
+# The dash before a row's speaker: spaced ("Talk title – Jo Bloggs, Org"); all as long.
 ROW_DASH = (" – ", " — ", " - ")
 LIST_GOES_ON = re.compile(r"(?:,|\band|&)[ \t]*$")
 """How a line ends whose list of names goes on to the next line."""
@@ -1597,7 +1597,7 @@ def _row_speakers(text: str, start: int, end: int) -> list[Mention]:
     lead = LEAD_WORD.search(text, time.end() if time else start, dash)
     if lead is None or _fold_key(lead.group()) in cues().excluded_keys:
         return []
-    people = people_at(text, dash + 3, end, "programme-row", 0.85)
+    people = people_at(text, dash + len(ROW_DASH[0]), end, "programme-row", 0.85)
     if not people or not _role_follows(text, people[-1].name, end):
         return []
     return [m for m in people if not _reads_as_words(m.name)]
