@@ -293,14 +293,12 @@ def _ascii_twin(phrases: list[str], tail: str,
 
 
 def _event_clause_ascii(leads: list[str], nouns: list[str]) -> re.Pattern[str] | None:
-    """``Cues.event_clause`` for lower-cased ASCII text in the ``re`` module (as
-    ``_ascii_twin`` is for a phrase cue); None when a phrase is not ASCII."""
-    if not all(p.isascii() for p in [*leads, *nouns]):
+    """``Cues.event_clause`` for lower-cased ASCII text in the ``re`` module: the leads'
+    ``_ascii_twin``, the nouns after them; None when a phrase is not ASCII."""
+    if not all(p.isascii() for p in nouns):
         return None
-    space = ASCII_SPACE + "+"
-    lead = _alternation([p.lower() for p in leads], space=space)
-    noun = _alternation([p.lower() for p in nouns], space=space)
-    return re.compile(rf"[\t-\r *_#>|-]*(?:{lead}){space}(?:[a-z'-]+{space})?(?:{noun})s?\b")
+    noun = _alternation([p.lower() for p in nouns], space=ASCII_SPACE + "+")
+    return _ascii_twin(leads, rf"\s+(?:[a-z'-]+\s+)?(?:{noun})s?\b", lead=r"[\t-\r *_#>|-]*")
 
 
 def _phrase_cue(phrases: list[str], tail: str) -> regex.Pattern[str]:
