@@ -184,7 +184,7 @@ PROGRAMME_TIME_AFTER_BREAK = re.compile(r"\n" + PROGRAMME_TIME.pattern[1:], re.I
 the scan skip from one new line to the next instead of trying every position."""
 PROGRAMME_ROWS = 3
 """Lines starting with a time that make a programme."""
-# The dash before a row's speaker: spaced ("Talk title – Jo Bloggs, Org").
+# The dash before a row's speaker: spaced ("Talk title – Jo Bloggs, Org"); all as long.
 ROW_DASH = (" – ", " — ", " - ")
 LIST_GOES_ON = re.compile(r"(?:,|\band|&)[ \t]*$")
 """How a line ends whose list of names goes on to the next line."""
@@ -293,14 +293,12 @@ def _ascii_twin(phrases: list[str], tail: str,
 
 
 def _event_clause_ascii(leads: list[str], nouns: list[str]) -> re.Pattern[str] | None:
-    """``Cues.event_clause`` for lower-cased ASCII text in the ``re`` module (as
-    ``_ascii_twin`` is for a phrase cue); None when a phrase is not ASCII."""
-    if not all(p.isascii() for p in [*leads, *nouns]):
+    """``Cues.event_clause`` for lower-cased ASCII text in the ``re`` module: the leads'
+    ``_ascii_twin``, the nouns after them; None when a phrase is not ASCII."""
+    if not all(p.isascii() for p in nouns):
         return None
-    space = ASCII_SPACE + "+"
-    lead = _alternation([p.lower() for p in leads], space=space)
-    noun = _alternation([p.lower() for p in nouns], space=space)
-    return re.compile(rf"[\t-\r *_#>|-]*(?:{lead}){space}(?:[a-z'-]+{space})?(?:{noun})s?\b")
+    noun = _alternation([p.lower() for p in nouns], space=ASCII_SPACE + "+")
+    return _ascii_twin(leads, rf"\s+(?:[a-z'-]+\s+)?(?:{noun})s?\b", lead=r"[\t-\r *_#>|-]*")
 
 
 def _phrase_cue(phrases: list[str], tail: str) -> regex.Pattern[str]:
@@ -379,6 +377,8 @@ def cues() -> Cues:
     """The presenter cue vocabulary, compiled once."""
     data = vocab.load("presenter_cues")
     honorifics = vocab.load("honorifics")
+    # How a clause opens on the event ("In this", "During the"), then blanks.
+    event_lead = rf"[\s*_#>|-]*(?:{_alternation(data['event_clause_leads'])})\s+"
     return Cues(
         keys=frozenset(fold(k) for k in data["keys"]),
         key_nouns=frozenset(data["key_nouns"]),
@@ -394,12 +394,11 @@ def cues() -> Cues:
         verbs=regex.compile(rf"(?:{_alternation(data['verbs'])})\b", regex.I),
         verbs_ascii=_ascii_twin(data["verbs"], r"\b", lead=""),
         event_clause=regex.compile(
-            rf"[\s*_#>|-]*(?:{_alternation(data['event_clause_leads'])})\s+"
-            rf"(?:[\p{{L}}'’-]+\s+)?(?:{_alternation(data['event_clause_nouns'])})s?\b", regex.I),
+            rf"{event_lead}(?:[\p{{L}}'’-]+\s+)?(?:{_alternation(data['event_clause_nouns'])})s?\b",
+            regex.I),
         event_clause_ascii=_event_clause_ascii(data["event_clause_leads"],
                                                data["event_clause_nouns"]),
-        event_lead=regex.compile(
-            rf"[\s*_#>|-]*(?:{_alternation(data['event_clause_leads'])})\s+$", regex.I),
+        event_lead=regex.compile(event_lead + "$", regex.I),
         talk_nouns=regex.compile(rf"(?:['’]s)?[ \t]+(?:{_alternation(data['talk_nouns'])})\b",
                                  regex.I),
         group_words=frozenset(data["group_words"]),
@@ -1596,7 +1595,7 @@ def _row_speakers(text: str, start: int, end: int) -> list[Mention]:
     lead = LEAD_WORD.search(text, time.end() if time else start, dash)
     if lead is None or _fold_key(lead.group()) in cues().excluded_keys:
         return []
-    people = people_at(text, dash + 3, end, "programme-row", 0.85)
+    people = people_at(text, dash + len(ROW_DASH[0]), end, "programme-row", 0.85)
     if not people or not _role_follows(text, people[-1].name, end):
         return []
     return [m for m in people if not _reads_as_words(m.name)]
