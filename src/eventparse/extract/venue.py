@@ -596,11 +596,10 @@ TOKEN = regex.compile(_TOKEN)  # (scripts/learn_locations.py splits text with it
 # The same in a group: a split on it gives the tokens and the text between them.
 TOKEN_SPLIT = re.compile(f"({_TOKEN})")
 OF = frozenset({"of", "Of", "oF", "OF"})
-NAME_GAPS = frozenset({" ", "  "})  # what NAME_GAP matches
+NAME_GAPS = frozenset({" ", "  "})  # between a building's name and its place word: a space or two
 # What may stand between two words of one place on a line: a space or two, a comma, a
 # dash or a bracket; not a full stop, a colon or a column gap.
 SAME_LINE_GAP = regex.compile(r"[ ]{0,2}(?:[,&/()\-]{1,2}[ ]{0,2})?")
-NAME_GAP = regex.compile(r"[ ]{1,2}")
 LINE_BREAK_GAP = regex.compile(r"[ ]{0,2}\n[ \t]{0,40}")
 # A clock time or its meridiem is never part of a place ("7pm", "PM").
 TIME_WORD = regex.compile(
