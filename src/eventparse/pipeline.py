@@ -47,9 +47,11 @@ def parse(
     'Knife crime briefing'
     """
     reference_date = _as_date(reference_date)
-    settings = DEFAULT_SETTINGS if timezone is None else Settings(timezone=timezone)
-    if timezone is not None:
+    if timezone is None:
+        settings = DEFAULT_SETTINGS
+    else:
         zone_for(timezone)  # fail early, with a clear error, on an unknown zone name
+        settings = Settings(timezone=timezone)
     if len(text) > settings.max_chars:
         raise InputTooLargeError(
             f"input has {len(text):,} characters; the limit is {settings.max_chars:,}")

@@ -195,22 +195,22 @@ def duplicate_text(event: Event, doc: Document) -> list[Problem]:
     found = []
     folded: dict[int, str] = {}
     """Block index -> its folded text, for the blocks that share their letters."""
-    unfolded: dict[bytes, list[int]] = {}
-    """Letters -> the blocks with them that are not folded yet (the first of each)."""
+    unfolded: dict[bytes, int | None] = {}
+    """Letters -> the first block with them while it is not folded yet (then None)."""
     seen: dict[str, int] = {}
     """Folded text -> the first block with it (of the folded blocks)."""
     reported: set[str] = set()
     for index, block in enumerate(blocks):
         letters = _letters(block)
-        waiting = unfolded.get(letters)
-        if waiting is None:  # no earlier block has these letters: nothing is repeated
-            unfolded[letters] = [index]
+        if letters not in unfolded:  # no earlier block has these letters: nothing is repeated
+            unfolded[letters] = index
             continue
-        for earlier in waiting:  # now compared, so folded, and seen in their turn
+        earlier = unfolded[letters]
+        if earlier is not None:  # now compared, so folded, and seen in its turn
+            unfolded[letters] = None
             folded[earlier] = _folded(blocks[earlier])
             if len(folded[earlier]) >= DUPLICATE_MIN_CHARS:
                 seen.setdefault(folded[earlier], earlier)
-        waiting.clear()
         text = folded[index] = _folded(block)
         if len(text) < DUPLICATE_MIN_CHARS:
             continue

@@ -293,11 +293,10 @@ def _best_labels(ctx: Context) -> tuple[float, str, list[Label]] | None:
         if found:
             return INLINE_SCORE, "audience-key", found
         inline.append(found is not None)
-    # Whether each block may hold a lead-in word, from one search of the document's text.
+    # Whether a block may hold a lead-in word, from one search of the document's text.
     lead_words, text = _roles().lead_words, ctx.doc.text
-    lead_ins = [lead_words.in_text(text, block.start, block.end) for block in blocks]
-    for block, heading, keyed, lead_in in zip(blocks, headings, inline, lead_ins, strict=True):
-        if heading or keyed or not lead_in:
+    for block, heading, keyed in zip(blocks, headings, inline, strict=True):
+        if heading or keyed or not lead_words.in_text(text, block.start, block.end):
             continue
         labels = _lead_in_list(block.text, block.start)
         if labels:
@@ -376,7 +375,8 @@ def _is_label_line(text: str) -> bool:
 
 def _prose(text: str, offset: int) -> list[Label]:
     """The list after "This workshop is for ..." or "Aimed at ..." in a sentence, or nothing."""
-    return _lead_in_list(text, offset) if _may_hold_lead_in(text) else []
+    # (a substring test for the lead-ins' words, far cheaper than the lead-in patterns)
+    return _lead_in_list(text, offset) if _roles().lead_words.in_text(text) else []
 
 
 def _lead_in_list(text: str, offset: int) -> list[Label]:
@@ -391,12 +391,6 @@ def _lead_in_list(text: str, offset: int) -> list[Label]:
 def _may_hold(needs: re.Pattern[str] | None, text: str) -> bool:
     """False only when ``text`` is ASCII and its lower case lacks what ``needs`` asks for."""
     return needs is None or not text.isascii() or needs.search(text.lower()) is not None
-
-
-def _may_hold_lead_in(text: str) -> bool:
-    """False only when no lead-in ("for", "aimed at", ...) can be in ``text``: a substring
-    test on the case-folded text, far cheaper than the lead-in patterns."""
-    return _roles().lead_words.in_text(text)
 
 
 def _opened_list(text: str, offset: int) -> list[Label]:

@@ -109,6 +109,17 @@ class Context:
         return any(key in lowered for key in heading_words(kind) if key not in absent)
 
 
+def innermost(phrases: Sequence[str]) -> list[str]:
+    """The phrases no other one is part of, in order. A phrase that holds another ("online
+    or in person" holds "online") lies in a text only where the other does too: a text
+    holding none of these holds none of ``phrases``.
+
+    >>> innermost(["web seminar", "seminar", "webinar"])
+    ['seminar', 'webinar']
+    """
+    return [p for p in phrases if not any(q != p and q in p for q in phrases)]
+
+
 MIN_OPENING = 4
 """Characters phrases must share at their start to be looked for together."""
 MIN_GROUP = 3
@@ -191,10 +202,7 @@ class Phrases:
     def __init__(self, phrases: Iterable[str]) -> None:
         self.phrases = tuple(dict.fromkeys(p.lower() for p in phrases if p))
         self._ascii = all(p.isascii() for p in self.phrases)
-        # A phrase that holds another ("online or in person" holds "online") lies inside
-        # a span only where the other does too: looking for the shortest ones is enough.
-        needles = [p for p in self.phrases if not any(q != p and q in p for q in self.phrases)]
-        self._openings = _by_opening(needles)
+        self._openings = _by_opening(innermost(self.phrases))
         self._last: tuple[str, list[int] | None, list[int]] | None = None
         """The last text scanned, and its occurrences' starts (None: cannot rule
         out) and ends, in order of start."""

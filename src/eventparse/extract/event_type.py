@@ -25,7 +25,7 @@ import regex
 
 from eventparse import vocab
 from eventparse.document import Block
-from eventparse.extract.base import Candidate, Context, Phrases
+from eventparse.extract.base import Candidate, Context, Phrases, innermost
 from eventparse.sections import Section, fold
 
 FIELD = "event_type"
@@ -94,9 +94,7 @@ def _matcher() -> tuple[regex.Pattern[str], dict[str, str], frozenset[str]]:
 def _type_keys() -> tuple[str, ...]:
     """The type phrases no other one is part of ("seminar", not "web seminar"): a text
     holding none of them (case-folded) holds no type phrase."""
-    names = _matcher()[1]
-    keys = sorted(phrase for phrase in names
-                  if not any(other != phrase and other in phrase for other in names))
+    keys = sorted(innermost(tuple(_matcher()[1])))
     if not all(key.isascii() for key in keys):
         return ("",)  # a case mapping beyond ASCII: rule nothing out
     return tuple(keys)
