@@ -12,7 +12,7 @@ import pytest
 
 import eventparse
 from eventparse import When, parse_when
-from eventparse.when import corpus, rules
+from eventparse.when import atoms, corpus, rules
 from eventparse.when.atoms import find_atoms
 from eventparse.when.combine import find_mentions
 from eventparse.when.grammar import Clock
@@ -153,3 +153,29 @@ def test_running_text_finds_marked_or_led_times(text: str) -> None:
 @pytest.mark.parametrize("text", ["Room 5409 is open.", "29 people came.", "Call x8-3823."])
 def test_running_text_numbers_alone_are_no_times(text: str) -> None:
     assert not {atom.kind for atom in find_atoms(text, strict=True)} & {"time", "trange"}
+
+
+def _texts_for_scan_check() -> list[str]:
+    corpora = Path(eventparse.__file__).parent / "extract" / "corpora"
+    texts = [json.loads(line)["text"] for name in ("when.jsonl", "sessions.jsonl")
+             for line in (corpora / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    listings = Path(__file__).parent / "data" / "listings"
+    texts += [path.read_text(encoding="utf-8") for path in sorted(listings.glob("*.txt"))]
+    return texts
+
+
+@pytest.mark.parametrize("strict", [True, False])
+def test_keyed_scan_finds_what_a_scan_of_every_character_finds(
+        strict: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    # atoms.py runs each pattern only near its keys, and times only where one can
+    # start: on real text that must meet every match a plain scan of each window meets.
+    texts = _texts_for_scan_check()
+    fast = [find_atoms(text, strict=strict) for text in texts]
+
+    def every_character(self: Any, name: str, pattern: Any) -> Any:
+        return pattern.finditer(self.text, self.pos, self.endpos)
+
+    monkeypatch.setattr(atoms._KeyedSpans, "finditer", every_character)
+    plain = [find_atoms(text, strict=strict) for text in texts]
+    assert len(texts) > 100
+    assert fast == plain

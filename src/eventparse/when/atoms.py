@@ -13,6 +13,7 @@ import regex
 
 from eventparse.when import lexicon
 from eventparse.when.grammar import (
+    CLOCK_OPENINGS,
     DASH,
     RANGE_WORDS,
     Atom,
@@ -260,7 +261,6 @@ class _KeyLines(NamedTuple):
 
 _NEWLINE = re.compile("\n")
 
-
 class _KeyedSpans:
     """The stretches of one window near each kind of key, found once per window."""
 
@@ -282,8 +282,46 @@ class _KeyedSpans:
             keys = [near for near in keys if self._fits(near, context, before, after)]
         if name == "time_range":
             keys = self._ranged(keys)
-        for start, end in self._near(keys, before, after, lines):
+        spans = self._near(keys, before, after, lines)
+        if name in ("time", "time_range"):
+            yield from self._matched_at_starts(pattern, keys, spans, before)
+            return
+        for start, end in spans:
             yield from pattern.finditer(self.text, start, end)
+
+    def _matched_at_starts(self, pattern: Pattern, keys: list[_KeyLines],
+                           spans: list[tuple[int, int]], before: int) -> Iterator[Match]:
+        """The matches a scan of ``spans`` meets, tried only where one can start.
+
+        A clock time or range opens at a clock key or at the opening words just before
+        one (``grammar.CLOCK_OPENINGS``), on the key's line: matching at those places,
+        in order, meets what a scan of every character meets, at a few calls per key.
+        A range is scanned from its first side's last key; its first side may start
+        at an earlier key within reach.
+        """
+        text = self.text
+        every_key = self._lines_of("clock")
+        key_starts = [key.start for key in every_key]
+        last_end = self.pos
+        span_index = 0
+        for key in keys:
+            if key.start < last_end:
+                continue
+            while spans[span_index][1] <= key.start:
+                span_index += 1
+            span_end = spans[span_index][1]
+            low = max(last_end, key.line_start, key.start - before)
+            first = bisect.bisect_left(key_starts, low)
+            last = bisect.bisect_right(key_starts, key.start)
+            for start in _opening_starts(text, low, key_starts[first:last]):
+                if start < last_end:
+                    continue
+                m = pattern.match(text, start, span_end)
+                if m is not None:
+                    yield m
+                    last_end = m.end()
+                    if last_end > key.start:
+                        break
 
     def has(self, key: str) -> bool:
         """Whether the window holds a key of this kind."""
@@ -347,6 +385,38 @@ class _KeyedSpans:
             else:
                 spans.append((start, end))
         return spans
+
+
+def _opening_starts(text: str, low: int, key_starts: list[int]) -> list[int]:
+    """Each key's start and the starts of the opening words just before it, in order."""
+    starts: list[int] = []
+    for key_start in key_starts:
+        openings: list[int] = []
+        end = key_start
+        while True:
+            start = _opening_before(text, low, end)
+            if start is None:
+                break
+            openings.append(start)
+            end = start
+        starts.extend(reversed(openings))
+        starts.append(key_start)
+    return starts
+
+
+def _opening_before(text: str, low: int, end: int) -> int | None:
+    """Where the opening word ("at", "@", "approx.") that ends at ``end``, spaces
+    aside, starts; None when the word before is none (or lies before ``low``)."""
+    stop = end
+    while stop > low and text[stop - 1] in " \t\xa0":
+        stop -= 1
+    if stop > low and text[stop - 1] == "@":
+        return stop - 1
+    word_end = stop - 1 if stop > low and text[stop - 1] == "." else stop
+    start = word_end
+    while start > low and text[start - 1].isalpha():
+        start -= 1
+    return start if start < word_end and text[start:word_end] in CLOCK_OPENINGS else None
 
 
 def _best_cover(atoms: list[Atom]) -> list[Atom]:

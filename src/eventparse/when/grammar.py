@@ -288,6 +288,20 @@ def _time_side(s: str, strict: bool) -> str:
             rf"(?:(?:\s*|\.){mer})?{part}?")
 
 
+CLOCK_OPENINGS = frozenset({
+    # time_pattern's and time_range_pattern's part of the day and lead
+    "early", "late", "in", "the", "morning", "afternoon", "evening", "night", "lunch",
+    "lunchtime", "time", "at", "around", "about", "approximately", "approx", "for",
+    "starting", "from", "begins", "starts", "between",
+    # the first words of minutes that are no clock keys ("a quarter past", "thirty
+    # five minutes past", "oh five past")
+    "a", "thirty", "forty", "fifty", "o", "oh"})
+"""The words a clock time or time range may open with before its first clock key (a
+number, or a word such as "noon", "half" or "ten"), and "@": atoms.py tries a match
+only at a key and at these words just before it. A word the patterns above may open
+with must be here."""
+
+
 @cache
 def time_pattern(strict: bool) -> regex.Pattern[str]:
     side = _time_side("", strict)
