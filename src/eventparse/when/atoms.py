@@ -23,6 +23,7 @@ from eventparse.when.grammar import (
     Pattern,
     date_patterns,
     duration_pattern,
+    form_openings,
     month_contexts,
     range_patterns,
     time_pattern,
@@ -190,8 +191,12 @@ _UNIT = re.compile(r"(?:hours?|hrs?|minutes?|mins?|days?)(?![a-z])")
 _GLUED_LEAD = re.compile(r"(?:at|around|about|approximately|approx|for|from|\dt)$")
 # What every time range holds between its sides (grammar.time_range_pattern's sep).
 _RANGE_SEP = re.compile(rf"{DASH}|\s(?:{RANGE_WORDS}|and)\s")
-# What every clock time holds (as _CLOCKISH), a run of digits as one key.
-_CLOCK_KEY = re.compile(r"\d+|" + _CLOCKISH.pattern.split("|", 1)[1])
+# What every clock time holds (as _CLOCKISH), a run of digits as one key. A side's
+# hours are at most 4 digits and never follow ":" or "." (the time patterns'
+# lookbehinds), so runs of 5 or more digits (message ids, phone numbers) and runs
+# after ":", ".", "," or "/" (minutes, seconds, addresses, versions) are no keys: the
+# minutes of a time lie within reach of its hours.
+_CLOCK_KEY = re.compile(r"\d(?<![.:,/\d]\d)\d{0,3}(?!\d)|" + _CLOCKISH.pattern.split("|", 1)[1])
 
 
 @cache
@@ -205,20 +210,14 @@ def _keys() -> dict[str, Pattern]:
 def _may_be_clock(text: str, key: re.Match[str], strict: bool) -> bool:
     """Whether a clock key can hold a time side's first number.
 
-    A side's hours are at most 4 digits and never follow ":" or "." (the time
-    patterns' lookbehinds), so runs of 5 or more digits (message ids, phone numbers)
-    and runs after ":", ".", "," or "/" (minutes, seconds, addresses, versions) are no
-    keys: the minutes of a time lie within reach of its hours. After a letter a side
-    starts only when a lead word is glued to it. In running text (``strict``) a number
-    is a time side only when marked after it (":30", "pm", "o'clock", "in the
-    afternoon", a range's separator) or led before it ("at 3", "until 5", "evening
-    7"): room numbers, counts and years are no keys.
+    After a letter a side starts only when a lead word is glued to it. In running
+    text (``strict``) a number is a time side only when marked after it (":30", "pm",
+    "o'clock", "in the afternoon", a range's separator) or led before it ("at 3",
+    "until 5", "evening 7"): room numbers, counts and years are no keys.
     """
     start, end = key.span()
     if not text[start].isdigit():
         return True
-    if end - start > 4 or (start > 0 and text[start - 1] in ".:,/"):
-        return False
     if start > 0 and text[start - 1].isalpha():
         # glued to a word only after a lead ("at3pm") or an ISO date's "T" ("16T10:30")
         return _GLUED_LEAD.search(text, max(0, start - 14), start) is not None
@@ -273,7 +272,7 @@ class _KeyedSpans:
         """``pattern``'s matches in the window, scanning only near its key when it has one."""
         reach = _KEY_REACH.get(name)
         if reach is None:
-            yield from pattern.finditer(self.text, self.pos, self.endpos)
+            yield from self._scan(name, pattern, self.pos, self.endpos)
             return
         key, before, after, lines = reach
         keys = self._lines_of(key)
@@ -287,7 +286,22 @@ class _KeyedSpans:
             yield from self._matched_at_starts(pattern, keys, spans, before)
             return
         for start, end in spans:
-            yield from pattern.finditer(self.text, start, end)
+            yield from self._scan(name, pattern, start, end)
+
+    def _scan(self, name: str, pattern: Pattern, pos: int, endpos: int) -> Iterator[Match]:
+        """``pattern.finditer`` over ``text[pos:endpos]``; for a form with a known
+        opening (``grammar.form_openings``), tried only where an opening is."""
+        openings = form_openings().get(name)
+        if openings is None:
+            yield from pattern.finditer(self.text, pos, endpos)
+            return
+        last_end = pos
+        for opening in openings.finditer(self.text, pos, endpos):
+            if opening.start() >= last_end:
+                m = pattern.match(self.text, opening.start(), endpos)
+                if m is not None:
+                    yield m
+                    last_end = m.end()
 
     def _matched_at_starts(self, pattern: Pattern, keys: list[_KeyLines],
                            spans: list[tuple[int, int]], before: int) -> Iterator[Match]:

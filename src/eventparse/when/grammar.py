@@ -187,6 +187,22 @@ def date_patterns() -> list[tuple[str, Pattern]]:
         rf"(?<![a-z0-9])(?:{pattern})")) for name, pattern in forms.items()]
 
 
+@cache
+def form_openings() -> dict[str, re.Pattern[str]]:
+    """Where a match of some date forms can start (a superset, for lowered text).
+
+    These forms run in regex, whose cost at each position grows with the pattern's
+    size; atoms.py tries them only where their opening is, which a small re pattern
+    finds fast: "every" or "each", or a weekday in the plural. (The forms that open
+    with digits are cheaper scanned: regex skips ahead to a digit fast, and mail
+    headers hold many.)
+    """
+    return {
+        "every_weekday": re.compile(
+            r"(?<![a-z0-9])(?:(?:every|each)[ \t\xa0]|[a-z]+days(?![a-z]))"),
+    }
+
+
 def _list_pieces() -> tuple[str, str, str]:
     """A list of days' pieces: a weekday before a day, a day, the separator between days."""
     p = _pieces()
