@@ -189,8 +189,6 @@ _KEY_REACH: dict[str, tuple[str, int, int, int]] = {
 _UNIT = re.compile(r"(?:hours?|hrs?|minutes?|mins?|days?)(?![a-z])")
 # The words time_pattern's lead may end in with no space before the hours, and "T".
 _GLUED_LEAD = re.compile(r"(?:at|around|about|approximately|approx|for|from|\dt)$")
-# What every time range holds between its sides (grammar.time_range_pattern's sep).
-_RANGE_SEP = re.compile(rf"{DASH}|\s(?:{RANGE_WORDS}|and)\s")
 # What every clock time holds (as _CLOCKISH), a run of digits as one key. A side's
 # hours are at most 4 digits and never follow ":" or "." (the time patterns'
 # lookbehinds), so runs of 5 or more digits (message ids, phone numbers) and runs
@@ -223,18 +221,30 @@ def _may_be_clock(text: str, key: re.Match[str], strict: bool) -> bool:
         return _GLUED_LEAD.search(text, max(0, start - 14), start) is not None
     if not strict:
         return True
-    marked_after, led_before = _side_context()
+    marked_after, led_before, _ = _side_context()
     return (marked_after.match(text, end) is not None
             or led_before.search(text, max(0, start - 16), start) is not None)
 
 
+def _may_be_hours(key: str) -> bool:
+    """Whether a clock key can be a side's hours: a word, up to 24, or hours and
+    minutes written as 3 or 4 digits (the grammar's ``h`` and ``hmm``)."""
+    if not key.isdigit():
+        return True
+    if len(key) <= 2:
+        return int(key) <= 24
+    return int(key[:-2]) <= 23 and int(key[-2:]) <= 59
+
+
 @cache
-def _side_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """What may follow a time side's hours, and what may lead them: a superset of what
-    the grammar reads (it decides), for folded text. After: minutes, am/pm, o'clock,
-    hours, "ish", a part of the day, minutes past or to, or a range's separator before
-    a second side that starts like one. Before: a lead word, a part of the day, "half
-    past", a label's colon, or a range's separator."""
+def _side_context() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """What may follow a time side's hours, what may lead them, and what joins a
+    range's sides: a superset of what the grammar reads (it decides), for folded text.
+    After: minutes, am/pm, o'clock, hours, "ish", a part of the day, minutes past or
+    to, or a range's separator before a second side that starts like one. Before: a
+    lead word, a part of the day, "half past", a label's colon, or a range's
+    separator. Between: a range's separator, perhaps a part of the day ("in the
+    evening"), and the start of a second side."""
     sep = rf"(?:{DASH}|\(\s*{DASH}|(?:{RANGE_WORDS}|and)\s)"
     part = (r"(?:(?:in\s+the|at|this)\s+)?(?:(?:early|late)\s+)?"
             r"(?:morning|afternoon|evening|night|lunch|midnight)")
@@ -246,7 +256,11 @@ def _side_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
     before = re.compile(
         rf"(?:at|around|about|approx|approximately|for|from|between|time|past|after|before"
         rf"|half|morning|afternoon|evening|night|{RANGE_WORDS}|and|[@:(]|{DASH})\.?\s*$")
-    return after, before
+    # matched from the end of the first side's last key: no line break before the separator
+    between = re.compile(
+        rf"[^\n]*?(?:{DASH}|\s(?:{RANGE_WORDS}|and)\s)\s*"
+        rf"(?:in\s+the\s+(?:morning|afternoon|evening)\s+)?{second}")
+    return after, before, between
 
 
 class _KeyLines(NamedTuple):
@@ -342,12 +356,16 @@ class _KeyedSpans:
         return bool(self._lines_of(key))
 
     def _ranged(self, keys: list[_KeyLines]) -> list[_KeyLines]:
-        """The keys a time range is scanned near: its first side's last key, which has a
-        range separator between it and the next key (the separator is no key). That
-        key's reach covers the second side, so a key with no separator after it (most
-        digits in mail headers, and second sides) needs no scan of its own."""
+        """The keys a time range is scanned near: its first side's last key, which holds
+        its hours and has, on its line, a range separator and then the start of a
+        second side before the next key's end (the separator is no key; the second
+        side starts at that key or just before it). That key's reach covers the second
+        side, so a key with no such separator after it (most digits in mail headers,
+        "24-Jan-94", and second sides) needs no scan of its own."""
+        between = _side_context()[2]
         return [first for first, second in pairwise(keys)
-                if _RANGE_SEP.search(self.text, first.end, second.start) is not None]
+                if _may_be_hours(self.text[first.start:first.end])
+                and between.match(self.text, first.end, second.end) is not None]
 
     def _lines_of(self, key: str) -> list[_KeyLines]:
         """Each key of a kind with its line's start and its first line break after it,
