@@ -216,6 +216,8 @@ def _may_be_clock(text: str, key: re.Match[str], strict: bool) -> bool:
     start, end = key.span()
     if not text[start].isdigit():
         return True
+    if end - start > 2 and not _may_be_hours(text[start:end]):
+        return False  # 3 or 4 digits are hours and minutes or no time ("5409", "1994")
     if start > 0 and text[start - 1].isalpha():
         # glued to a word only after a lead ("at3pm") or an ISO date's "T" ("16T10:30")
         return _GLUED_LEAD.search(text, max(0, start - 14), start) is not None
