@@ -187,6 +187,9 @@ _KEY_REACH: dict[str, tuple[str, int, int, int]] = {
     "time_range": ("clock", 100, 240, 1),
 }
 _UNIT = re.compile(r"(?:hours?|hrs?|minutes?|mins?|days?)(?![a-z])")
+# What follows the minutes that start a time ("25 past 4", grammar._time_side's rel).
+_MINUTES_BEFORE = re.compile(
+    r"\s+(?:(?:minutes?|mins?)\s+)?(?:past|after)|\s+to\s+(?:noon|midnight)")
 # The words time_pattern's lead may end in with no space before the hours, and "T".
 _GLUED_LEAD = re.compile(r"(?:at|around|about|approximately|approx|for|from|\dt)$")
 # What every clock time holds (as _CLOCKISH), a run of digits as one key. A side's
@@ -216,8 +219,11 @@ def _may_be_clock(text: str, key: re.Match[str], strict: bool) -> bool:
     start, end = key.span()
     if not text[start].isdigit():
         return True
-    if end - start > 2 and not _may_be_hours(text[start:end]):
-        return False  # 3 or 4 digits are hours and minutes or no time ("5409", "1994")
+    if not _may_be_hours(text[start:end]) and (
+            end - start > 2 or _MINUTES_BEFORE.match(text, end) is None):
+        # a number past 24 starts a time only as the minutes of "25 past 4";
+        # 3 or 4 digits are hours and minutes or no time ("5409", "1994")
+        return False
     if start > 0 and text[start - 1].isalpha():
         # glued to a word only after a lead ("at3pm") or an ISO date's "T" ("16T10:30")
         return _GLUED_LEAD.search(text, max(0, start - 14), start) is not None
@@ -253,7 +259,8 @@ def _side_context() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     second = (rf"(?:\d|noon|mid|half|quarter|a\s|{lexicon.hour_words()}"
               rf"|{lexicon.minute_words()})")
     after = re.compile(
-        rf"[:.][0-5]\d|h|\.?\s*(?:[ap](?![a-z])|[ap](?:\s?\.\s?|\s)?m(?![a-z])|o['’]?\s?c|ish"
+        rf"[:.][0-5]\d(?::[0-5]\d)?(?!\d|\.\d)"
+        rf"|h|\.?\s*(?:[ap](?![a-z])|[ap](?:\s?\.\s?|\s)?m(?![a-z])|o['’]?\s?c|ish"
         rf"|noon|mid|hrs?|hours|minutes?|mins?|past|after|to|before|{part}|{sep}\s*{second})")
     before = re.compile(
         rf"(?:at|around|about|approx|approximately|for|from|between|time|past|after|before"
