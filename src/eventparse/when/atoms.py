@@ -190,6 +190,12 @@ _UNIT = re.compile(r"(?:hours?|hrs?|minutes?|mins?|days?)(?![a-z])")
 # What follows the minutes that start a time ("25 past 4", grammar._time_side's rel).
 _MINUTES_BEFORE = re.compile(
     r"\s+(?:(?:minutes?|mins?)\s+)?(?:past|after)|\s+to\s+(?:noon|midnight)")
+# How a time side that opens with a word runs on in running text: noon or midnight,
+# or a number word (with its minutes) before "o'clock" or am/pm, or minutes before
+# "past" or "to" ("a quarter to", "twenty five minutes past"): grammar._time_side.
+_WORD_SIDE = re.compile(
+    r"noon|mid|[a-z]+(?:[\s-]+[a-z]+)?(?:\s+(?:minutes?|mins?))?"
+    r"(?:\s*(?:o['’]?\s?c|[ap](?:\s?\.\s?|\s)?m(?![a-z]))|\s+(?:past|after|to|before)\s)")
 # The words time_pattern's lead may end in with no space before the hours, and "T".
 _GLUED_LEAD = re.compile(r"(?:at|around|about|approximately|approx|for|from|\dt)$")
 # What every clock time holds (as _CLOCKISH), a run of digits as one key. A side's
@@ -214,11 +220,12 @@ def _may_be_clock(text: str, key: re.Match[str], strict: bool) -> bool:
     After a letter a side starts only when a lead word is glued to it. In running
     text (``strict``) a number is a time side only when marked after it (":30", "pm",
     "o'clock", "in the afternoon", a range's separator) or led before it ("at 3",
-    "until 5", "evening 7"): room numbers, counts and years are no keys.
+    "until 5", "evening 7"): room numbers, counts and years are no keys; and a number
+    word only as ``_WORD_SIDE`` reads ("two or three" is none).
     """
     start, end = key.span()
     if not text[start].isdigit():
-        return True
+        return not strict or _WORD_SIDE.match(text, start) is not None
     if not _may_be_hours(text[start:end]) and (
             end - start > 2 or _MINUTES_BEFORE.match(text, end) is None):
         # a number past 24 starts a time only as the minutes of "25 past 4";
