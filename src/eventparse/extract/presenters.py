@@ -634,9 +634,12 @@ def _name_in_run(text: str, run: tuple[int, int], spans: list[tuple[int, int]], 
     if not words or not _valid(len(words), full, caps, long_caps, titled, allow_single):
         return None
     start, stop = kept[0][0], kept[-1][1]
-    if not titled and any(w.org_surname for w in words[1:]) \
-            and text[start:kept[0][1]].lower() not in cues().given_names:
-        return None  # "Eastgate Chambers" is an organisation; "Sarah Chambers" a person
+    if not titled:
+        for word in words[1:]:  # a loop, not any(): no generator made for each name
+            if word.org_surname:
+                if text[start:kept[0][1]].lower() not in cues().given_names:
+                    return None  # "Eastgate Chambers" is an organisation; "Sarah Chambers" a person
+                break
     suffix = _suffix_at(text, stop, end)
     if suffix and text[stop:suffix.end()].strip(" ,\t").rstrip(".").lower() \
             != text[kept[-1][0]:stop].lower():  # not the last word again
@@ -710,7 +713,11 @@ def _wrapped_words(text: str, pos: int, words: list[_Word]) -> list[tuple[int, i
     line: "Ralph D. Hill" above "Bellcore" is whole already.
     """
     # First what the words say (most runs are whole), then whether the line break is one.
-    titled = any(w.title or w.rank for w in words)
+    titled = False
+    for word in words:  # a loop, not any(): no generator made for each run
+        if word.title or word.rank:
+            titled = True
+            break
     if not titled and len(words) != 1:
         return []
     full = [w for w in words if not w.title and not w.rank and not w.initial]
@@ -757,8 +764,10 @@ def names_in(text: str, start: int, end: int) -> Iterator[Name]:
             yield found  # the commonest name: the whole run
             done = found.end
             continue
-        word_index = {word_start: index for index, (word_start, _) in enumerate(spans)}
         word_end: int | None = spans[0][1]
+        # The run's words before ``after`` start before ``pos``, which only grows: a cursor
+        # finds the word at ``pos`` without a dict of the word starts for each run.
+        after = 1
         while True:
             if found is not None:
                 yield found
@@ -769,7 +778,9 @@ def names_in(text: str, start: int, end: int) -> Iterator[Name]:
                 pos += 1
             if pos >= run_end:
                 break
-            index = word_index.get(pos)
+            while after < len(spans) and spans[after][0] < pos:
+                after += 1
+            index = after if after < len(spans) and spans[after][0] == pos else None
             if index is None:  # not at one of the run's words: after a name's last word
                 token = TOKEN.match(text, pos, run_end)
                 word_end = token.end() if token else None
