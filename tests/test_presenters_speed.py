@@ -51,3 +51,16 @@ def test_runs_and_tokens_match_as_their_plain_forms() -> None:
             for pos in range(0, len(text), max(1, len(text) // 100)):
                 end = rng.randint(pos, len(text))
                 assert _key(fast.match(text, pos, end)) == _key(plain.match(text, pos, end))
+
+
+def test_host_cues_skipped_for_want_of_their_piece_are_what_the_scan_finds() -> None:
+    """_hosts passes _cue_matches what every host cue holds ("host"): text without it is
+    not scanned, and the cues found are those the scan finds."""
+    cues = p.cues()
+    assert cues.host_piece
+    texts = [*_texts()[:200], "Hosted by Jo Bloggs.", "your HOSTS are\nA and B",
+             "HoStEd \n by X", "hoſted by X", "ghosted by X", "Your host will be: Dr Y", ""]
+    for text in texts:
+        found = [m.span() for m in p._cue_matches(cues.host_before, cues.host_before_ascii,
+                                                  text, cues.host_piece)]
+        assert found == [m.span() for m in cues.host_before.finditer(text)], text[:60]

@@ -279,6 +279,8 @@ class Cues:
     excluded_before_ascii: re.Pattern[str] | None
     host_before: regex.Pattern[str]
     host_before_ascii: re.Pattern[str] | None
+    host_piece: str
+    """What every host cue holds ("host"): see ``_shared_piece``."""
     verbs: regex.Pattern[str]
     verbs_ascii: re.Pattern[str] | None
     event_clause: regex.Pattern[str]
@@ -332,10 +334,12 @@ def _phrase_cue(phrases: list[str], tail: str) -> regex.Pattern[str]:
 
 
 def _cue_matches(pattern: regex.Pattern[str], twin: re.Pattern[str] | None,
-                 text: str) -> Iterator[regex.Match[str]]:
+                 text: str, piece: str = "") -> Iterator[regex.Match[str]]:
     """What ``pattern.finditer(text)`` finds, tried only where its ASCII twin (see
     ``_ascii_twin``) finds a phrase in the lower-cased text: the regex module's own scan
     of every position costs several times more. Text that is not ASCII gets that scan.
+    ``piece``: what every phrase holds (``_shared_piece``); ASCII text without it in
+    lower case holds none of them, and is not scanned.
 
     >>> [m.group() for m in _cue_matches(cues().before, cues().before_ascii,
     ...                                  "Unled talk. Talk by  Jo, led by Al")]
@@ -347,14 +351,35 @@ def _cue_matches(pattern: regex.Pattern[str], twin: re.Pattern[str] | None,
     # The twin's finds, by its leading form, in the text after a blank (what a phrase at
     # the text's start follows): a find there at i is the twin's at i in the text, ending
     # a character earlier, where the twin's next search starts.
-    leading = _leading_form(twin)
     spaced = " " + text.lower()
+    if piece not in spaced:
+        return  # one test in C instead of a scan ("" is in every text)
+    leading = _leading_form(twin)
     last = pos = 0
     while (found := leading.search(spaced, pos)) is not None:
         at, pos = found.start(), found.end() - 1
         if at >= last and (cue := pattern.match(text, at)) is not None:
             last = cue.end()
             yield cue
+
+
+def _shared_piece(phrases: list[str]) -> str:
+    """The longest piece of a word that every phrase holds, in lower case; "" if none.
+    Lower-cased ASCII text without it holds none of the phrases as ``_ascii_twin`` reads
+    them (a blank between their words may be any white space, so a piece keeps to a word).
+
+    >>> _shared_piece(["Hosted by", "your host is", "your hosts are"])
+    'host'
+    """
+    lowered = [phrase.lower() for phrase in phrases]
+    best = ""
+    for word in lowered[0].split() if lowered else []:
+        for start in range(len(word)):
+            for stop in range(len(word), start + len(best), -1):
+                if all(word[start:stop] in phrase for phrase in lowered[1:]):
+                    best = word[start:stop]
+                    break
+    return best
 
 
 @cache  # of the vocabulary's few twins
@@ -416,6 +441,7 @@ def cues() -> Cues:
         excluded_before_ascii=_ascii_twin(data["excluded_before"], CUE_TAIL + "$"),
         host_before=_phrase_cue(data["host_before"], CUE_TAIL),
         host_before_ascii=_ascii_twin(data["host_before"], CUE_TAIL),
+        host_piece=_shared_piece(data["host_before"]),
         verbs=regex.compile(rf"(?:{_alternation(data['verbs'])})\b", regex.I),
         verbs_ascii=_ascii_twin(data["verbs"], r"\b", lead=""),
         event_clause=regex.compile(
@@ -1187,7 +1213,8 @@ def _hosts(scan: Scan) -> list[Mention]:
     text = scan.ctx.doc.text
     found: list[Mention] = []
     covered = 0
-    for cue in _cue_matches(cues().host_before, cues().host_before_ascii, text):
+    for cue in _cue_matches(cues().host_before, cues().host_before_ascii, text,
+                            cues().host_piece):
         if cue.start() < covered or scan.kind_at(cue.start()) in EXCLUDED_SECTIONS - {"host"}:
             continue  # inside the list the last cue read; another event's host, a contact
         people = people_at(text, cue.end(), _segment_end(text, cue.end()), "hosted-by", 0.6)
