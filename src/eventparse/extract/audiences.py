@@ -309,7 +309,8 @@ def _is_audience_heading(block: Block) -> bool:
     if block.kind == "key_value" and block.key is not None:
         return heading_kind(block.key) == "audience" and not block.value.strip()
     text = block.text.strip(" ?")
-    return (len(text.split()) <= MAX_HEADING_WORDS and heading_kind(text) == "audience"
+    # (heading_kind first: a cached look-up, which rules out nearly every block)
+    return (heading_kind(text) == "audience" and len(text.split()) <= MAX_HEADING_WORDS
             and _roles().lead_in.search(text) is None)
 
 
