@@ -247,13 +247,6 @@ def is_role(label: str) -> bool:
     return False
 
 
-def _content_blocks(ctx: Context) -> list[Block]:
-    """The document's blocks without its boilerplate (related events, footers, sign-offs),
-    where another event's blurb could otherwise be read as this one's."""
-    skipped = {id(b) for s in ctx.sections_of("boilerplate") for b in s.blocks}
-    return [b for b in ctx.doc.blocks if id(b) not in skipped]
-
-
 def extract(ctx: Context) -> list[Candidate[str]]:
     labels = _best_labels(ctx)
     if labels is None:
@@ -280,7 +273,7 @@ def _best_labels(ctx: Context) -> tuple[float, str, list[Label]] | None:
     one cheap look at each block rather than a parse of every sentence. Whether a
     block is an audience heading, and whether it holds a key or question, is worked
     out once and reused by the later passes."""
-    blocks = _content_blocks(ctx)
+    blocks = ctx.content_blocks()
     headings = [_is_audience_heading(block) for block in blocks]
     for index, heading in enumerate(headings):
         if heading:
