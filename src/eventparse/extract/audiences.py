@@ -58,6 +58,7 @@ _SPLIT_LIST = regex.compile(r"\s*[,;|]\s*(?:(?:and|or)\s+)?|\s*•\s*")
 _JOINER = regex.compile(r"\s+(?:and|or|&)\s+", regex.IGNORECASE)
 _SENTENCE_END = regex.compile(r"[.!?](?=\s|$)")
 _SENTENCE_START = regex.compile(r"[.!?]\s")  # what the opener's look-behind asks for
+_ASCII_SENTENCE_START = re.compile(r"[.!?]\s")  # the same, as the lower-case patterns read it
 MAX_QUESTION_CHARS = 60  # "Who is this for?" or a key: a short lead before its '?' or ':'
 _QUESTION = regex.compile(rf"[^?:\n]{{3,{MAX_QUESTION_CHARS}}}[?:]\s+")
 _WORD = regex.compile(r"\S+")
@@ -378,13 +379,27 @@ def _lead_in_list(text: str, offset: int) -> list[Label]:
     head = text[:MAX_LIST_CHARS]
     lead = _roles().lead_in.search(head) if _may_hold(_roles().stated, head) else None
     if lead is None:
-        return _opened_list(text, offset) if _may_hold(_roles().opened, text) else []
+        return _opened_list(text, offset) if _may_open(text) else []
     return _prose_list(text[lead.end():], offset + lead.end())
 
 
 def _may_hold(needs: re.Pattern[str] | None, text: str) -> bool:
     """False only when ``text`` is ASCII and its lower case lacks what ``needs`` asks for."""
     return needs is None or not text.isascii() or needs.search(text.lower()) is not None
+
+
+def _may_open(text: str) -> bool:
+    """``_may_hold`` of the ``opened`` pattern, tried only where a sentence starts (the
+    text's start, or after ". "), where alone it can match: not a search of every position.
+    """
+    opened = _roles().opened
+    if opened is None or not text.isascii():
+        return True
+    lower = text.lower()
+    if opened.match(lower) is not None:
+        return True
+    return any(opened.match(lower, boundary.end()) is not None
+               for boundary in _ASCII_SENTENCE_START.finditer(lower))
 
 
 def _opened_list(text: str, offset: int) -> list[Label]:
