@@ -58,6 +58,7 @@ _SPLIT_LIST = regex.compile(r"\s*[,;|]\s*(?:(?:and|or)\s+)?|\s*•\s*")
 _JOINER = regex.compile(r"\s+(?:and|or|&)\s+", regex.IGNORECASE)
 _SENTENCE_END = regex.compile(r"[.!?](?=\s|$)")
 _SENTENCE_START = regex.compile(r"[.!?]\s")  # what the opener's look-behind asks for
+_ASCII_SENTENCE_START = re.compile(r"[.!?]\s")  # the same, as the lower-case patterns read it
 MAX_QUESTION_CHARS = 60  # "Who is this for?" or a key: a short lead before its '?' or ':'
 _QUESTION = regex.compile(rf"[^?:\n]{{3,{MAX_QUESTION_CHARS}}}[?:]\s+")
 _WORD = regex.compile(r"\S+")
@@ -247,13 +248,6 @@ def is_role(label: str) -> bool:
     return False
 
 
-def _content_blocks(ctx: Context) -> list[Block]:
-    """The document's blocks without its boilerplate (related events, footers, sign-offs),
-    where another event's blurb could otherwise be read as this one's."""
-    skipped = {id(b) for s in ctx.sections_of("boilerplate") for b in s.blocks}
-    return [b for b in ctx.doc.blocks if id(b) not in skipped]
-
-
 def extract(ctx: Context) -> list[Candidate[str]]:
     labels = _best_labels(ctx)
     if labels is None:
@@ -280,7 +274,7 @@ def _best_labels(ctx: Context) -> tuple[float, str, list[Label]] | None:
     one cheap look at each block rather than a parse of every sentence. Whether a
     block is an audience heading, and whether it holds a key or question, is worked
     out once and reused by the later passes."""
-    blocks = _content_blocks(ctx)
+    blocks = ctx.content_blocks()
     headings = [_is_audience_heading(block) for block in blocks]
     for index, heading in enumerate(headings):
         if heading:
@@ -309,7 +303,8 @@ def _is_audience_heading(block: Block) -> bool:
     if block.kind == "key_value" and block.key is not None:
         return heading_kind(block.key) == "audience" and not block.value.strip()
     text = block.text.strip(" ?")
-    return (len(text.split()) <= MAX_HEADING_WORDS and heading_kind(text) == "audience"
+    # (heading_kind first: a cached look-up, which rules out nearly every block)
+    return (heading_kind(text) == "audience" and len(text.split()) <= MAX_HEADING_WORDS
             and _roles().lead_in.search(text) is None)
 
 
@@ -384,13 +379,27 @@ def _lead_in_list(text: str, offset: int) -> list[Label]:
     head = text[:MAX_LIST_CHARS]
     lead = _roles().lead_in.search(head) if _may_hold(_roles().stated, head) else None
     if lead is None:
-        return _opened_list(text, offset) if _may_hold(_roles().opened, text) else []
+        return _opened_list(text, offset) if _may_open(text) else []
     return _prose_list(text[lead.end():], offset + lead.end())
 
 
 def _may_hold(needs: re.Pattern[str] | None, text: str) -> bool:
     """False only when ``text`` is ASCII and its lower case lacks what ``needs`` asks for."""
     return needs is None or not text.isascii() or needs.search(text.lower()) is not None
+
+
+def _may_open(text: str) -> bool:
+    """``_may_hold`` of the ``opened`` pattern, tried only where a sentence starts (the
+    text's start, or after ". "), where alone it can match: not a search of every position.
+    """
+    opened = _roles().opened
+    if opened is None or not text.isascii():
+        return True
+    lower = text.lower()
+    if opened.match(lower) is not None:
+        return True
+    return any(opened.match(lower, boundary.end()) is not None
+               for boundary in _ASCII_SENTENCE_START.finditer(lower))
 
 
 def _opened_list(text: str, offset: int) -> list[Label]:

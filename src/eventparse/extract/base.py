@@ -55,6 +55,8 @@ class Context:
     date, an audience label not in the vocabulary); validate adds them to the Event."""
     _blocks_lower: str | None = field(default=None, init=False, repr=False)
     """The blocks' text in lower case, one a line (made on first use)."""
+    _content: list[Block] | None = field(default=None, init=False, repr=False)
+    """The blocks outside boilerplate sections (made on first use)."""
 
     def flag(self, code: str, message: str, start: int | None = None,
              end: int | None = None) -> None:
@@ -93,6 +95,15 @@ class Context:
     def blocks_of(self, *kinds: str) -> Iterator[Block]:
         for section in self.sections_of(*kinds):
             yield from section.blocks
+
+    def content_blocks(self) -> list[Block]:
+        """The document's blocks without its boilerplate (related events, footers,
+        sign-offs), where another event's blurb could otherwise be read as this one's.
+        Made once per document for every extractor that reads them; not to be changed."""
+        if self._content is None:
+            skipped = {id(b) for s in self.sections_of("boilerplate") for b in s.blocks}
+            self._content = [b for b in self.doc.blocks if id(b) not in skipped]
+        return self._content
 
     def text(self, start: int, end: int) -> str:
         return self.doc.text[start:end]

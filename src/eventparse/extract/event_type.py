@@ -106,15 +106,6 @@ def _any_type_key() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(key) for key in _type_keys()))
 
 
-def _may_name_a_type(text: str) -> bool:
-    """False only when no type phrase can match in ``text``: a substring test on the
-    case-folded text, far cheaper than the pattern, which most lines fail."""
-    folded = text.casefold()
-    if len(folded) != len(text):
-        return True  # a character folds to several (dotted I): cannot rule a match out
-    return _any_type_key().search(folded) is not None
-
-
 @cache
 def _type_phrases() -> Phrases:
     """Every type phrase: a block holding none (case-folded) names no type."""
@@ -153,16 +144,72 @@ def find_types(text: str) -> list[TypeMention]:
     >>> [m.type for m in find_types("Early help drop-in session, then a Learning Lab")]
     ['drop-in', 'learning lab']
     """
-    if not _may_name_a_type(text):
-        return []
-    pattern, names, blockers = _matcher()
+    _, names, blockers = _matcher()
     found = []
-    for match in pattern.finditer(text):
-        after = _WORD.search(text, match.end(), min(len(text), match.end() + 40))
-        if after and after.group().lower() in blockers and _adjacent(text, match.end(), after):
+    for start, end in _type_spans(text):
+        after = _WORD.search(text, end, min(len(text), end + 40))
+        if after and after.group().lower() in blockers and _adjacent(text, end, after):
             continue
-        found.append(TypeMention(names[match.group().lower()], match.start(), match.end()))
+        found.append(TypeMention(names[text[start:end].lower()], start, end))
     return found
+
+
+# Where a type phrase may start and end: no word character nor hyphen on either side
+# (the matcher's look-behind and look-ahead, tried at one position).
+_OPENS = regex.compile(r"(?<![\w\-])")
+_CLOSES = regex.compile(r"(?![\w\-])")
+
+
+@cache
+def _phrases_by_key() -> tuple[tuple[str, tuple[tuple[str, int], ...]], ...] | None:
+    """Each type key with the phrases holding it and where in them it stands, longest
+    phrase first: where a key occurs, the phrases around it are checked. None when a key
+    is not ASCII (a case mapping may change lengths)."""
+    keys = _type_keys()
+    if keys == ("",):
+        return None
+    by_key: dict[str, list[tuple[str, int]]] = {}
+    for phrase in sorted(_matcher()[1], key=len, reverse=True):
+        key = next(key for key in keys if key in phrase)  # each phrase holds a key
+        by_key.setdefault(key, []).append((phrase, phrase.index(key)))
+    return tuple((key, tuple(holders)) for key, holders in by_key.items())
+
+
+def _type_spans(text: str) -> list[tuple[int, int]]:
+    """The spans the matcher finds in ``text`` (its ``finditer``), found from where the
+    phrases occur in the case-folded text: the matcher is tried only at those starts
+    (its alternatives, longest first, with their boundaries), not at every character.
+
+    Most texts hold no type key at all, which one search of the folded text shows."""
+    folded = text.casefold()
+    table = _phrases_by_key() if len(folded) == len(text) else None
+    if table is None:
+        # A character folds to several (dotted I): offsets in the folded text would not
+        # point into ``text``.
+        return [match.span() for match in _matcher()[0].finditer(text)]
+    first = _any_type_key().search(folded)
+    if first is None:
+        return []
+    lengths_at: dict[int, list[int]] = {}  # start -> lengths of the phrases there
+    for key, holders in table:
+        at = folded.find(key)
+        while at >= 0:
+            for phrase, offset in holders:
+                start = at - offset
+                if start >= 0 and folded.startswith(phrase, start):
+                    lengths_at.setdefault(start, []).append(len(phrase))
+            at = folded.find(key, at + 1)
+    spans: list[tuple[int, int]] = []
+    resume = 0  # a match resumes the matcher's search after its end
+    for start in sorted(lengths_at):
+        if start < resume or _OPENS.match(text, start) is None:
+            continue
+        for length in sorted(lengths_at[start], reverse=True):
+            if _CLOSES.match(text, start + length) is not None:
+                spans.append((start, start + length))
+                resume = start + length
+                break
+    return spans
 
 
 def _adjacent(text: str, end: int, after: regex.Match[str]) -> bool:

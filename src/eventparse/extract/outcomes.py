@@ -138,15 +138,8 @@ def _trimmed(text: str, start: int, end: int, offset: int) -> Outcome | None:
     return Outcome(found, offset + start, offset + end)
 
 
-def _content_blocks(ctx: Context) -> list[Block]:
-    """The document's blocks without its boilerplate (related events, footers, sign-offs),
-    where another event's blurb could otherwise be read as this one's."""
-    skipped = {id(b) for s in ctx.sections_of("boilerplate") for b in s.blocks}
-    return [b for b in ctx.doc.blocks if id(b) not in skipped]
-
-
 def extract(ctx: Context) -> list[Candidate[str]]:
-    for outcomes in _lists(_content_blocks(ctx)):
+    for outcomes in _lists(ctx.content_blocks()):
         if outcomes:
             return [Candidate(o.text, ((o.start, o.end),), "outcomes-section", 1.0, GROUP)
                     for o in outcomes]
