@@ -51,36 +51,44 @@ _ANCHOR = re.compile(
     + r")(?:[a-z]{0,6}day|uary|ruary|ch|il|e|y|ust|ember|ober)?\b|" + lexicon.word_trie(
         ["noon", "mid", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
          "ten", "eleven", "twelve", "half", "quarter", "first", "second", "third", "fifth",
-         "ninth", "twenty", "thirty", "fifteen", "forty", "fifty"]) + ")")
+         "ninth", "thirteen", "twenty", "thirty", "fifteen", "forty", "fifty"]) + ")")
 _BEFORE, _AFTER = 40, 60
 MAX_SCAN = 150_000
 """At most this many characters of windows are read: an announcement has a few dozen
 dates; a text with more candidate characters than this is read up to that point."""
 
 
-def windows(text: str) -> list[tuple[int, int]]:
+class _Window(NamedTuple):
+    start: int
+    end: int
+    anchors: list[tuple[int, int]]
+    """The anchors the window was drawn around: its digit runs and number words among them."""
+
+
+def windows(text: str) -> list[_Window]:
     """Stretches of ``text`` that may hold a date or time, merged, in order."""
-    spans: list[tuple[int, int]] = []
+    found: list[_Window] = []
     total = 0
     for m in _ANCHOR.finditer(text):
         start, end = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
-        if spans and start <= spans[-1][1]:
-            total += end - spans[-1][1]
-            spans[-1] = (spans[-1][0], end)
+        if found and start <= found[-1].end:
+            total += end - found[-1].end
+            found[-1] = _Window(found[-1].start, end, found[-1].anchors)
         else:
             total += end - start
-            spans.append((start, end))
+            found.append(_Window(start, end, []))
+        found[-1].anchors.append(m.span())
         if total > MAX_SCAN:
             break
-    return spans
+    return found
 
 
 def find_atoms(text: str, *, strict: bool) -> list[Atom]:
     """Every atom in ``text``, the overlaps settled so that atoms cover the most text."""
     found: list[Atom] = []
     folded = lowered(text)
-    for start, end in windows(folded):
-        found.extend(_atoms_in(text, folded, start, end, strict))
+    for window in windows(folded):
+        found.extend(_atoms_in(text, folded, window, strict))
     return _best_cover(found)
 
 
@@ -103,7 +111,6 @@ _CLOCKISH = re.compile(
     r"\d|\b(?:noon|mid|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half"
     r"|quarter|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)")
 _DURATIONISH = re.compile(r"hour|hr|min|day")
-_DIGIT = re.compile(r"\d")  # the patterns' own digits: a window without one holds no number
 
 
 def _worth_running(name: str, strict: bool, has_month: bool, has_weekday: bool,
@@ -119,15 +126,16 @@ def _worth_running(name: str, strict: bool, has_month: bool, has_weekday: bool,
     return has_digit or name == "day_only"
 
 
-def _atoms_in(text: str, folded: str, pos: int, endpos: int, strict: bool) -> list[Atom]:
+def _atoms_in(text: str, folded: str, window: _Window, strict: bool) -> list[Atom]:
     """The atoms of one window; the patterns read ``folded``, capitals are seen in ``text``."""
     found: list[Atom] = []
-    spans = _KeyedSpans(folded, pos, endpos, strict)
+    pos, endpos = window.start, window.end
+    spans = _KeyedSpans(folded, window, strict)
     # a cheap look for a month's or weekday's first letters, then their keys: the
     # patterns that need one scan only near its keys, so without keys they find nothing
     has_month = _MONTH.search(folded, pos, endpos) is not None and spans.has("month")
     has_weekday = _WEEKDAY.search(folded, pos, endpos) is not None and spans.has("weekday")
-    has_digit = _DIGIT.search(folded, pos, endpos) is not None
+    has_digit = spans.has_digits()
     for name, pattern in date_patterns():
         if not _worth_running(name, strict, has_month, has_weekday, has_digit):
             continue
@@ -141,7 +149,7 @@ def _atoms_in(text: str, folded: str, pos: int, endpos: int, strict: bool) -> li
                 atom = _days_atom(name, m, strict, text)
                 if atom is not None:
                     found.append(atom)
-    if not _CLOCKISH.search(folded, pos, endpos):
+    if not spans.has_clockish():
         return found
     if spans.has("clock"):
         for m in spans.finditer("time", time_pattern(strict)):
@@ -198,12 +206,12 @@ _WORD_SIDE = re.compile(
     r"(?:\s*(?:o['’]?\s?c|[ap](?:\s?\.\s?|\s)?m(?![a-z]))|\s+(?:past|after|to|before)\s)")
 # The words time_pattern's lead may end in with no space before the hours, and "T".
 _GLUED_LEAD = re.compile(r"(?:at|around|about|approximately|approx|for|from|\dt)$")
-# What every clock time holds (as _CLOCKISH), a run of digits as one key. A side's
-# hours are at most 4 digits and never follow ":" or "." (the time patterns'
+# What every clock time holds (as _CLOCKISH): a run of digits or a clock word. A
+# side's hours are at most 4 digits and never follow ":" or "." (the time patterns'
 # lookbehinds), so runs of 5 or more digits (message ids, phone numbers) and runs
 # after ":", ".", "," or "/" (minutes, seconds, addresses, versions) are no keys: the
-# minutes of a time lie within reach of its hours.
-_CLOCK_KEY = re.compile(r"\d(?<![.:,/\d]\d)\d{0,3}(?!\d)|" + _CLOCKISH.pattern.split("|", 1)[1])
+# minutes of a time lie within reach of its hours. Keys are read off the anchors.
+_CLOCK_WORD = re.compile(_CLOCKISH.pattern.split("|", 1)[1])
 
 
 @cache
@@ -211,10 +219,10 @@ def _keys() -> dict[str, Pattern]:
     # The grammar's own month and weekday words (whole words), not the 3-letter gates.
     return {"month": re.compile(rf"(?<![a-z])(?:{lexicon.month_words()})(?![a-z])"),
             "weekday": re.compile(rf"(?<![a-z])(?:{lexicon.weekday_words()})(?![a-z])"),
-            "unit": _UNIT, "zone": zone_word_pattern(), "clock": _CLOCK_KEY}
+            "unit": _UNIT, "zone": zone_word_pattern()}
 
 
-def _may_be_clock(text: str, key: re.Match[str], strict: bool) -> bool:
+def _may_be_clock(text: str, start: int, end: int, strict: bool) -> bool:
     """Whether a clock key can hold a time side's first number.
 
     After a letter a side starts only when a lead word is glued to it. In running
@@ -223,7 +231,6 @@ def _may_be_clock(text: str, key: re.Match[str], strict: bool) -> bool:
     "until 5", "evening 7"): room numbers, counts and years are no keys; and a number
     word only as ``_WORD_SIDE`` reads ("two or three" is none).
     """
-    start, end = key.span()
     if not text[start].isdigit():
         return not strict or _WORD_SIDE.match(text, start) is not None
     if not _may_be_hours(text[start:end]) and (
@@ -293,10 +300,33 @@ _NEWLINE = re.compile("\n")
 class _KeyedSpans:
     """The stretches of one window near each kind of key, found once per window."""
 
-    def __init__(self, text: str, pos: int, endpos: int, strict: bool) -> None:
-        self.text, self.pos, self.endpos, self.strict = text, pos, endpos, strict
+    def __init__(self, text: str, window: _Window, strict: bool) -> None:
+        self.text, self.pos, self.endpos, self.strict = text, window.start, window.end, strict
+        self.anchors = window.anchors
         self._lines: dict[str, list[_KeyLines]] = {}
         self._breaks: list[int] | None = None
+
+    def has_digits(self) -> bool:
+        """Whether the window holds a digit (every run of digits is an anchor)."""
+        return any(self.text[start].isdigit() for start, _ in self.anchors)
+
+    def has_clockish(self) -> bool:
+        """Whether the window holds a digit or a clock word (as ``_CLOCKISH`` finds)."""
+        return any(self.text[start].isdigit() or _CLOCK_WORD.match(self.text, start)
+                   for start, _ in self.anchors)
+
+    def _clock_keys(self) -> Iterator[tuple[int, int]]:
+        """The clock keys among the anchors: runs of up to 4 digits not after ":", ".",
+        "," or "/" (as _CLOCK_KEY finds them), and clock words."""
+        text = self.text
+        for start, end in self.anchors:
+            if text[start].isdigit():
+                if end - start <= 4 and (start == 0 or text[start - 1] not in ".:,/"):
+                    yield start, end
+            else:
+                word = _CLOCK_WORD.match(text, start)
+                if word is not None:
+                    yield start, word.end()
 
     def finditer(self, name: str, pattern: Pattern) -> Iterator[Match]:
         """``pattern``'s matches in the window, scanning only near its key when it has one."""
@@ -390,10 +420,11 @@ class _KeyedSpans:
             text, pos, endpos = self.text, self.pos, self.endpos
             breaks = self._line_breaks()
             found = []
-            for m in _keys()[key].finditer(text, pos, endpos):
-                if key == "clock" and not _may_be_clock(text, m, self.strict):
+            keys = (self._clock_keys() if key == "clock"
+                    else (m.span() for m in _keys()[key].finditer(text, pos, endpos)))
+            for key_start, key_end in keys:
+                if key == "clock" and not _may_be_clock(text, key_start, key_end, self.strict):
                     continue
-                key_start, key_end = m.span()
                 before = bisect.bisect_left(breaks, key_start)
                 line_start = breaks[before - 1] + 1 if before else pos
                 found.append(_KeyLines(key_start, key_end, line_start,
