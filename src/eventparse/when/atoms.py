@@ -70,6 +70,12 @@ def windows(text: str) -> list[_Window]:
     found: list[_Window] = []
     total = 0
     for m in _ANCHOR.finditer(text):
+        if total > MAX_SCAN:
+            # the last window is read to its end: the anchors in it are its keys
+            if m.start() >= found[-1].end:
+                break
+            found[-1].anchors.append((m.start(), min(m.end(), found[-1].end)))
+            continue
         start, end = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
         if found and start <= found[-1].end:
             total += end - found[-1].end
@@ -78,8 +84,6 @@ def windows(text: str) -> list[_Window]:
             total += end - start
             found.append(_Window(start, end, []))
         found[-1].anchors.append(m.span())
-        if total > MAX_SCAN:
-            break
     return found
 
 
@@ -351,14 +355,16 @@ class _KeyedSpans:
     def _scan(self, name: str, pattern: Pattern, pos: int, endpos: int) -> Iterator[Match]:
         """``pattern.finditer`` over ``text[pos:endpos]``; for a form with a known
         opening (``grammar.form_openings``), tried only where an opening is."""
+        text = self.text
         openings = form_openings().get(name)
         if openings is None:
-            yield from pattern.finditer(self.text, pos, endpos)
+            yield from pattern.finditer(text, pos, endpos)
             return
+        starts = [m.start() for m in openings.finditer(text, pos, endpos)]
         last_end = pos
-        for opening in openings.finditer(self.text, pos, endpos):
-            if opening.start() >= last_end:
-                m = pattern.match(self.text, opening.start(), endpos)
+        for start in starts:
+            if start >= last_end:
+                m = pattern.match(text, start, endpos)
                 if m is not None:
                     yield m
                     last_end = m.end()
