@@ -563,9 +563,17 @@ def _groups(m: Match) -> dict[str, str | Any]:
     return {name: values[index] for name, index in _group_slots(m.re)}
 
 
-@cache
+_SLOTS: dict[str, tuple[tuple[str, int], ...]] = {}
+
+
 def _group_slots(pattern: Pattern) -> tuple[tuple[str, int], ...]:
-    return tuple((name, number - 1) for name, number in pattern.groupindex.items())
+    # keyed by the pattern's source: hashing an re.Pattern hashes its compiled code
+    # (about 6 us for a form with the month names), a str's hash is kept
+    slots = _SLOTS.get(pattern.pattern)
+    if slots is None:
+        slots = _SLOTS[pattern.pattern] = tuple(
+            (name, number - 1) for name, number in pattern.groupindex.items())
+    return slots
 
 
 def _too_common(text: str, m: Match, group: str) -> bool:
