@@ -69,21 +69,29 @@ def windows(text: str) -> list[_Window]:
     """Stretches of ``text`` that may hold a date or time, merged, in order."""
     found: list[_Window] = []
     total = 0
+    length = len(text)
+    start = end = -1
+    anchors: list[tuple[int, int]] = []
     for m in _ANCHOR.finditer(text):
+        anchor = m.span()
         if total > MAX_SCAN:
             # the last window is read to its end: the anchors in it are its keys
-            if m.start() >= found[-1].end:
+            if anchor[0] >= end:
                 break
-            found[-1].anchors.append((m.start(), min(m.end(), found[-1].end)))
+            anchors.append((anchor[0], min(anchor[1], end)))
             continue
-        start, end = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
-        if found and start <= found[-1].end:
-            total += end - found[-1].end
-            found[-1] = _Window(found[-1].start, end, found[-1].anchors)
+        near_start, near_end = max(0, anchor[0] - _BEFORE), min(length, anchor[1] + _AFTER)
+        if near_start <= end:
+            total += near_end - end
+            end = near_end
         else:
-            total += end - start
-            found.append(_Window(start, end, []))
-        found[-1].anchors.append(m.span())
+            if anchors:
+                found.append(_Window(start, end, anchors))
+            total += near_end - near_start
+            start, end, anchors = near_start, near_end, []
+        anchors.append(anchor)
+    if anchors:
+        found.append(_Window(start, end, anchors))
     return found
 
 
