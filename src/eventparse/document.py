@@ -13,6 +13,8 @@ from zoneinfo import ZoneInfo
 
 import regex
 
+_set_field = object.__setattr__  # (how a frozen dataclass sets its fields)
+
 BlockKind = Literal["heading", "paragraph", "list_item", "key_value", "table_cell", "line"]
 
 
@@ -29,6 +31,20 @@ class Block:
     level: int = 0
     key: str | None = None
     value_start: int | None = None
+
+    def __init__(self, kind: BlockKind, start: int, end: int, text: str, level: int = 0,
+                 key: str | None = None, value_start: int | None = None) -> None:
+        # The generated __init__ of a frozen dataclass, but with object.__setattr__ looked
+        # up once, not once a field: a reader makes a Block for each line of a document.
+        # (Writing to self.__dict__ would be cheaper still, but it turns the instance's
+        # attribute values into a dict of their own, and every later read gets slower.)
+        _set_field(self, "kind", kind)
+        _set_field(self, "start", start)
+        _set_field(self, "end", end)
+        _set_field(self, "text", text)
+        _set_field(self, "level", level)
+        _set_field(self, "key", key)
+        _set_field(self, "value_start", value_start)
 
     @property
     def value(self) -> str:
