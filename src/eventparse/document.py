@@ -34,17 +34,14 @@ class Block:
 
     def __init__(self, kind: BlockKind, start: int, end: int, text: str, level: int = 0,
                  key: str | None = None, value_start: int | None = None) -> None:
-        # The generated __init__ of a frozen dataclass, but with object.__setattr__ looked
-        # up once, not once a field: a reader makes a Block for each line of a document.
-        # (Writing to self.__dict__ would be cheaper still, but it turns the instance's
-        # attribute values into a dict of their own, and every later read gets slower.)
-        _set_field(self, "kind", kind)
-        _set_field(self, "start", start)
-        _set_field(self, "end", end)
-        _set_field(self, "text", text)
-        _set_field(self, "level", level)
-        _set_field(self, "key", key)
-        _set_field(self, "value_start", value_start)
+        # What the generated __init__ of a frozen dataclass does, but with one
+        # object.__setattr__ call (each costs more than building the dict), not one a
+        # field: a reader makes a Block for each line of a document. (The instance keeps
+        # this dict of its own, and its attributes read about as fast as before; filling
+        # self.__dict__ key by key would leave every later read slower.)
+        _set_field(self, "__dict__", {
+            "kind": kind, "start": start, "end": end, "text": text, "level": level, "key": key,
+            "value_start": value_start})
 
     @property
     def value(self) -> str:
