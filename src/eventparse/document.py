@@ -13,6 +13,8 @@ from zoneinfo import ZoneInfo
 
 import regex
 
+_set_field = object.__setattr__  # (how a frozen dataclass sets its fields)
+
 BlockKind = Literal["heading", "paragraph", "list_item", "key_value", "table_cell", "line"]
 
 
@@ -29,6 +31,17 @@ class Block:
     level: int = 0
     key: str | None = None
     value_start: int | None = None
+
+    def __init__(self, kind: BlockKind, start: int, end: int, text: str, level: int = 0,
+                 key: str | None = None, value_start: int | None = None) -> None:
+        # What the generated __init__ of a frozen dataclass does, but with one
+        # object.__setattr__ call (each costs more than building the dict), not one a
+        # field: a reader makes a Block for each line of a document. (The instance keeps
+        # this dict of its own, and its attributes read about as fast as before; filling
+        # self.__dict__ key by key would leave every later read slower.)
+        _set_field(self, "__dict__", {
+            "kind": kind, "start": start, "end": end, "text": text, "level": level, "key": key,
+            "value_start": value_start})
 
     @property
     def value(self) -> str:

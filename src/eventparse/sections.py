@@ -246,7 +246,9 @@ def label_of(block: Block) -> Label | None:
         if found is not None:
             return Label(found[0], block.key, True)
     text = block.text
-    labelled = inline_label(text)
+    # (most blocks have neither mark where a label can end: no inline_label call for them)
+    lead = text[:MAX_LABEL + 2]
+    labelled = inline_label(text) if ":" in lead or "?" in lead else None
     if labelled:
         found = _match(labelled)
         if found is not None:
@@ -269,8 +271,10 @@ def split_sections(doc: Document) -> list[Section]:
     """
     sections = [Section("preamble", None)]
     previous: Block | None = None
-    for index, block in enumerate(doc.blocks):
-        following = doc.blocks[index + 1] if index + 1 < len(doc.blocks) else None
+    blocks = doc.blocks
+    last = len(blocks) - 1
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index < last else None
         opened = _opens(block, following, sections[-1])
         in_header_block = (previous is not None and block.kind == "key_value"
                            and _in_header_block(doc, previous, block, sections))
@@ -321,9 +325,13 @@ def _opens(block: Block, following: Block | None,
     found = label_of(block)
     if found is not None:
         return found.kind, _role(block, found), found.text
-    if _unknown_heading(block, following, current):
+    if block.kind in _MAY_HEAD and _unknown_heading(block, following, current):
         return OTHER, "heading", block.text
     return None
+
+
+_MAY_HEAD = frozenset({"heading", "key_value"})
+"""The kinds of block that _unknown_heading may take for a heading (a paragraph never)."""
 
 
 def _role(block: Block, label: Label) -> Role:

@@ -40,7 +40,7 @@ from eventparse.document import (
     StructuredEvent,
     document_from_lines,
 )
-from eventparse.read.text import BULLET, KEY_VALUE
+from eventparse.read.text import BULLET, match_key_value
 from eventparse.sections import fold, heading_kind
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -854,7 +854,7 @@ def key_value_split(line: str) -> tuple[int, int] | None:
     >>> key_value_split("Date: 3 March 2026"), key_value_split("At 10:00 sharp")
     ((4, 6), None)
     """
-    found = KEY_VALUE.match(line)
+    found = match_key_value(line)
     if found is None or not 0 < len(found.group(1).split()) <= MAX_KEY_WORDS:
         return None
     return found.end(1), found.end()

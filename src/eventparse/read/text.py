@@ -35,6 +35,9 @@ BULLET = regex.compile(r"[ \t]*(?:--|[-*•·▪◦‣–—]|\(?\d{1,2}[.)]|\(?
 QUOTE = regex.compile(r"(?:>[ \t]?)+")
 # A key is a few words before a colon; a time such as "10:00" or a URL is not a key.
 KEY_VALUE = regex.compile(r"[ \t]*([A-Za-z][\w'’&/()\- ]{0,38}?)[ \t]*:(?:[ \t]+|$)(?!//)")
+# KEY_VALUE for an ASCII line: the standard library's re matches ASCII text alike (\w is
+# [A-Za-z0-9_] in both), at a fraction of the cost of its lazy run of word characters.
+ASCII_KEY_VALUE = re.compile(KEY_VALUE.pattern)
 CLOSING = ".;,!?"
 MAX_HEADING_WORDS = 10
 MIN_WRAPPED_CHARS = 25
@@ -62,13 +65,10 @@ ISO_DATE = regex.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 SLASH_DATE = regex.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b")
 
 
-class _Line(NamedTuple):
-    """A non-blank line: its content span (trimmed), its line number, and whether it is indented."""
-
-    start: int
-    end: int
-    number: int
-    indented: bool
+_Line = tuple[int, int, int, bool]
+"""A non-blank line: (start, end) of its content (trimmed), its line number, and whether it
+is indented. (A plain tuple, unpacked where it is read: the reader's loops take each line
+apart, and a NamedTuple's field reads cost more than the rest of the work on a line.)"""
 
 
 class _Header(NamedTuple):
@@ -95,26 +95,36 @@ def read_text(text: str) -> Document:
     lines = _lines(text)
     headers, message_ids = _header_blocks(text, lines)
     by_start = {h.start: h for h in headers}
+    not_content = by_start.keys() | message_ids  # (one look-up for the usual line)
     blocks: list[Block] = []
+    count = len(lines)
     index = 0
-    while index < len(lines):
-        line = lines[index]
-        header = by_start.get(line.start)
-        if header is not None:
-            blocks.append(Block("key_value", header.start, header.end,
-                                text[header.start:header.end], key=header.key,
-                                value_start=header.value_start))
-            index += header.lines
+    while index < count:
+        start, end, number, _ = lines[index]
+        if start in not_content:
+            header = by_start.get(start)
+            if header is not None:
+                blocks.append(Block("key_value", header.start, header.end,
+                                    text[header.start:header.end], key=header.key,
+                                    value_start=header.value_start))
+                index += header.lines
+            else:
+                blocks.append(Block("line", start, end, text[start:end]))
+                index += 1
             continue
-        if line.start in message_ids:
-            blocks.append(Block("line", line.start, line.end, text[line.start:line.end]))
-            index += 1
+        following = index + 1
+        if (following == count or lines[following][2] != number + 1
+                or end - start < MIN_WRAPPED_CHARS or text[end - 1] in WRAP_STOPS):
+            # The usual line: the next one does not follow it, or it is short or ends a
+            # sentence or a label, so nothing continues it.
+            blocks.append(_classify(text, start, end, following < count))
+            index = following
             continue
         last, joined = _wrapped_end(text, lines, index, by_start)
         if joined or last == index:
-            blocks.append(_classify(text, line.start, lines[last].end, last + 1 < len(lines)))
+            blocks.append(_classify(text, start, lines[last][1], last + 1 < count))
         else:
-            blocks.extend(_classify(text, lines[at].start, lines[at].end, at + 1 < len(lines))
+            blocks.extend(_classify(text, lines[at][0], lines[at][1], at + 1 < count)
                           for at in range(index, last + 1))
         index = last + 1
     found = _header_dict(text, headers)
@@ -126,7 +136,6 @@ def _lines(text: str) -> list[_Line]:
     """Each non-blank line, trimmed of surrounding white space and of the "> " marks of
     a quoted (forwarded, replied-to) message."""
     spans: list[_Line] = []
-    new_line = tuple.__new__  # _Line(...) without its __new__'s Python call: once a line
     pos = 0
     for number, line in enumerate(text.split("\n")):
         content = line.lstrip()
@@ -140,8 +149,7 @@ def _lines(text: str) -> list[_Line]:
                 indented = len(content) < len(rest)
             if content:
                 start = pos + len(line) - len(content)
-                spans.append(new_line(_Line, (start, start + len(content.rstrip()), number,
-                                              indented)))
+                spans.append((start, start + len(content.rstrip()), number, indented))
         pos += len(line) + 1
     return spans
 
@@ -162,17 +170,17 @@ def _header_blocks(text: str, lines: list[_Line]) -> tuple[list[_Header], set[in
     headers: list[_Header] = []
     message_ids: set[int] = set()
     index = 0
-    while index < len(lines) and _is_opener(text[lines[index].start:lines[index].end], openers):
-        message_ids.add(lines[index].start)  # like a message id: a line, not content
+    while index < len(lines) and _is_opener(text[lines[index][0]:lines[index][1]], openers):
+        message_ids.add(lines[index][0])  # like a message id: a line, not content
         index += 1
-    if index < len(lines) and MESSAGE_ID.fullmatch(text, lines[index].start, lines[index].end):
-        message_ids.add(lines[index].start)
+    if index < len(lines) and MESSAGE_ID.fullmatch(text, lines[index][0], lines[index][1]):
+        message_ids.add(lines[index][0])
         headers.extend(_header_run(text, lines, index + 1, signed=True))
     else:
         headers.extend(_header_run(text, lines, index, signed=False))
     taken = {h.start for h in headers}
-    for position, line in enumerate(lines if "From:" in text else ()):
-        if line.start not in taken and text.startswith("From:", line.start):
+    for position, (start, _, _, _) in enumerate(lines if "From:" in text else ()):
+        if start not in taken and text.startswith("From:", start):
             run = _header_run(text, lines, position, signed=False)
             headers.extend(run)
             taken.update(h.start for h in run)
@@ -200,24 +208,24 @@ def _header_run(text: str, lines: list[_Line], index: int, signed: bool) -> list
     empty unless the run holds a key that marks mail (or follows a message id)."""
     known, signature, _, _ = _mail_vocab()
     run: list[_Header] = []
-    previous: _Line | None = None
+    previous = -1  # the line number of the line before, once there is one
     while index < len(lines) and len(run) < MAX_HEADER_FIELDS:
-        line = lines[index]
-        if previous is not None and line.number != previous.number + 1:
+        start, end, number, indented = lines[index]
+        if previous >= 0 and number != previous + 1:
             break
-        match = HEADER_KEY.match(text, line.start, line.end)
+        match = HEADER_KEY.match(text, start, end)
         written = match.group(1) if match else ""
         key = written.lower()  # (a HEADER_KEY has no spaces to fold)
         if match and key in known:
-            value_start = min(match.end(), line.end)
-            run.append(_Header(line.start, line.end, written, value_start, 1, key))
-        elif (run and line.indented and not run[-1].key.lower().startswith("abstract")
-              and not LABEL.match(text, line.start, line.end)):
+            value_start = min(match.end(), end)
+            run.append(_Header(start, end, written, value_start, 1, key))
+        elif (run and indented and not run[-1].key.lower().startswith("abstract")
+              and not LABEL.match(text, start, end)):
             last = run[-1]
-            run[-1] = last._replace(end=line.end, lines=last.lines + 1)
+            run[-1] = last._replace(end=end, lines=last.lines + 1)
         else:
             break
-        previous = line
+        previous = number
         index += 1
     keys = {h.name for h in run}
     if len(run) < 2 or not (signed or any(needed <= keys for needed in signature)):
@@ -295,22 +303,22 @@ def _wrapped_end(text: str, lines: list[_Line], index: int,
     """(index of the last line, whether to join them) of the run of hard-wrapped lines
     that starts at ``index`` (a PDF copy or a fixed-width e-mail breaks lines mid-sentence):
     a sentence broken once, or one list item, is joined; a longer run of prose (a wrapped
-    paragraph) keeps its lines, as line-based cues expect."""
-    line = lines[index]
-    if (index + 1 == len(lines) or lines[index + 1].number != line.number + 1
-            or line.end - line.start < MIN_WRAPPED_CHARS or text[line.end - 1] in WRAP_STOPS):
-        return index, False  # the usual case, decided without slicing the line
-    first = text[line.start:line.end]
+    paragraph) keeps its lines, as line-based cues expect.
+
+    (read_text calls it only for a line that the next one may continue.)"""
+    first_start, first_end, _, _ = lines[index]
+    first = text[first_start:first_end]
     bullet = BULLET.match(first) if _may_open_with_bullet(first) else None
-    item_column = _column(text, line.start) + bullet.end() if bullet else None
+    item_column = _column(text, first_start) + bullet.end() if bullet else None
     last = index
-    while last + 1 < len(lines) and lines[last + 1].start not in headers:
-        line, following = lines[last], lines[last + 1]
-        if (following.number != line.number + 1 or line.end - line.start < MIN_WRAPPED_CHARS
-                or text[line.end - 1] in WRAP_STOPS):
+    while last + 1 < len(lines) and lines[last + 1][0] not in headers:
+        start, end, number, _ = lines[last]
+        following_start, following_end, following_number, _ = lines[last + 1]
+        if (following_number != number + 1 or end - start < MIN_WRAPPED_CHARS
+                or text[end - 1] in WRAP_STOPS):
             break  # (what _continues checks first, without slicing the lines)
-        column = _column(text, following.start) if item_column is not None else 0
-        if not _continues(text[line.start:line.end], text[following.start:following.end],
+        column = _column(text, following_start) if item_column is not None else 0
+        if not _continues(text[start:end], text[following_start:following_end],
                           column, item_column):
             break
         last += 1
@@ -349,7 +357,7 @@ def _continues(line: str, following: str, column: int, item_column: int | None) 
         return False
     if _may_open_with_bullet(following) and BULLET.match(following):
         return False
-    key = KEY_VALUE.match(following) if _may_open_with_key(following) else None
+    key = match_key_value(following) if _may_open_with_key(following) else None
     return not (key and _looks_like_key(key.group(1)))
 
 
@@ -364,15 +372,29 @@ def _classify(text: str, start: int, end: int, has_next: bool) -> Block:
     line = text[start:end]
     if "\n" in line:
         line = line.replace("\n", " ")
-    bullet = BULLET.match(line) if _may_open_with_bullet(line) else None
+    first = line[0]
+    # (_may_open_with_bullet and _may_open_with_key, in one look at the first character)
+    if first.isascii():
+        if first.isalpha():  # the usual line: a word, or a "Key:" label, or "a) ..."
+            bullet = (BULLET.match(line) if first.islower() and line[1:2] in (".", ")")
+                      else None)
+            may_be_key = ":" in line
+        else:
+            bullet = BULLET.match(line) if _may_open_with_bullet(line) else None
+            may_be_key = False
+    else:
+        bullet = BULLET.match(line)
+        may_be_key = False
     if bullet:
         content_start = start + bullet.end()
         return Block("list_item", content_start, end, line[bullet.end():])
-    icon = ICON.match(line) if not line[0].isascii() else None
-    if icon:  # "📍 The Community Room, ...": the line is what follows its icon
-        start += icon.end()
-        line = line[icon.end():]
-    key = KEY_VALUE.match(line) if _may_open_with_key(line) else None
+    if not first.isascii():
+        icon = ICON.match(line)
+        if icon:  # "📍 The Community Room, ...": the line is what follows its icon
+            start += icon.end()
+            line = line[icon.end():]
+            may_be_key = _may_open_with_key(line)
+    key = match_key_value(line) if may_be_key else None
     if key and _looks_like_key(key.group(1)):
         value_start = start + key.end()
         return Block("key_value", start, end, line, key=key.group(1).strip(),
@@ -397,6 +419,13 @@ def _may_open_with_bullet(line: str) -> bool:
     return first.islower() and line[1:2] in (".", ")")
 
 
+def match_key_value(line: str) -> re.Match[str] | regex.Match[str] | None:
+    """``KEY_VALUE.match(line)``; an ASCII line (the usual one) goes through re."""
+    if line.isascii():
+        return ASCII_KEY_VALUE.match(line)
+    return KEY_VALUE.match(line)
+
+
 def _may_open_with_key(line: str) -> bool:
     """Whether a trimmed line may start with a KEY_VALUE key: an ASCII letter and a colon."""
     first = line[0]
@@ -412,5 +441,7 @@ def _looks_like_heading(line: str) -> bool:
     return (
         line[-1] not in CLOSING
         and not line[0].islower()
-        and len(line.split(None, MAX_HEADING_WORDS)) <= MAX_HEADING_WORDS
+        # (more words than the most need at least two characters each, but the last)
+        and (len(line) < 2 * MAX_HEADING_WORDS + 1
+             or len(line.split(None, MAX_HEADING_WORDS)) <= MAX_HEADING_WORDS)
     )
