@@ -309,6 +309,7 @@ class _KeyLines(NamedTuple):
 
 _NEWLINE = re.compile("\n")
 
+
 class _KeyedSpans:
     """The stretches of one window near each kind of key, found once per window."""
 
@@ -329,7 +330,7 @@ class _KeyedSpans:
 
     def _clock_keys(self) -> Iterator[tuple[int, int]]:
         """The clock keys among the anchors: runs of up to 4 digits not after ":", ".",
-        "," or "/" (as _CLOCK_KEY finds them), and clock words."""
+        "," or "/" (see _CLOCK_WORD), and clock words."""
         text = self.text
         for start, end in self.anchors:
             if text[start].isdigit():
