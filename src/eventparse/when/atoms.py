@@ -43,12 +43,15 @@ _PHRASE_ONLY = {"day_only", "compact", "numeric_spaced"}
 # or noon/midnight. The grammar runs only in windows around these. The words are tries
 # behind a letter test, so the scan passes most positions in C; a run of digits is one
 # anchor (its windows merge anyway). Each number word starts no other ("fourth" is
-# "four"), so the trie ends every anchor where the word list did.
+# "four"), so the trie ends every anchor where the word list did. A month or weekday
+# is bounded as the grammar bounds it (by no letter: "14april"), so its whole words
+# are anchors, and the month and weekday keys are read off them.
 _ANCHOR = re.compile(
-    r"\d+|(?=[a-z])\b(?:(?:" + lexicon.word_trie(
+    r"\d+|(?<![a-z])(?:" + lexicon.word_trie(
         ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
          "dec", "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun"])
-    + r")(?:[a-z]{0,6}day|uary|ruary|ch|il|e|y|ust|ember|ober)?\b|" + lexicon.word_trie(
+    + r")(?:[a-z]{0,6}day|uary|ruary|ch|il|e|y|ust|ember|ober)?(?![a-z])|(?=[a-z])\b(?:"
+    + lexicon.word_trie(
         ["noon", "mid", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
          "ten", "eleven", "twelve", "half", "quarter", "first", "second", "third", "fifth",
          "ninth", "thirteen", "twenty", "thirty", "fifteen", "forty", "fifty"]) + ")")
@@ -117,8 +120,6 @@ def lowered(text: str) -> str:
 
 
 # What a window must contain for each family of patterns to be worth running.
-_MONTH = re.compile(r"(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
-_WEEKDAY = re.compile(r"(?<![a-z])(?:mon|tue|wed|thu|fri|sat|sun)")
 _CLOCKISH = re.compile(
     r"\d|\b(?:noon|mid|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half"
     r"|quarter|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)")
@@ -143,10 +144,10 @@ def _atoms_in(text: str, folded: str, window: _Window, strict: bool) -> list[Ato
     found: list[Atom] = []
     pos, endpos = window.start, window.end
     spans = _KeyedSpans(folded, window, strict)
-    # a cheap look for a month's or weekday's first letters, then their keys: the
-    # patterns that need one scan only near its keys, so without keys they find nothing
-    has_month = _MONTH.search(folded, pos, endpos) is not None and spans.has("month")
-    has_weekday = _WEEKDAY.search(folded, pos, endpos) is not None and spans.has("weekday")
+    # the patterns that need a month or weekday scan only near its keys, so without
+    # keys they find nothing
+    has_month = spans.has("month")
+    has_weekday = spans.has("weekday")
     has_digit = spans.has_digits()
     for name, pattern in date_patterns():
         if not _worth_running(name, strict, has_month, has_weekday, has_digit):
@@ -341,6 +342,15 @@ class _KeyedSpans:
                 if word is not None:
                     yield start, word.end()
 
+    def _word_keys(self, key: str) -> Iterator[tuple[int, int]]:
+        """The month or weekday keys among the anchors (their whole words are anchors)."""
+        text, pattern = self.text, _keys()[key]
+        for start, _ in self.anchors:
+            if text[start].isalpha():
+                word = pattern.match(text, start)
+                if word is not None:
+                    yield word.span()
+
     def finditer(self, name: str, pattern: Pattern) -> Iterator[Match]:
         """``pattern``'s matches in the window, scanning only near its key when it has one."""
         reach = _KEY_REACH.get(name)
@@ -436,6 +446,7 @@ class _KeyedSpans:
             breaks = self._line_breaks()
             found = []
             keys = (self._clock_keys() if key == "clock"
+                    else self._word_keys(key) if key in ("month", "weekday")
                     else (m.span() for m in _keys()[key].finditer(text, pos, endpos)))
             for key_start, key_end in keys:
                 if key == "clock" and not _may_be_clock(text, key_start, key_end, self.strict):
