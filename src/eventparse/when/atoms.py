@@ -41,20 +41,21 @@ _PHRASE_ONLY = {"day_only", "compact", "numeric_spaced"}
 
 # Where a date or time can be: a digit, or the start of a month, weekday, number word
 # or noon/midnight. The grammar runs only in windows around these. The words are tries
-# behind a letter test, so the scan passes most positions in C; a run of digits is one
-# anchor (its windows merge anyway). Each number word starts no other ("fourth" is
-# "four"), so the trie ends every anchor where the word list did. A month or weekday
-# is bounded as the grammar bounds it (by no letter: "14april"), so its whole words
-# are anchors, and the month and weekday keys are read off them.
+# behind one test for no letter before, which fails at once inside a word, so the scan
+# passes most positions in C; a run of digits is one anchor (its windows merge
+# anyway). Each number word starts no other ("fourth" is "four"), so the trie ends
+# every anchor where the word list did. A month or weekday is bounded as the grammar
+# bounds it (by no letter: "14april"), so its whole words are anchors, and the month
+# and weekday keys are read off them.
 _ANCHOR = re.compile(
-    r"\d+|(?<![a-z])(?:" + lexicon.word_trie(
+    r"\d+|(?<![a-z])(?:(?:" + lexicon.word_trie(
         ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
          "dec", "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun"])
-    + r")(?:[a-z]{0,6}day|uary|ruary|ch|il|e|y|ust|ember|ober)?(?![a-z])|(?=[a-z])\b(?:"
+    + r")(?:[a-z]{0,6}day|uary|ruary|ch|il|e|y|ust|ember|ober)?(?![a-z])|(?<!\w)(?:"
     + lexicon.word_trie(
         ["noon", "mid", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
          "ten", "eleven", "twelve", "half", "quarter", "first", "second", "third", "fifth",
-         "ninth", "thirteen", "twenty", "thirty", "fifteen", "forty", "fifty"]) + ")")
+         "ninth", "thirteen", "twenty", "thirty", "fifteen", "forty", "fifty"]) + "))")
 _BEFORE, _AFTER = 40, 60
 MAX_SCAN = 150_000
 """At most this many characters of windows are read: an announcement has a few dozen
