@@ -40,22 +40,37 @@ _PHRASE_ONLY = {"day_only", "compact", "numeric_spaced"}
 
 
 # Where a date or time can be: a digit, or the start of a month, weekday, number word
-# or noon/midnight. The grammar runs only in windows around these. The words are tries
-# behind one test for no letter before, which fails at once inside a word, so the scan
-# passes most positions in C; a run of digits is one anchor (its windows merge
-# anyway). Each number word starts no other ("fourth" is "four"), so the trie ends
-# every anchor where the word list did. A month or weekday is bounded as the grammar
-# bounds it (by no letter: "14april"), so its whole words are anchors, and the month
-# and weekday keys are read off them.
-_ANCHOR = re.compile(
-    r"\d+|(?<![a-z])(?:(?:" + lexicon.word_trie(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-         "dec", "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun"])
-    + r")(?:[a-z]{0,6}day|uary|ruary|ch|il|e|y|ust|ember|ober)?(?![a-z])|(?<!\w)(?:"
-    + lexicon.word_trie(
-        ["noon", "mid", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-         "ten", "eleven", "twelve", "half", "quarter", "first", "second", "third", "fifth",
-         "ninth", "thirteen", "twenty", "thirty", "fifteen", "forty", "fifty"]) + "))")
+# or noon/midnight. The grammar runs only in windows around these. A run of digits is
+# one anchor (its windows merge anyway). Each number word starts no other ("fourth" is
+# "four"), so the trie ends every anchor where the word list did. A month or weekday
+# is bounded as the grammar bounds it (by no letter: "14april"), so its whole words are
+# anchors, and the month and weekday keys are read off them; a number word starts
+# after no word character.
+_ANCHOR_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct",
+                  "nov", "dec", "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs",
+                  "fri", "sat", "sun"]
+_ANCHOR_NUMBERS = ["noon", "mid", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                   "nine", "ten", "eleven", "twelve", "half", "quarter", "first", "second",
+                   "third", "fifth", "ninth", "thirteen", "twenty", "thirty", "fifteen",
+                   "forty", "fifty"]
+
+
+def _anchor_pattern() -> re.Pattern[str]:
+    """_ANCHOR's pattern, one branch per first letter, each opening with that letter and
+    only then looking back: a pattern whose every branch opens with a character lets
+    ``re`` skip, in C, the characters no anchor starts with."""
+    suffix = r"(?:[a-z]{0,6}day|uary|ruary|ch|il|e|y|ust|ember|ober)?(?![a-z])"
+    branches = []
+    for letter in sorted({word[0] for word in _ANCHOR_MONTHS + _ANCHOR_NUMBERS}):
+        months = [word[1:] for word in _ANCHOR_MONTHS if word[0] == letter]
+        numbers = [word[1:] for word in _ANCHOR_NUMBERS if word[0] == letter]
+        rests = ([lexicon.word_trie(months) + suffix] if months else []) + (
+            [r"(?<!\w.)" + lexicon.word_trie(numbers)] if numbers else [])
+        branches.append(rf"{letter}(?<![a-z].)(?:{'|'.join(rests)})")
+    return re.compile(r"\d\d*|" + "|".join(branches))
+
+
+_ANCHOR = _anchor_pattern()
 _BEFORE, _AFTER = 40, 60
 MAX_SCAN = 150_000
 """At most this many characters of windows are read: an announcement has a few dozen
