@@ -361,4 +361,4 @@ def zone_pattern() -> re.Pattern[str]:
 @cache
 def zone_word_pattern() -> re.Pattern[str]:
     """A zone name alone: every zone_pattern match holds one (atoms.py scans near them)."""
-    return _compile_plain(rf"(?<![a-z])(?:{lexicon.zone_words()})(?![a-z])")
+    return _compile_plain(rf"(?:{lexicon.led_trie(list(lexicon.zones()), '[a-z]')})(?![a-z])")
