@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import inspect
 
+from eventparse.document import Block
 from eventparse.read.text import parse_mail_date, read_text
 
 CMU_POST = (
@@ -148,3 +151,12 @@ def test_a_quoted_message_is_read_without_its_quote_marks() -> None:
     assert [(b.kind, b.text) for b in doc.blocks[1:]] == [
         ("key_value", "Open to:"), ("list_item", "Team managers"),
         ("key_value", "Date: 16 January 2026")]
+
+
+def test_block_init_sets_every_field() -> None:
+    # Block's __init__ is written out for speed: it must take and set every field.
+    names = [field.name for field in dataclasses.fields(Block)]
+    assert list(inspect.signature(Block.__init__).parameters)[1:] == names
+    block = Block("key_value", 0, 9, "Date: now", 1, "Date", 6)
+    assert [getattr(block, name) for name in names] == [
+        "key_value", 0, 9, "Date: now", 1, "Date", 6]
