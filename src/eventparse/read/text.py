@@ -100,7 +100,7 @@ def read_text(text: str) -> Document:
     count = len(lines)
     index = 0
     while index < count:
-        start, end, number, _ = lines[index]
+        start, end, _, _ = lines[index]
         if start in not_content:
             header = by_start.get(start)
             if header is not None:
@@ -112,13 +112,10 @@ def read_text(text: str) -> Document:
                 blocks.append(Block("line", start, end, text[start:end]))
                 index += 1
             continue
-        following = index + 1
-        if (following == count or lines[following][2] != number + 1
-                or end - start < MIN_WRAPPED_CHARS or text[end - 1] in WRAP_STOPS):
-            # The usual line: the next one does not follow it, or it is short or ends a
-            # sentence or a label, so nothing continues it.
-            blocks.append(_classify(text, start, end, following < count))
-            index = following
+        if not _may_run_on(text, lines, index):
+            # the usual line: nothing continues it
+            blocks.append(_classify(text, start, end, index + 1 < count))
+            index += 1
             continue
         last, joined = _wrapped_end(text, lines, index, by_start)
         if joined or last == index:
@@ -312,17 +309,24 @@ def _wrapped_end(text: str, lines: list[_Line], index: int,
     item_column = _column(text, first_start) + bullet.end() if bullet else None
     last = index
     while last + 1 < len(lines) and lines[last + 1][0] not in headers:
-        start, end, number, _ = lines[last]
-        following_start, following_end, following_number, _ = lines[last + 1]
-        if (following_number != number + 1 or end - start < MIN_WRAPPED_CHARS
-                or text[end - 1] in WRAP_STOPS):
+        if not _may_run_on(text, lines, last):
             break  # (what _continues checks first, without slicing the lines)
+        start, end, _, _ = lines[last]
+        following_start, following_end, _, _ = lines[last + 1]
         column = _column(text, following_start) if item_column is not None else 0
         if not _continues(text[start:end], text[following_start:following_end],
                           column, item_column):
             break
         last += 1
     return last, item_column is not None or last - index < MAX_WRAPPED_LINES
+
+
+def _may_run_on(text: str, lines: list[_Line], index: int) -> bool:
+    """Whether the next line may continue line ``index``: it comes right after it, and
+    the line is long enough to be wrapped and ends no sentence or label."""
+    start, end, number, _ = lines[index]
+    return (index + 1 < len(lines) and lines[index + 1][2] == number + 1
+            and end - start >= MIN_WRAPPED_CHARS and text[end - 1] not in WRAP_STOPS)
 
 
 def _column(text: str, offset: int) -> int:
