@@ -15,6 +15,7 @@ from eventparse.when import lexicon
 from eventparse.when.grammar import (
     CLOCK_OPENINGS,
     DASH,
+    FORM_WORDS,
     RANGE_WORDS,
     Atom,
     Clock,
@@ -140,9 +141,17 @@ def lowered(text: str) -> str:
 _DURATIONISH = re.compile(r"hour|hr|min|day")
 
 
+@cache
+def _forms_worth_running(strict: bool, has_month: bool, has_weekday: bool,
+                         has_digit: bool) -> list[tuple[str, Pattern]]:
+    """The date forms to run in a window: a form keyed to months or weekdays needs one
+    in the window; the others a digit."""
+    return [(name, pattern) for name, pattern in date_patterns()
+            if _worth_running(name, strict, has_month, has_weekday, has_digit)]
+
+
 def _worth_running(name: str, strict: bool, has_month: bool, has_weekday: bool,
                    has_digit: bool) -> bool:
-    """A form keyed to months or weekdays needs one in the window; the others a digit."""
     if strict and name in _PHRASE_ONLY:
         return False
     key = _KEY_REACH[name][0] if name in _KEY_REACH else None
@@ -163,9 +172,7 @@ def _atoms_in(text: str, folded: str, window: _Window, strict: bool) -> list[Ato
     has_month = spans.has("month")
     has_weekday = spans.has("weekday")
     has_digit = spans.has_digits()
-    for name, pattern in date_patterns():
-        if not _worth_running(name, strict, has_month, has_weekday, has_digit):
-            continue
+    for name, pattern in _forms_worth_running(strict, has_month, has_weekday, has_digit):
         for m in spans.finditer(name, pattern):
             atom = _date_atom(name, m, strict, text)
             if atom is not None:
@@ -221,6 +228,11 @@ _KEY_REACH: dict[str, tuple[str, int, int, int]] = {
     "time": ("clock", 100, 100, 0),
     "time_range": ("clock", 100, 240, 1),
 }
+# The date forms that open with a run of digits before a separator ("16/03",
+# "2026-03-16"), and how long that run is: they are tried only at such runs (each run
+# of digits is an anchor), not scanned over whole windows, which mail headers fill.
+_SEPARATED_RUNS: dict[str, tuple[int, int]] = {"numeric": (1, 2), "year_first": (4, 4)}
+_RUN_SEPARATOR = re.compile(r"[ \t\xa0]*[-/.]")
 _UNIT = re.compile(r"(?:hours?|hrs?|minutes?|mins?|days?)(?![a-z])")
 # What follows the minutes that start a time ("25 past 4", grammar._time_side's rel).
 _MINUTES_BEFORE = re.compile(
@@ -371,7 +383,13 @@ class _KeyedSpans:
         """``pattern``'s matches in the window, scanning only near its key when it has one."""
         reach = _KEY_REACH.get(name)
         if reach is None:
-            yield from self._scan(name, pattern, self.pos, self.endpos)
+            if name in _SEPARATED_RUNS:
+                yield from self._matched_at(pattern, self._separated_runs(name), self.endpos)
+            else:
+                yield from self._scan(name, pattern, self.pos, self.endpos)
+            return
+        words = FORM_WORDS.get(name)
+        if words and not any(self.text.find(word, self.pos, self.endpos) >= 0 for word in words):
             return
         key, before, after, lines = reach
         keys = self._lines_of(key)
@@ -395,14 +413,28 @@ class _KeyedSpans:
         if openings is None:
             yield from pattern.finditer(text, pos, endpos)
             return
-        starts = [m.start() for m in openings.finditer(text, pos, endpos)]
-        last_end = pos
+        yield from self._matched_at(
+            pattern, [m.start() for m in openings.finditer(text, pos, endpos)], endpos)
+
+    def _matched_at(self, pattern: Pattern, starts: list[int], endpos: int) -> Iterator[Match]:
+        """The matches a scan up to ``endpos`` meets, when every match starts at one of
+        ``starts`` (in order)."""
+        text = self.text
+        last_end = 0
         for start in starts:
             if start >= last_end:
                 m = pattern.match(text, start, endpos)
                 if m is not None:
                     yield m
                     last_end = m.end()
+
+    def _separated_runs(self, name: str) -> list[int]:
+        """Where the runs of digits that may open a form start (``_SEPARATED_RUNS``)."""
+        shortest, longest = _SEPARATED_RUNS[name]
+        text = self.text
+        return [start for start, end in self.anchors
+                if shortest <= end - start <= longest and text[start].isdigit()
+                and _RUN_SEPARATOR.match(text, end) is not None]
 
     def _matched_at_starts(self, pattern: Pattern, keys: list[_KeyLines],
                            spans: list[tuple[int, int]], before: int) -> Iterator[Match]:

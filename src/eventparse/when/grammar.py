@@ -203,6 +203,11 @@ def form_openings() -> dict[str, re.Pattern[str]]:
     }
 
 
+FORM_WORDS: dict[str, tuple[str, ...]] = {"every_weekday": ("every", "each", "days")}
+"""Words one of which every match of a form holds (lower case): a window with none of
+them is not scanned for that form."""
+
+
 def _list_pieces() -> tuple[str, str, str]:
     """A list of days' pieces: a weekday before a day, a day, the separator between days."""
     p = _pieces()
@@ -230,10 +235,10 @@ def range_patterns() -> list[tuple[str, regex.Pattern[str]]]:
 
 @cache
 def month_contexts() -> dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]]:
-    """For the forms whose month word sits between fixed pieces: a pattern for what must
-    end just before the month (searched up to it) and one for what must follow it
-    (matched after it). atoms.py scans for such a form only near months that fit: a
-    month in a mail header or in prose seldom stands after a list of days."""
+    """For the forms whose month (or weekday) word sits between fixed pieces: a pattern
+    for what must end just before the word (searched up to it) and one for what must
+    follow it (matched after it). atoms.py scans for such a form only near words that
+    fit: a month in a mail header or in prose seldom stands after a list of days."""
     p = _pieces()
     wd, d, sep = (re.sub(r"\(\?P<\w+>", "(?:", piece) for piece in _list_pieces())  # unnamed
     day = rf"(?:\d|{p['dayw']})"
@@ -244,6 +249,8 @@ def month_contexts() -> dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] 
         "month_days": (None, _compile_plain(rf"\.?\s*(?:between\s+|the\s+)?(?:the\s+)?{day}")),
         "day_to_month_day": (_compile_plain(rf"{p['rsep']}$"),
                              _compile_plain(rf"\.?\s+(?:the\s+)?{day}")),
+        "month_day": (None, _compile_plain(rf"\.?(?:\s*,\s*|\s+the\s+|\s*[-/]\s*|\s*){day}")),
+        "weekday_day": (None, _compile_plain(rf"\.?,?\s+(?:the\s+)?{day}")),
         "nth_weekday": (_compile_plain(r"\s(?:of|in)\s+$"), None),
         # 2026 March 16; March-2026-16; 16-2026-March
         "year_month_day": (_compile_plain(r"(?:1\d|20)\d\d,?\s+$"),
