@@ -164,6 +164,16 @@ def _texts_for_scan_check() -> list[str]:
     return texts
 
 
+def test_ascii_anchor_scan_finds_what_the_unicode_one_finds() -> None:
+    # ASCII text is scanned with one branch per digit, other text with \d
+    texts = [atoms.lowered(text) for text in _texts_for_scan_check() if text.isascii()]
+    assert len(texts) > 100
+    for text in texts:
+        spans = [m.span() for m in atoms._ANCHOR.finditer(text)]
+        assert spans == [m.span() for m in atoms._ANCHOR_UNICODE.finditer(text)]
+    assert [w.anchors for w in atoms.windows("on ١٢ may")] == [[(3, 5), (6, 9)]]
+
+
 @pytest.mark.parametrize("strict", [True, False])
 def test_keyed_scan_finds_what_a_scan_of_every_character_finds(
         strict: bool, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -56,11 +56,12 @@ _ANCHOR_NUMBERS = ["noon", "mid", "one", "two", "three", "four", "five", "six", 
                    "forty", "fifty"]
 
 
-def _anchor_pattern() -> re.Pattern[str]:
-    """_ANCHOR's pattern, one branch per first letter, each opening with that letter and
-    only then looking back: a pattern whose every branch opens with a character lets
-    ``re`` skip, in C, the characters no anchor starts with. (Two ``lexicon.led_trie``
-    alternatives, months then numbers, scan a fifth slower: each letter is tried twice.)"""
+def _anchor_pattern(digits: str) -> re.Pattern[str]:
+    """_ANCHOR's pattern: ``digits``, then one branch per first letter, each opening
+    with that letter and only then looking back: a pattern whose every branch opens
+    with a character lets ``re`` skip, in C, the characters no anchor starts with.
+    (Two ``lexicon.led_trie`` alternatives, months then numbers, scan a fifth slower:
+    each letter is tried twice.)"""
     suffix = r"(?:[a-z]{0,6}day|uary|ruary|ch|il|e|y|ust|ember|ober)?(?![a-z])"
     branches = []
     for letter in sorted({word[0] for word in _ANCHOR_MONTHS + _ANCHOR_NUMBERS}):
@@ -69,10 +70,13 @@ def _anchor_pattern() -> re.Pattern[str]:
         rests = ([lexicon.word_trie(months) + suffix] if months else []) + (
             [r"(?<!\w.)" + lexicon.word_trie(numbers)] if numbers else [])
         branches.append(rf"{letter}(?<![a-z].)(?:{'|'.join(rests)})")
-    return re.compile(r"\d\d*|" + "|".join(branches))
+    return re.compile(digits + "|" + "|".join(branches))
 
 
-_ANCHOR = _anchor_pattern()
+# Runs of digits: in ASCII text one branch per digit, so that every branch opens with a
+# character; elsewhere ``\d``, which also reads other scripts' digits.
+_ANCHOR = _anchor_pattern("|".join(f"{digit}[0-9]*" for digit in "0123456789"))
+_ANCHOR_UNICODE = _anchor_pattern(r"\d\d*")
 _BEFORE, _AFTER = 40, 60
 MAX_SCAN = 150_000
 """At most this many characters of windows are read: an announcement has a few dozen
@@ -91,25 +95,28 @@ def windows(text: str) -> list[_Window]:
     found: list[_Window] = []
     total = 0
     length = len(text)
-    start = end = -1
+    start, end = -1, -length - _BEFORE - 1  # the first anchor opens a window
     anchors: list[tuple[int, int]] = []
-    for m in _ANCHOR.finditer(text):
-        anchor = m.span()
+    pattern = _ANCHOR if text.isascii() else _ANCHOR_UNICODE
+    for anchor in [m.span() for m in pattern.finditer(text)]:
         if total > MAX_SCAN:
             # the last window is read to its end: the anchors in it are its keys
             if anchor[0] >= end:
                 break
             anchors.append((anchor[0], min(anchor[1], end)))
             continue
-        near_start, near_end = max(0, anchor[0] - _BEFORE), min(length, anchor[1] + _AFTER)
-        if near_start <= end:
+        near_end = anchor[1] + _AFTER
+        if near_end > length:
+            near_end = length
+        if anchor[0] - _BEFORE <= end:
             total += near_end - end
             end = near_end
         else:
             if anchors:
                 found.append(_Window(start, end, anchors))
-            total += near_end - near_start
-            start, end, anchors = near_start, near_end, []
+            start = anchor[0] - _BEFORE if anchor[0] > _BEFORE else 0
+            total += near_end - start
+            end, anchors = near_end, []
         anchors.append(anchor)
     if anchors:
         found.append(_Window(start, end, anchors))
