@@ -28,17 +28,27 @@ def word_trie(words: list[str]) -> str:
 
 
 def led_trie(words: list[str], not_after: str) -> str:
-    r"""``word_trie``'s branches, each opening on its first character and only then
-    looking back for no ``not_after`` (a character class) before it. A look-behind
-    first is tried at every position; a pattern whose every branch opens with a
-    character lets ``re`` skip, in C, the characters no word starts with.
+    r"""``word_trie``'s branches, each opening on its first two characters and only then
+    looking back for no ``not_after`` (a character class) before the first. A
+    look-behind first is tried at every position; a pattern whose every branch opens
+    with a character lets ``re`` skip, in C, the characters no word starts with, and
+    a character inside a word mostly fails at the second one, before any look-behind.
 
-    >>> print(led_trie(["ten", "twelve", "noon"], "[a-z]"))
-    n(?<![a-z].)oon|t(?<![a-z].)(?:en|welve)
+    >>> print(led_trie(["ten", "twelve", "noon", "z"], "[a-z]"))
+    n(?:o(?<![a-z]..)on)|t(?:e(?<![a-z]..)n|w(?<![a-z]..)elve)|z(?:(?<![a-z].))
 
     """
-    return "|".join(f"{unit}(?<!{not_after}.){_pattern(child)}"
-                    for unit, child in sorted(_trie(words).items()) if unit)
+    branches = []
+    for first, child in sorted(_trie(words).items()):
+        if not first:
+            continue
+        rests = [f"{second}(?<!{not_after}..){_pattern(grandchild)}"
+                 if second != r"\s+" else f"(?<!{not_after}.){second}{_pattern(grandchild)}"
+                 for second, grandchild in sorted(child.items()) if second]
+        if "" in child:  # the word ends at its first character: longer words first
+            rests.append(f"(?<!{not_after}.)")
+        branches.append(f"{first}(?:{'|'.join(rests)})")
+    return "|".join(branches)
 
 
 def _trie(words: list[str]) -> _Trie:
