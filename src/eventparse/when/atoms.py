@@ -258,6 +258,7 @@ _KEY_REACH: dict[str, tuple[str, int, int, int]] = {
 # "2026-03-16"), and how long that run is: they are tried only at such runs (each run
 # of digits is an anchor), not scanned over whole windows, which mail headers fill.
 _SEPARATED_RUNS: dict[str, tuple[int, int]] = {"numeric": (1, 2), "year_first": (4, 4)}
+_LONGEST_SEPARATED_RUN = max(longest for _, longest in _SEPARATED_RUNS.values())
 _RUN_SEPARATOR = re.compile(r"[ \t\xa0]*[-/.]")
 _UNIT = re.compile(r"(?:hours?|hrs?|minutes?|mins?|days?)(?![a-z])")
 # What follows the minutes that start a time ("25 past 4", grammar._time_side's rel).
@@ -373,6 +374,7 @@ class _KeyedSpans:
         self.anchors = window.anchors
         self._lines: dict[str, list[_KeyLines]] = {}
         self._breaks: list[int] | None = None
+        self._runs_before_separator: list[tuple[int, int]] | None = None
 
     def has_digits(self) -> bool:
         """Whether the window holds a digit (every run of digits is an anchor)."""
@@ -456,11 +458,17 @@ class _KeyedSpans:
 
     def _separated_runs(self, name: str) -> list[int]:
         """Where the runs of digits that may open a form start (``_SEPARATED_RUNS``)."""
+        if self._runs_before_separator is None:
+            text, length = self.text, len(self.text)
+            self._runs_before_separator = [
+                (start, end) for start, end in self.anchors
+                if end - start <= _LONGEST_SEPARATED_RUN and end < length
+                and (text[end] in "-/." or (text[end] in " \t\xa0"
+                                            and _RUN_SEPARATOR.match(text, end) is not None))
+                and text[start].isdigit()]
         shortest, longest = _SEPARATED_RUNS[name]
-        text = self.text
-        return [start for start, end in self.anchors
-                if shortest <= end - start <= longest and text[start].isdigit()
-                and _RUN_SEPARATOR.match(text, end) is not None]
+        return [start for start, end in self._runs_before_separator
+                if shortest <= end - start <= longest]
 
     def _matched_at_starts(self, pattern: Pattern, keys: list[_KeyLines],
                            spans: list[tuple[int, int]], before: int) -> Iterator[Match]:
