@@ -114,7 +114,7 @@ def windows(text: str) -> list[_Window]:
     found: list[_Window] = []
     total = 0
     length = len(text)
-    start, end = -1, -length - _BEFORE - 1  # the first anchor opens a window
+    start, end = -1, -_BEFORE - 1  # the first anchor opens a window
     anchors: list[tuple[int, int]] = []
     pattern = _ANCHOR if text.isascii() else _ANCHOR_UNICODE
     for anchor in [m.span() for m in pattern.finditer(text)]:
