@@ -260,6 +260,14 @@ _KEY_REACH: dict[str, tuple[str, int, int, int]] = {
 _SEPARATED_RUNS: dict[str, tuple[int, int]] = {"numeric": (1, 2), "year_first": (4, 4)}
 _LONGEST_SEPARATED_RUN = max(longest for _, longest in _SEPARATED_RUNS.values())
 _RUN_SEPARATOR = re.compile(r"[ \t\xa0]*[-/.]")
+# The forms whose every match starts at one of their own keys, at a key of the kinds
+# named, or at one of the words named just before a key of their own: they are tried
+# only there, within their keys' reach, not at every character of it.
+_OPENED_AT: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
+    "month_days": ((), frozenset({"from", "between"})),
+    "month_day": (("weekday",), frozenset()),
+    "month_year_day": ((), frozenset()),
+}
 _UNIT = re.compile(r"(?:hours?|hrs?|minutes?|mins?|days?)(?![a-z])")
 # What follows the minutes that start a time ("25 past 4", grammar._time_side's rel).
 _MINUTES_BEFORE = re.compile(
@@ -412,7 +420,8 @@ class _KeyedSpans:
         reach = _KEY_REACH.get(name)
         if reach is None:
             if name in _SEPARATED_RUNS:
-                yield from self._matched_at(pattern, self._separated_runs(name), self.endpos)
+                yield from self._matched_at(pattern, self._separated_runs(name),
+                                            [(self.pos, self.endpos)])
             else:
                 yield from self._scan(name, pattern, self.pos, self.endpos)
             return
@@ -430,6 +439,9 @@ class _KeyedSpans:
         if name in ("time", "time_range"):
             yield from self._matched_at_starts(pattern, keys, spans, before)
             return
+        if name in _OPENED_AT:
+            yield from self._matched_at(pattern, self._openings(name, keys), spans)
+            return
         for start, end in spans:
             yield from self._scan(name, pattern, start, end)
 
@@ -442,19 +454,38 @@ class _KeyedSpans:
             yield from pattern.finditer(text, pos, endpos)
             return
         yield from self._matched_at(
-            pattern, [m.start() for m in openings.finditer(text, pos, endpos)], endpos)
+            pattern, [m.start() for m in openings.finditer(text, pos, endpos)], [(pos, endpos)])
 
-    def _matched_at(self, pattern: Pattern, starts: list[int], endpos: int) -> Iterator[Match]:
-        """The matches a scan up to ``endpos`` meets, when every match starts at one of
+    def _matched_at(self, pattern: Pattern, starts: list[int],
+                    spans: list[tuple[int, int]]) -> Iterator[Match]:
+        """The matches a scan of ``spans`` meets, when every match starts at one of
         ``starts`` (in order)."""
         text = self.text
-        last_end = 0
+        last_end = index = 0
         for start in starts:
-            if start >= last_end:
-                m = pattern.match(text, start, endpos)
+            while index < len(spans) and spans[index][1] <= start:
+                index += 1
+            if index == len(spans):
+                return
+            span_start, span_end = spans[index]
+            if start >= last_end and start >= span_start:
+                m = pattern.match(text, start, span_end)
                 if m is not None:
                     yield m
                     last_end = m.end()
+
+    def _openings(self, name: str, keys: list[_KeyLines]) -> list[int]:
+        """Where a form of ``_OPENED_AT`` may start, near ``keys``, in order."""
+        kinds, words = _OPENED_AT[name]
+        starts = [key.start for key in keys]
+        for kind in kinds:
+            starts += [key.start for key in self._lines_of(kind)]
+        if words:
+            for key in keys:
+                start = _opening_before(self.text, key.line_start, key.start, words)
+                if start is not None:
+                    starts.append(start)
+        return sorted(set(starts))
 
     def _separated_runs(self, name: str) -> list[int]:
         """Where the runs of digits that may open a form start (``_SEPARATED_RUNS``)."""
@@ -591,9 +622,11 @@ def _opening_starts(text: str, low: int, key_starts: list[int]) -> list[int]:
     return starts
 
 
-def _opening_before(text: str, low: int, end: int) -> int | None:
+def _opening_before(text: str, low: int, end: int,
+                    words: frozenset[str] = CLOCK_OPENINGS) -> int | None:
     """Where the opening word ("at", "@", "approx.") that ends at ``end``, spaces
-    aside, starts; None when the word before is none (or lies before ``low``)."""
+    aside, starts; None when the word before is none of ``words`` (or lies before
+    ``low``)."""
     stop = end
     while stop > low and text[stop - 1] in " \t\xa0":
         stop -= 1
@@ -603,7 +636,7 @@ def _opening_before(text: str, low: int, end: int) -> int | None:
     start = word_end
     while start > low and text[start - 1].isalpha():
         start -= 1
-    return start if start < word_end and text[start:word_end] in CLOCK_OPENINGS else None
+    return start if start < word_end and text[start:word_end] in words else None
 
 
 def _best_cover(atoms: list[Atom]) -> list[Atom]:
