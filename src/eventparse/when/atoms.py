@@ -319,7 +319,7 @@ def _may_be_clock(text: str, start: int, end: int, strict: bool) -> bool:
         return _GLUED_LEAD.search(text, max(0, start - 14), start) is not None
     if not strict:
         return True
-    marked_after, led_before, _ = _side_context()
+    marked_after, led_before, *_ = _side_context()
     return (marked_after.match(text, end) is not None
             or led_before.search(text, max(0, start - 16), start) is not None)
 
@@ -335,14 +335,17 @@ def _may_be_hours(key: str) -> bool:
 
 
 @cache
-def _side_context() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _side_context() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str],
+                             re.Pattern[str]]:
     """What may follow a time side's hours, what may lead them, and what joins a
     range's sides: a superset of what the grammar reads (it decides), for folded text.
     After: minutes, am/pm, o'clock, hours, "ish", a part of the day, minutes past or
     to, or a range's separator before a second side that starts like one. Before: a
     lead word, a part of the day, "half past", a label's colon, or a range's
     separator. Between: a range's separator, perhaps a part of the day ("in the
-    evening"), and the start of a second side."""
+    evening"), and the start of a second side; and the same after a number, whose
+    side reads no dash before the separator (minutes, am/pm, o'clock, a part of the
+    day hold none), so "3-may-95" has no separator after its "3"."""
     sep = rf"(?:{DASH}|\(\s*{DASH}|(?:{RANGE_WORDS}|and)\s)"
     part = (r"(?:(?:in\s+the|at|this)\s+)?(?:(?:early|late)\s+)?"
             r"(?:morning|afternoon|evening|night|lunch|midnight)")
@@ -356,10 +359,11 @@ def _side_context() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         rf"(?:at|around|about|approx|approximately|for|from|between|time|past|after|before"
         rf"|half|morning|afternoon|evening|night|{RANGE_WORDS}|and|[@:(]|{DASH})\.?\s*$")
     # matched from the end of the first side's last key: no line break before the separator
-    between = re.compile(
-        rf"[^\n]*?(?:{DASH}|\s(?:{RANGE_WORDS}|and)\s)\s*"
-        rf"(?:in\s+the\s+(?:morning|afternoon|evening)\s+)?{second}")
-    return after, before, between
+    joins = (rf"(?:{DASH}|\s(?:{RANGE_WORDS}|and)\s)\s*"
+             rf"(?:in\s+the\s+(?:morning|afternoon|evening)\s+)?{second}")
+    between = re.compile(rf"[^\n]*?{joins}")
+    between_after_number = re.compile(rf"[^\n\-→–—‐]*?{joins}")
+    return after, before, between, between_after_number
 
 
 class _KeyLines(NamedTuple):
@@ -546,10 +550,12 @@ class _KeyedSpans:
         side starts at that key or just before it). That key's reach covers the second
         side, so a key with no such separator after it (most digits in mail headers,
         "24-Jan-94", and second sides) needs no scan of its own."""
-        between = _side_context()[2]
+        *_, between, between_after_number = _side_context()
+        text = self.text
         return [first for first, second in pairwise(keys)
-                if _may_be_hours(self.text[first.start:first.end])
-                and between.match(self.text, first.end, second.end) is not None]
+                if _may_be_hours(text[first.start:first.end])
+                and (between_after_number if text[first.start].isdigit() else between).match(
+                    text, first.end, second.end) is not None]
 
     def _lines_of(self, key: str) -> list[_KeyLines]:
         """Each key of a kind with its line's start and its first line break after it,
