@@ -61,41 +61,55 @@ _ANCHOR_NUMBERS = ["noon", "mid", "one", "two", "three", "four", "five", "six", 
 _COMMONEST_FIRST = "etaoinshrdlcumwf0123456789gypbvkjxqz"
 
 
-def _anchor_pattern(ascii_digits: bool) -> re.Pattern[str]:
-    """_ANCHOR's pattern. Every branch opens with a character, which lets ``re`` skip,
-    in C, the characters no anchor starts with; the commonest are tried first. A word
-    branch reads two letters before it looks back for the start of a word: most of the
-    letters it is tried at lie inside words, and fail at the second letter at no more
-    cost than a character comparison. Without ``ascii_digits`` the digits are one
-    ``\\d`` branch, which also reads other scripts' digits."""
-    branches = {digit: rf"{digit}[0-9]*" for digit in "0123456789"} if ascii_digits else {}
-    for letter in {word[0] for word in _ANCHOR_MONTHS + _ANCHOR_NUMBERS}:
-        branches[letter] = letter + _after_first_letter(
-            [word[1:] for word in _ANCHOR_MONTHS if word[0] == letter],
-            [word[1:] for word in _ANCHOR_NUMBERS if word[0] == letter])
+def _anchor_pattern() -> re.Pattern[str]:
+    """_ANCHOR's pattern, for any text. Every branch but the digits' opens with a
+    letter, and the commonest letters come first. A word branch reads two letters
+    before it looks back for the start of a word: most of the letters it is tried at
+    lie inside words, and fail at the second letter at no more cost than a character
+    comparison."""
+    branches = {letter: letter + _after_first_letter(letter, r"(?<![a-z]..)", r"(?<!\w..)")
+                for letter in {word[0] for word in _ANCHOR_MONTHS + _ANCHOR_NUMBERS}}
     ordered = [branches[first] for first in sorted(branches, key=_COMMONEST_FIRST.index)]
-    return re.compile("|".join(ordered if ascii_digits else [r"\d\d*", *ordered]))
+    return re.compile("|".join([r"\d\d*", *ordered]))
 
 
-def _after_first_letter(months: list[str], numbers: list[str]) -> str:
-    """The rest of the month and number words after their first letter: a month
+def _titled_anchor_pattern() -> re.Pattern[bytes]:
+    """_ANCHOR's pattern for an ASCII text as ``bytes.title()`` writes it, where the
+    letters that start words, and only they, are capitals: a month's first letter
+    needs no look back, a number word's only for a digit or "_". Every branch opens
+    with a character, which lets ``re`` skip, in C, every character no anchor starts
+    with: the scan is tried only at the starts of words and at digits, not at every
+    letter of the commonest."""
+    branches = {digit: rf"{digit}[0-9]*" for digit in "0123456789"}
+    for letter in {word[0] for word in _ANCHOR_MONTHS + _ANCHOR_NUMBERS}:
+        branches[letter] = letter.upper() + _after_first_letter(letter, "", r"(?<![0-9_]..)")
+    ordered = [branches[first] for first in sorted(branches, key=_COMMONEST_FIRST.index)]
+    return re.compile("|".join(ordered).encode("ascii"))
+
+
+def _after_first_letter(letter: str, month_not_after: str, number_not_after: str) -> str:
+    """The rest of the month and number words that open with ``letter``: a month
     follows no letter and runs to the end of its word (a weekday or a month's whole
-    name); a number word follows no word character."""
+    name); a number word follows no word character. The look-backs given stand after
+    the second letter."""
+    months = [word[1:] for word in _ANCHOR_MONTHS if word[0] == letter]
+    numbers = [word[1:] for word in _ANCHOR_NUMBERS if word[0] == letter]
     suffix = r"(?:[a-z]{0,6}day|uary|ruary|ch|il|e|y|ust|ember|ober)?(?![a-z])"
     seconds = sorted({word[0] for word in months + numbers}, key=_COMMONEST_FIRST.index)
     branches = []
     for second in seconds:
         month_rests = [word[1:] for word in months if word[0] == second]
         number_rests = [word[1:] for word in numbers if word[0] == second]
-        rests = ([rf"(?<![a-z]..){lexicon.word_trie(month_rests)}{suffix}"] if month_rests
-                 else []) + ([rf"(?<!\w..){lexicon.word_trie(number_rests)}"] if number_rests
-                             else [])
+        rests = ([f"{month_not_after}{lexicon.word_trie(month_rests)}{suffix}"]
+                 if month_rests else []) + (
+                    [f"{number_not_after}{lexicon.word_trie(number_rests)}"]
+                    if number_rests else [])
         branches.append(f"{second}(?:{'|'.join(rests)})")
     return f"(?:{'|'.join(branches)})"
 
 
-_ANCHOR = _anchor_pattern(ascii_digits=True)
-_ANCHOR_UNICODE = _anchor_pattern(ascii_digits=False)
+_ANCHOR = _anchor_pattern()
+_ANCHOR_TITLED = _titled_anchor_pattern()
 _BEFORE, _AFTER = 40, 60
 MAX_SCAN = 150_000
 """At most this many characters of windows are read: an announcement has a few dozen
@@ -116,8 +130,7 @@ def windows(text: str) -> list[_Window]:
     length = len(text)
     start, end = -1, -_BEFORE - 1  # the first anchor opens a window
     anchors: list[tuple[int, int]] = []
-    pattern = _ANCHOR if text.isascii() else _ANCHOR_UNICODE
-    for anchor in [m.span() for m in pattern.finditer(text)]:
+    for anchor in _anchors(text):
         if total > MAX_SCAN:
             # the last window is read to its end: the anchors in it are its keys
             if anchor[0] >= end:
@@ -140,6 +153,13 @@ def windows(text: str) -> list[_Window]:
     if anchors:
         found.append(_Window(start, end, anchors))
     return found
+
+
+def _anchors(text: str) -> list[tuple[int, int]]:
+    """Where the anchors of ``text`` (lower case) are."""
+    if text.isascii():
+        return [m.span() for m in _ANCHOR_TITLED.finditer(text.encode("ascii").title())]
+    return [m.span() for m in _ANCHOR.finditer(text)]
 
 
 def find_atoms(text: str, *, strict: bool) -> list[Atom]:
