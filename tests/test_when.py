@@ -170,7 +170,7 @@ def test_titled_anchor_scan_finds_what_the_lower_case_one_finds() -> None:
     texts += ["14april 3fifteen x_one 9-may it's o'clock, mid-day twelve (sept.)"]
     assert len(texts) > 100
     for text in texts:
-        assert atoms._anchors(text) == [m.span() for m in atoms._ANCHOR.finditer(text)]
+        assert atoms._anchors(text, None) == [m.span() for m in atoms._ANCHOR.finditer(text)]
     assert [w.anchors for w in atoms.windows("on ١٢ may")] == [[(3, 5), (6, 9)]]
 
 

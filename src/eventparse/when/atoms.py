@@ -29,6 +29,7 @@ from eventparse.when.grammar import (
     range_patterns,
     time_pattern,
     time_range_pattern,
+    titled_zone_word_pattern,
     zone_pattern,
     zone_word_pattern,
 )
@@ -123,14 +124,15 @@ class _Window(NamedTuple):
     """The anchors the window was drawn around: its digit runs and number words among them."""
 
 
-def windows(text: str) -> list[_Window]:
-    """Stretches of ``text`` that may hold a date or time, merged, in order."""
+def windows(text: str, titled: bytes | None = None) -> list[_Window]:
+    """Stretches of ``text`` (lower case) that may hold a date or time, merged, in
+    order; ``titled`` is its ``title_cased`` when the caller has it."""
     found: list[_Window] = []
     total = 0
     length = len(text)
     start, end = -1, -_BEFORE - 1  # the first anchor opens a window
     anchors: list[tuple[int, int]] = []
-    for anchor in _anchors(text):
+    for anchor in _anchors(text, titled):
         if total > MAX_SCAN:
             # the last window is read to its end: the anchors in it are its keys
             if anchor[0] >= end:
@@ -155,19 +157,29 @@ def windows(text: str) -> list[_Window]:
     return found
 
 
-def _anchors(text: str) -> list[tuple[int, int]]:
-    """Where the anchors of ``text`` (lower case) are."""
-    if text.isascii():
-        return [m.span() for m in _ANCHOR_TITLED.finditer(text.encode("ascii").title())]
+def _anchors(text: str, titled: bytes | None) -> list[tuple[int, int]]:
+    """Where the anchors of ``text`` (lower case; ``titled``: its ``title_cased``) are."""
+    if titled is None:
+        titled = title_cased(text)
+    if titled is not None:
+        return [m.span() for m in _ANCHOR_TITLED.finditer(titled)]
     return [m.span() for m in _ANCHOR.finditer(text)]
+
+
+def title_cased(text: str) -> bytes | None:
+    """An ASCII ``text`` as ``bytes.title()`` writes it, None for any other text: the
+    capitals stand exactly at the starts of its words, which a pattern opening with
+    a capital finds without trying the letters inside words."""
+    return text.encode("ascii").title() if text.isascii() else None
 
 
 def find_atoms(text: str, *, strict: bool) -> list[Atom]:
     """Every atom in ``text``, the overlaps settled so that atoms cover the most text."""
     found: list[Atom] = []
     folded = lowered(text)
-    for window in windows(folded):
-        found.extend(_atoms_in(text, folded, window, strict))
+    titled = title_cased(folded)
+    for window in windows(folded, titled):
+        found.extend(_atoms_in(text, folded, titled, window, strict))
     return _best_cover(found)
 
 
@@ -208,11 +220,13 @@ def _worth_running(name: str, strict: bool, has_month: bool, has_weekday: bool,
     return has_digit or name == "day_only"
 
 
-def _atoms_in(text: str, folded: str, window: _Window, strict: bool) -> list[Atom]:
-    """The atoms of one window; the patterns read ``folded``, capitals are seen in ``text``."""
+def _atoms_in(text: str, folded: str, titled: bytes | None, window: _Window,
+              strict: bool) -> list[Atom]:
+    """The atoms of one window; the patterns read ``folded`` (``titled``: its
+    ``title_cased``), capitals are seen in ``text``."""
     found: list[Atom] = []
     pos, endpos = window.start, window.end
-    spans = _KeyedSpans(folded, window, strict)
+    spans = _KeyedSpans(folded, titled, window, strict)
     # the patterns that need a month or weekday scan only near its keys, so without
     # keys they find nothing
     has_month = spans.has("month")
@@ -401,8 +415,9 @@ _NEWLINE = re.compile("\n")
 class _KeyedSpans:
     """The stretches of one window near each kind of key, found once per window."""
 
-    def __init__(self, text: str, window: _Window, strict: bool) -> None:
+    def __init__(self, text: str, titled: bytes | None, window: _Window, strict: bool) -> None:
         self.text, self.pos, self.endpos, self.strict = text, window.start, window.end, strict
+        self.titled = titled
         self.anchors = window.anchors
         self._lines: dict[str, list[_KeyLines]] = {}
         self._breaks: list[int] | None = None
@@ -581,12 +596,12 @@ class _KeyedSpans:
         """Each key of a kind with its line's start and its first line break after it,
         found once per window: every pattern near that kind of key reads them."""
         if key not in self._lines:
-            text, pos, endpos = self.text, self.pos, self.endpos
+            text, pos = self.text, self.pos
             breaks = self._line_breaks()
             found = []
             keys = (self._clock_keys() if key == "clock"
                     else self._word_keys(key) if key in ("month", "weekday")
-                    else (m.span() for m in _keys()[key].finditer(text, pos, endpos)))
+                    else self._scanned_keys(key))
             for key_start, key_end in keys:
                 if key == "clock" and not _may_be_clock(text, key_start, key_end, self.strict):
                     continue
@@ -596,6 +611,14 @@ class _KeyedSpans:
                                        bisect.bisect_left(breaks, key_end, before)))
             self._lines[key] = found
         return self._lines[key]
+
+    def _scanned_keys(self, key: str) -> Iterator[tuple[int, int]]:
+        """The unit or zone keys of the window: zone names, whole words, are read in
+        the title-cased text when there is one."""
+        if key == "zone" and self.titled is not None:
+            matches = titled_zone_word_pattern().finditer(self.titled, self.pos, self.endpos)
+            return (m.span() for m in matches)
+        return (m.span() for m in _keys()[key].finditer(self.text, self.pos, self.endpos))
 
     def _line_breaks(self) -> list[int]:
         if self._breaks is None:

@@ -366,6 +366,14 @@ def zone_pattern() -> re.Pattern[str]:
 
 
 @cache
+def titled_zone_word_pattern() -> re.Pattern[bytes]:
+    """zone_word_pattern for an ASCII text as ``bytes.title()`` writes it, where a
+    capital starts each word (atoms.title_cased): no look-back is needed."""
+    words = lexicon.word_trie([word.title() for word in lexicon.zones()], lower=False)
+    return re.compile(_one_line(rf"(?:{words})(?![a-z])").encode("latin-1"))
+
+
+@cache
 def zone_word_pattern() -> re.Pattern[str]:
     """A zone name alone: every zone_pattern match holds one (atoms.py scans near them)."""
     return _compile_plain(rf"(?:{lexicon.led_trie(list(lexicon.zones()), '[a-z]')})(?![a-z])")

@@ -14,9 +14,10 @@ import regex
 from eventparse import vocab
 
 
-def word_trie(words: list[str]) -> str:
-    r"""Any of ``words``, lower-cased (the grammar reads lowered text), as a trie: "ten|twelve" is
-    ``t(?:en|welve)``, so a position that starts no word fails after a letter or two
+def word_trie(words: list[str], *, lower: bool = True) -> str:
+    r"""Any of ``words`` (lower-cased, as the grammar reads lowered text, unless not
+    ``lower``) as a trie: "ten|twelve" is ``t(?:en|welve)``, so a position that
+    starts no word fails after a letter or two
     however long the list is. Where several words match, the longest is tried first (a
     word's longer spellings are its branches, taken before the optional end).
 
@@ -24,7 +25,7 @@ def word_trie(words: list[str]) -> str:
     t(?:en|we(?:lve|nty(?:\s+one)?))
 
     """
-    return _pattern(_trie(words))
+    return _pattern(_trie(words, lower=lower))
 
 
 def led_trie(words: list[str], not_after: str) -> str:
@@ -51,11 +52,11 @@ def led_trie(words: list[str], not_after: str) -> str:
     return "|".join(branches)
 
 
-def _trie(words: list[str]) -> _Trie:
+def _trie(words: list[str], *, lower: bool = True) -> _Trie:
     root: _Trie = {}
     for word in words:
         node = root
-        for unit in _units(word):
+        for unit in _units(word.lower() if lower else word):
             node = node.setdefault(unit, {})
         node[""] = {}
     return root
@@ -66,7 +67,7 @@ _Trie = dict[str, "_Trie"]
 
 def _units(word: str) -> list[str]:
     """A word's regex pieces, one a character; a space stands for any white space."""
-    return [r"\s+" if ch == " " else regex.escape(ch) for ch in word.lower()]
+    return [r"\s+" if ch == " " else regex.escape(ch) for ch in word]
 
 
 def _pattern(node: _Trie) -> str:
