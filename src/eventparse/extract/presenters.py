@@ -131,9 +131,22 @@ _FIRST_TOKEN_ASCII = (
     r"(?:(?<=\()[A-Z][a-z]+\)"  # "(Word)"
     rf"|(?<=[A-Z])(?:'[A-Z][a-z]+{_WORD_ASCII_TAIL}|[a-z]+{_WORD_ASCII_TAIL}"  # _WORD_ASCII
     r"|[A-Z]+" + _repeated("['-][A-Z]+") + r"|)\.?)")  # _CAPS_ASCII, or an initial
+_NEXT_WORD_ASCII = _SEP_ASCII + _optional(_PARTICLE + " ") + _TOKEN_ASCII
 RUN_ASCII = re.compile(
-    _FIRST_TOKEN_ASCII + "(?P<rest>"
-    + _at_most(_SEP_ASCII + _optional(_PARTICLE + " ") + _TOKEN_ASCII, RUN_WORDS - 1) + ")")
+    _FIRST_TOKEN_ASCII + "(?P<rest>" + _at_most(_NEXT_WORD_ASCII, RUN_WORDS - 1) + ")")
+# RUN_ASCII less most runs of one word, which name no one (``_lone_word``): its "rest" is
+# empty only where a line break may follow (``_wrap_at`` then decides, within NEAR). Most
+# capitalised words are such lone words ("The", "Date:"); skipped in C, they cost Python no
+# Match object and no test. The first word is atomic, as RUN_ASCII's is in effect (its rest
+# always matches): a lone word is not tried again in shorter forms. ``_ascii_runs`` keeps
+# the scan in step with RUN_ASCII's.
+_FIRST_CHAR_ASCII = "[A-Z(](?<![A-Za-z0-9.@_+].)"
+RUN_ASCII_NOT_LONE = re.compile(
+    _FIRST_CHAR_ASCII + "(?>" + _FIRST_TOKEN_ASCII.removeprefix(_FIRST_CHAR_ASCII) + ")(?P<rest>"
+    + _NEXT_WORD_ASCII + _at_most(_NEXT_WORD_ASCII, RUN_WORDS - 2)
+    + r"|(?=[ \t]*\n[ \t]*[^\t-\r ]))")
+INSIDE_WORD_ASCII = frozenset("'-(")
+"""What a run may start after inside a word that RUN_ASCII takes whole ("AB-Cd")."""
 TOKEN_ASCII = re.compile(rf"{_TOKEN_ASCII}|{_PARTICLE}(?=[ \t])")
 Run: TypeAlias = "regex.Match[str] | re.Match[str]"
 """A match of RUN or RUN_ASCII."""
@@ -791,6 +804,34 @@ def _keeps_stop(name: str) -> bool:
     return last.lower() in ("jr", "sr")
 
 
+def _ascii_runs(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """What ``RUN_ASCII.finditer(text, start, end)`` finds, less most of the runs of one
+    word that ``_lone_word`` rules out. RUN_ASCII_NOT_LONE's lookahead reads no further
+    than ``end``: only a stretch to the end of the text is scanned with it.
+
+    Where RUN_ASCII goes on after a lone word's end, RUN_ASCII_NOT_LONE tries the positions
+    after its start: a run it finds just after an apostrophe, hyphen or bracket may start
+    inside a word RUN_ASCII took whole ("AB-Cd Ef"), and is checked against RUN_ASCII's
+    runs from where the two scans last agreed (rarely asked: "(Carnegie Mellon)")."""
+    if end != len(text):
+        yield from RUN_ASCII.finditer(text, start, end)
+        return
+    agreed = start
+    while True:
+        for run in RUN_ASCII_NOT_LONE.finditer(text, agreed, end):
+            at = run.start()
+            if at > agreed and text[at - 1] in INSIDE_WORD_ASCII:
+                covering = next(plain for plain in RUN_ASCII.finditer(text, agreed, end)
+                                if plain.end() > at)  # RUN_ASCII matches at ``at`` if no sooner
+                if covering.start() < at:
+                    agreed = covering.end()  # inside a lone word of RUN_ASCII's: after it
+                    break
+            yield run
+            agreed = run.end()
+        else:
+            return
+
+
 def names_in(text: str, start: int, end: int) -> Iterator[Name]:
     """Every name in a stretch of text (each run of capitalised words tried from each word)."""
     done = start
@@ -798,7 +839,7 @@ def names_in(text: str, start: int, end: int) -> Iterator[Name]:
     ascii = text[max(0, start - 1):end].isascii()
     runs = RUN_ASCII if ascii else RUN
     rest_group = runs.groupindex["rest"]
-    for run in runs.finditer(text, start, end):
+    for run in _ascii_runs(text, start, end) if ascii else RUN.finditer(text, start, end):
         rest, run_end = run.span(rest_group)  # the run's other words, which end it
         if rest == run_end and (not (text.startswith("\n", run_end)
                                      or text[run_end:run_end + 2] in BREAK_PAIRS)
