@@ -618,7 +618,13 @@ def _name_at(text: str, pos: int, end: int, allow_single: bool,
         return None
     if _word(text[pos:run.start("rest")]).starts_nothing:
         return None  # the commonest case, known from the run's first word alone
-    return _name_in_run(text, run.span(), _run_words(text, run), end, allow_single)
+    spans = _run_words(text, run)
+    return _name_in_run(text, run.span(), spans, _words(text, spans), end, allow_single)
+
+
+def _words(text: str, spans: list[tuple[int, int]]) -> list[_Word]:
+    """What the name rules ask of the words at ``spans``."""
+    return [_word(text[start:stop]) for start, stop in spans]
 
 
 def _run_words(text: str, run: Run) -> list[tuple[int, int]]:
@@ -646,25 +652,28 @@ def _ascii_run_words(text: str, start: int, rest: int, end: int) -> list[tuple[i
     words = text[start:end]
     if "." in words:
         return [word.span() for word in TOKEN_ASCII.finditer(text, start, end)]
+    parts = words.split(" ")
+    if len(parts) == 2:  # the commonest run: two words, one space between
+        return [(start, rest), (rest + 1, end)]
     spans = []
-    for word in words.split(" "):
+    for word in parts:
         if word:
             spans.append((start, start + len(word)))
         start += len(word) + 1
     return spans
 
 
-def _name_in_run(text: str, run: tuple[int, int], spans: list[tuple[int, int]], end: int,
-                 allow_single: bool) -> Name | None:
+def _name_in_run(text: str, run: tuple[int, int], spans: list[tuple[int, int]],
+                 run_words: list[_Word], end: int, allow_single: bool) -> Name | None:
     """``name_at`` for a run of capitalised words already matched at its start (``run``
-    is where it starts and ends), whose words are at ``spans``."""
-    run_words = [_word(text[start:stop]) for start, stop in spans]
+    is where it starts and ends), whose words are at ``spans`` (``run_words``: what
+    ``_word`` says of them, worked out once by the caller for all it asks)."""
     run_end = run[1]
     if text.startswith("\n", run_end) or text[run_end:run_end + 2] in BREAK_PAIRS:
         wrapped = _wrapped_words(text, run_end, run_words)  # only a run ending its line goes on
         if wrapped:
             spans = spans + wrapped
-            run_words += [_word(text[start:stop]) for start, stop in wrapped]
+            run_words = run_words + _words(text, wrapped)
     lead = run_words[0]
     # Most runs start with no title: no need to count them.
     first, titled = (_leading_titles([text[start:stop] for start, stop in spans])
@@ -849,9 +858,10 @@ def names_in(text: str, start: int, end: int) -> Iterator[Name]:
         if pos < done:
             continue  # the second line of a name broken across two
         spans = _ascii_run_words(text, pos, rest, run_end) if ascii else _run_words(text, run)
+        run_words = _words(text, spans)  # asked from each word of the run on
         # From the run's start the match is the run itself: no need to make it again.
-        found = None if _word(text[pos:rest]).starts_nothing else _name_in_run(
-            text, (pos, run_end), spans, end, False)
+        found = None if run_words[0].starts_nothing else _name_in_run(
+            text, (pos, run_end), spans, run_words, end, False)
         if found is not None and found.end >= run_end:
             yield found  # the commonest name: the whole run
             done = found.end
@@ -873,28 +883,31 @@ def names_in(text: str, start: int, end: int) -> Iterator[Name]:
             while after < len(spans) and spans[after][0] < pos:
                 after += 1
             index = after if after < len(spans) and spans[after][0] == pos else None
+            word: _Word | None
             if index is None:  # not at one of the run's words: after a name's last word
                 token = TOKEN.match(text, pos, run_end)
                 word_end = token.end() if token else None
+                word = None if token is None else _word(token.group())
             else:
                 word_end = spans[index][1]
-            if word_end is not None and _word(text[pos:word_end]).starts_nothing:
+                word = run_words[index]
+            if word is not None and word.starts_nothing:
                 found = None  # a word no name starts at ("de", "The") spares name_at its work
             elif index is not None and text[pos - 1] in " \t" and len(spans) < RUN_WORDS:
-                found = _name_in_rest(text, spans[index:], run_end, end)
+                found = _name_in_rest(text, spans[index:], run_words[index:], run_end, end)
             else:
                 found = _name_at(text, pos, end, False, runs)
 
 
-def _name_in_rest(text: str, spans: list[tuple[int, int]], run_end: int,
-                  end: int) -> Name | None:
+def _name_in_rest(text: str, spans: list[tuple[int, int]], run_words: list[_Word],
+                  run_end: int, end: int) -> Name | None:
     """What ``_name_at`` finds at a word of a run after a blank, where the run's words
     from there (at ``spans``) are all it has left: RUN, matched again from there, would
     find just those words (the run stopped before its word limit), so neither the match
     nor its words need making again."""
     if len(spans) == 1 and not _goes_on(text, run_end):
         return None  # _lone_word
-    return _name_in_run(text, (spans[0][0], run_end), spans, end, False)
+    return _name_in_run(text, (spans[0][0], run_end), spans, run_words, end, False)
 
 
 def same_person(a: Name, b: Name) -> bool:
