@@ -186,6 +186,9 @@ RELATIVE = regex.compile(r"\b(?:who|which|that)\b")
 WORDS = regex.compile(r"[\p{L}&]+")
 WORDS_ASCII = re.compile(r"[A-Za-z&]+")
 AFFILIATION_AFTER = regex.compile(r"(?:,|\s+(?:from|of|at))\s+\S")
+AFFILIATION_AFTER_ASCII = re.compile(
+    AFFILIATION_AFTER.pattern.replace(r"\s", ASCII_SPACE).replace(r"\S", r"[^\t-\r ]"))
+"""AFFILIATION_AFTER's twin for ASCII text (a regex module call costs several times more)."""
 ROLE_WORDS = regex.compile(r"[\p{L}'’()&/ \t-]*\p{L}[\p{L}'’()&/ \t-]*")
 LOWER_WORDS = regex.compile(r"(?:\p{Ll}[\p{Ll}-]*,?\s+){1,3}")
 WILL_WORDS = ("will", "shall", "is going to", "are going to")
@@ -300,6 +303,8 @@ class Cues:
     event_clause_ascii: re.Pattern[str] | None
     event_lead: regex.Pattern[str]
     talk_nouns: regex.Pattern[str]
+    talk_nouns_ascii: re.Pattern[str] | None
+    """``talk_nouns`` for ASCII text in the ``re`` module; None if a noun is not ASCII."""
     group_words: frozenset[str]
     not_name_words: frozenset[str]
     org_words: frozenset[str]
@@ -465,6 +470,9 @@ def cues() -> Cues:
         event_lead=regex.compile(event_lead + "$", regex.I),
         talk_nouns=regex.compile(rf"(?:['’]s)?[ \t]+(?:{_alternation(data['talk_nouns'])})\b",
                                  regex.I),
+        talk_nouns_ascii=re.compile(
+            rf"(?:['’]s)?[ \t]+(?:{_alternation(data['talk_nouns'], space=ASCII_SPACE + '+')})\b",
+            re.I) if all(noun.isascii() for noun in data["talk_nouns"]) else None,
         group_words=frozenset(data["group_words"]),
         not_name_words=frozenset(data["not_name_words"]),
         org_words=frozenset(data["org_words"]),
@@ -1149,6 +1157,8 @@ class Scan:
     name_finder: Iterator[Name] | None = None
     """Where the names of the text come from, read only as far as the rules ask
     (``names_in`` gives them in order); None once all are read."""
+    ascii: bool = False
+    """Whether the text is ASCII, where the ``re`` twins of patterns serve."""
 
     @classmethod
     def of(cls, ctx: Context) -> Scan:
@@ -1163,7 +1173,8 @@ class Scan:
                 starts.append(contact_end)
                 kinds.append("other")
         text = ctx.doc.text
-        return cls(ctx, [], starts, kinds, name_finder=names_in(text, 0, len(text)))
+        return cls(ctx, [], starts, kinds, name_finder=names_in(text, 0, len(text)),
+                   ascii=text.isascii())
 
     def kind_at(self, offset: int) -> str:
         index = bisect.bisect_right(self.section_starts, offset) - 1
@@ -1837,7 +1848,8 @@ def _weigh(scan: Scan, name: Name, index: int, key: str | None) -> Mention:
     text = scan.ctx.doc.text
     block = scan.ctx.doc.blocks[index]
     hints = 0.1 * (_has_given_name(name) + name.titled) - 0.2 * _reads_as_words(name)
-    talk = cues().talk_nouns.match(text, name.end) is not None
+    talk_nouns = cues().talk_nouns_ascii if scan.ascii else None
+    talk = (talk_nouns or cues().talk_nouns).match(text, name.end) is not None
     if talk and not _all_caps(name) and key is None:
         return Mention(name, "talk-noun", 0.4 + hints)
     if key in cues().subject_keys:
@@ -1849,7 +1861,8 @@ def _weigh(scan: Scan, name: Name, index: int, key: str | None) -> Mention:
         if _signs_off(scan, name, index):
             return Mention(name, "signature", 0.0)
         return Mention(name, "name-line", 0.4 + hints + 0.1 * _has_affiliation(scan, name, index))
-    if AFFILIATION_AFTER.match(text, name.end) and _has_affiliation(scan, name, index):
+    affiliation_after = AFFILIATION_AFTER_ASCII if scan.ascii else AFFILIATION_AFTER
+    if affiliation_after.match(text, name.end) and _has_affiliation(scan, name, index):
         return Mention(name, "name-affiliation", 0.35 + hints)
     if name.titled:
         return Mention(name, "titled-name", 0.35 + hints)
