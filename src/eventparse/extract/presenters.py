@@ -638,37 +638,42 @@ def _words(text: str, spans: list[tuple[int, int]]) -> list[_Word]:
 def _run_words(text: str, run: Run) -> list[tuple[int, int]]:
     """Where the words of a run are (particles too)."""
     if isinstance(run, re.Match):
-        return _ascii_run_words(text, run.start(), run.start("rest"), run.end())
+        return _ascii_run(text, run.start(), run.start("rest"), run.end())[0]
     spans: list[tuple[int, int]] = run.spans("word")
     return spans
 
 
-def _ascii_run_words(text: str, start: int, rest: int, end: int) -> list[tuple[int, int]]:
+def _ascii_run(text: str, start: int, rest: int,
+               end: int) -> tuple[list[tuple[int, int]], list[_Word]]:
     """Where TOKEN_ASCII finds the words of a RUN_ASCII run from ``start`` to ``end`` (its
-    "rest" at ``rest``), mostly without a regex: a run of one word is that word, and the
-    words of a run without a full stop are what single or double spaces part (RUN_ASCII's
-    other separator follows an initial's full stop).
+    "rest" at ``rest``), and what ``_word`` says of them, mostly without a regex: a run of
+    one word is that word, and the words of a run without a full stop are what single or
+    double spaces part (RUN_ASCII's other separator follows an initial's full stop). The
+    words are read from those parts, not cut from the text again.
 
     >>> text = "Prof. J.K. de Vries and Ada  Lovelace"
-    >>> [text[s:e] for s, e in _ascii_run_words(text, 24, 27, 37)]
+    >>> [text[s:e] for s, e in _ascii_run(text, 24, 27, 37)[0]]
     ['Ada', 'Lovelace']
-    >>> [text[s:e] for s, e in _ascii_run_words(text, 0, 5, 19)]
+    >>> [text[s:e] for s, e in _ascii_run(text, 0, 5, 19)[0]]
     ['Prof.', 'J.', 'K.', 'de', 'Vries']
     """
     if rest == end:
-        return [(start, end)]
+        return [(start, end)], [_word(text[start:end])]
     words = text[start:end]
     if "." in words:
-        return [word.span() for word in TOKEN_ASCII.finditer(text, start, end)]
+        spans = [word.span() for word in TOKEN_ASCII.finditer(text, start, end)]
+        return spans, _words(text, spans)
     parts = words.split(" ")
     if len(parts) == 2:  # the commonest run: two words, one space between
-        return [(start, rest), (rest + 1, end)]
+        return [(start, rest), (rest + 1, end)], [_word(parts[0]), _word(parts[1])]
     spans = []
-    for word in parts:
-        if word:
-            spans.append((start, start + len(word)))
-        start += len(word) + 1
-    return spans
+    found = []
+    for part in parts:
+        if part:
+            spans.append((start, start + len(part)))
+            found.append(_word(part))
+        start += len(part) + 1
+    return spans, found
 
 
 def _name_in_run(text: str, run: tuple[int, int], spans: list[tuple[int, int]],
@@ -686,44 +691,42 @@ def _name_in_run(text: str, run: tuple[int, int], spans: list[tuple[int, int]],
     # Most runs start with no title: no need to count them.
     first, titled = (_leading_titles([text[start:stop] for start, stop in spans])
                      if lead.title or lead.rank else (0, False))
-    kept: list[tuple[int, int]] = []
-    words: list[_Word] = []
+    # The name is the run's words from ``first`` up to ``kept`` (no list made of them).
+    kept = first
     last_caps: bool | None = None  # whether the last full word so far is in CAPITALS
     full = caps = 0  # full words, and those in CAPITALS
     long_caps = False  # one of those longer than three letters
     for index in range(first, len(run_words)):
         word = run_words[index]
-        if words and (word.title or words[-1].ends_sentence):
+        if index > first and (word.title or run_words[index - 1].ends_sentence):
             break  # "... Industry. Mr. Hancock": a new name starts
-        if word.org and words:
+        if word.org and index > first:
             return None  # "Internal Revenue Service", "Baker Hall": not a person
         if word.plain:
             break
         if word.full and last_caps is not None and last_caps != word.caps:
             break  # "Robert Stevens HCI": a name, then an acronym
-        words.append(word)
-        kept.append(spans[index])
+        kept = index + 1
         if word.full:
             last_caps = word.caps
             full += 1
             if word.caps:
                 caps += 1
                 long_caps = long_caps or not word.short
-    while words and (words[-1].initial or not words[-1].upper):
-        words.pop()  # no full word: the counts stand
-        kept.pop()
-    if not words or not _valid(len(words), full, caps, long_caps, titled, allow_single):
+    while kept > first and (run_words[kept - 1].initial or not run_words[kept - 1].upper):
+        kept -= 1  # no full word: the counts stand
+    if kept == first or not _valid(kept - first, full, caps, long_caps, titled, allow_single):
         return None
-    start, stop = kept[0][0], kept[-1][1]
+    start, stop = spans[first][0], spans[kept - 1][1]
     if not titled:
-        for word in words[1:]:  # a loop, not any(): no generator made for each name
-            if word.org_surname:
-                if text[start:kept[0][1]].lower() not in cues().given_names:
+        for index in range(first + 1, kept):  # a loop, not any(): no generator for each name
+            if run_words[index].org_surname:
+                if text[start:spans[first][1]].lower() not in cues().given_names:
                     return None  # "Eastgate Chambers" is an organisation; "Sarah Chambers" a person
                 break
     suffix = _suffix_at(text, stop, end)
     if suffix and text[stop:suffix.end()].strip(" ,\t").rstrip(".").lower() \
-            != text[kept[-1][0]:stop].lower():  # not the last word again
+            != text[spans[kept - 1][0]:stop].lower():  # not the last word again
         stop = suffix.end()
     elif text[stop - 1] == "." and not _keeps_stop(text[start:stop]):
         stop -= 1
@@ -865,8 +868,11 @@ def names_in(text: str, start: int, end: int) -> Iterator[Name]:
         pos = run.start()
         if pos < done:
             continue  # the second line of a name broken across two
-        spans = _ascii_run_words(text, pos, rest, run_end) if ascii else _run_words(text, run)
-        run_words = _words(text, spans)  # asked from each word of the run on
+        if ascii:  # what _word says of the run's words is asked from each word on
+            spans, run_words = _ascii_run(text, pos, rest, run_end)
+        else:
+            spans = _run_words(text, run)
+            run_words = _words(text, spans)
         # From the run's start the match is the run itself: no need to make it again.
         found = None if run_words[0].starts_nothing else _name_in_run(
             text, (pos, run_end), spans, run_words, end, False)
