@@ -18,7 +18,7 @@ def pick_one(candidates: Sequence[Candidate[Any]]) -> Candidate[Any] | None:
     """The best-scoring candidate; the earliest in the text on a tie."""
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
-    return max(candidates, key=lambda c: (c.score, -_first_offset(c)))
+    return max(candidates, key=lambda c: (c.score, -(c.spans[0][0] if c.spans else 0)))
 
 
 def pick_group(candidates: Sequence[Candidate[Any]]) -> list[Candidate[Any]]:
@@ -27,10 +27,6 @@ def pick_group(candidates: Sequence[Candidate[Any]]) -> list[Candidate[Any]]:
     if best is None:
         return []
     return [c for c in candidates if c.group == best.group]
-
-
-def _first_offset(candidate: Candidate[Any]) -> int:
-    return candidate.spans[0][0] if candidate.spans else 0
 
 
 def evidence(ctx: Context, candidate: Candidate[Any]) -> dict[str, Any]:

@@ -270,27 +270,33 @@ def extract(ctx: Context) -> list[Candidate[str]]:
 def _best_labels(ctx: Context) -> tuple[float, str, list[Label]] | None:
     """The first labels found by the best kind of evidence (heading > key > sentence).
 
-    One pass per kind, each stopping at its first find, so a long document costs
-    one cheap look at each block rather than a parse of every sentence. Whether a
-    block is an audience heading, and whether it holds a key or question, is worked
-    out once and reused by the later passes."""
+    One pass over the blocks finds the first audience heading with labels under it (which
+    wins at once) and, until one is found, the first key or question naming the audience;
+    the blocks that are neither may hold a sentence, and are read only when neither of
+    the two is found. So a long document costs one cheap look at each block rather than
+    a parse of every sentence."""
     blocks = ctx.content_blocks()
-    headings = [_is_audience_heading(block) for block in blocks]
-    for index, heading in enumerate(headings):
-        if heading:
+    first_inline: list[Label] | None = None
+    plain: list[Block] = []  # blocks neither a heading nor a key or question naming the audience
+    for index, block in enumerate(blocks):
+        if _is_audience_heading(block):
             labels = _under_heading(blocks, index + 1)
             if labels:
                 return SECTION_SCORE, "audience-section", labels
-    inline: list[bool] = []  # whether each block is a key or question naming the audience
-    for block, heading in zip(blocks, headings, strict=True):
-        found = None if heading else _inline(block)
+            continue
+        if first_inline is not None:
+            continue  # only a heading can beat it now
+        found = _inline(block)
         if found:
-            return INLINE_SCORE, "audience-key", found
-        inline.append(found is not None)
+            first_inline = found
+        elif found is None:
+            plain.append(block)
+    if first_inline is not None:
+        return INLINE_SCORE, "audience-key", first_inline
     # Whether a block may hold a lead-in word, from one search of the document's text.
     lead_words, text = _roles().lead_words, ctx.doc.text
-    for block, heading, keyed in zip(blocks, headings, inline, strict=True):
-        if heading or keyed or not lead_words.in_text(text, block.start, block.end):
+    for block in plain:
+        if not lead_words.in_text(text, block.start, block.end):
             continue
         labels = _lead_in_list(block.text, block.start)
         if labels:

@@ -95,7 +95,7 @@ def _banner_phrases() -> tuple[str, ...]:
 
 def extract(ctx: Context) -> list[Candidate[str]]:
     """Title candidates, scored; leaves the best one's span in ``ctx.shared["title_span"]``."""
-    found = list(_labelled(ctx.sections)) + list(_body_candidates(ctx.sections))
+    found = list(_labelled(ctx.sections)) + list(_body_candidates(ctx.sections, ctx.doc.blocks))
     page_title = ctx.doc.extras.get("html_title")
     if isinstance(page_title, str) and not any(c.rule == "h1" for c in found):
         named = page_title_name(page_title)
@@ -159,18 +159,21 @@ def _labelled(sections: list[Section]) -> Iterator[Candidate[str]]:
                                 LABELLED_SCORE)
 
 
-def _body_candidates(sections: list[Section]) -> Iterator[Candidate[str]]:
+def _body_candidates(sections: list[Section],
+                     doc_blocks: list[Block]) -> Iterator[Candidate[str]]:
+    """``doc_blocks``: the document's (a page's h1 is looked for only when it has one)."""
+    has_h1 = any(block.kind == "heading" and block.level == 1 for block in doc_blocks)
     position = 0
     seen: set[str] = set()
     scanned = 0
     for section in sections:
-        if not _may_hold_title(section, scanned) and not _holds_h1(section):
+        if not _may_hold_title(section, scanned) and not (has_h1 and _holds_h1(section)):
             # none of its blocks would be weighed
             scanned += len(section.blocks) + (section.heading is not None)
             continue
         blocks = ([section.heading] if section.heading else []) + section.blocks
         for block in blocks:
-            is_h1 = _is_h1(block)
+            is_h1 = has_h1 and _is_h1(block)
             scanned += 1
             if scanned > MAX_SCANNED_BLOCKS and not is_h1:
                 continue
