@@ -158,6 +158,29 @@ def find_types(text: str) -> list[TypeMention]:
 # (the matcher's look-behind and look-ahead, tried at one position).
 _OPENS = regex.compile(r"(?<![\w\-])")
 _CLOSES = regex.compile(r"(?![\w\-])")
+_ASCII_WORD_OR_HYPHEN = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
+"""What ``[\\w\\-]`` matches of ASCII: a character beyond ASCII is asked of the pattern."""
+
+
+def _free_before(text: str, start: int) -> bool:
+    """``_OPENS`` at ``start``: no word character nor hyphen just before."""
+    if start == 0:
+        return True
+    before = text[start - 1]
+    if before.isascii():
+        return before not in _ASCII_WORD_OR_HYPHEN
+    return _OPENS.match(text, start) is not None
+
+
+def _free_after(text: str, end: int) -> bool:
+    """``_CLOSES`` at ``end``: no word character nor hyphen just after."""
+    if end >= len(text):
+        return True
+    after = text[end]
+    if after.isascii():
+        return after not in _ASCII_WORD_OR_HYPHEN
+    return _CLOSES.match(text, end) is not None
 
 
 @cache
@@ -211,10 +234,10 @@ def _type_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     resume = 0  # a match resumes the matcher's search after its end
     for start in sorted(lengths_at):
-        if start < resume or _OPENS.match(text, start) is None:
+        if start < resume or not _free_before(text, start):
             continue
         for length in sorted(lengths_at[start], reverse=True):
-            if _CLOSES.match(text, start + length) is not None:
+            if _free_after(text, start + length):
                 spans.append((start, start + length))
                 resume = start + length
                 break
@@ -273,10 +296,10 @@ def _from_section(section: Section, title_span: tuple[int, int] | None,
                              PROSE, first=True)
     title_start, title_end = title_span if title_span else (-1, -1)
     blocks = section.blocks
-    # A line with no type word is no label, and its prose names no type: in a section
-    # whose lines hold none (one look at its whole span), only 'Key:' lines are read.
-    may_name = (section.kind in PROSE_KINDS and bool(blocks)
-                and _type_phrases().in_text(text, blocks[0].start, blocks[-1].end))
+    # A line with no type word is no label, and its prose names no type: only the lines
+    # holding one (found from where the words are) and 'Key:' lines are read.
+    holding = ({block.start for block in _type_phrases().blocks_holding(text, blocks)}
+               if section.kind in PROSE_KINDS else set())
     for block in blocks:
         if block.start == title_start and block.end == title_end:
             continue
@@ -292,7 +315,7 @@ def _from_section(section: Section, title_span: tuple[int, int] | None,
                 # "WHAT: A practical seminar on ...": the value describes the event as prose.
                 yield from _prose_text(block.value, block.value_start or block.start)
                 continue
-        if not may_name or not _type_phrases().in_text(text, block.start, block.end):
+        if block.start not in holding:
             continue
         if section.kind in LEAD_LABEL_KINDS and SERIES_RULE not in rules_found:
             yield from _series(block)
