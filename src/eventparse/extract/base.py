@@ -264,11 +264,16 @@ class Phrases:
             return list(blocks)  # cannot rule out
         if not starts or not blocks:
             return []
+        # The occurrences starting inside the blocks' stretch of the text.
+        first = bisect.bisect_left(starts, blocks[0].start)
+        last = bisect.bisect_left(starts, blocks[-1].end, first)
+        if first == last:
+            return []
         block_starts = list(map(_START, blocks))
         holding: dict[int, None] = {}  # indices of the blocks holding an occurrence
-        for start, end in zip(starts, ends, strict=True):
-            index = bisect.bisect_right(block_starts, start) - 1
-            if index >= 0 and end <= blocks[index].end:
+        for at in range(first, last):
+            index = bisect.bisect_right(block_starts, starts[at]) - 1
+            if index >= 0 and ends[at] <= blocks[index].end:
                 holding[index] = None
         return [blocks[index] for index in sorted(holding)]
 
