@@ -266,12 +266,12 @@ class Phrases:
             return []
         # The occurrences starting inside the blocks' stretch of the text.
         first = bisect.bisect_left(starts, blocks[0].start)
-        last = bisect.bisect_left(starts, blocks[-1].end, first)
-        if first == last:
+        stop = bisect.bisect_left(starts, blocks[-1].end, first)
+        if first == stop:
             return []
         block_starts = list(map(_START, blocks))
         holding: dict[int, None] = {}  # indices of the blocks holding an occurrence
-        for at in range(first, last):
+        for at in range(first, stop):
             index = bisect.bisect_right(block_starts, starts[at]) - 1
             if index >= 0 and ends[at] <= blocks[index].end:
                 holding[index] = None
