@@ -33,7 +33,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 from functools import cache
-from operator import itemgetter
+from operator import attrgetter
 
 import regex
 
@@ -64,6 +64,7 @@ _LEAD_LIMIT = 25
 MAX_DAYS = 14
 """A range of days up to this long is a sitting on each day (a course, a conference)."""
 _LEAD_WINDOW = 200
+_START = attrgetter("start")
 _NEARBY = 160
 
 SCHEDULE, TOP, PROSE = 0, 1, 2
@@ -92,17 +93,23 @@ class _Placed:
     section: str
     clause: str = ""
     """The words before the mention in its own clause ("finishing at")."""
-    prose: bool = False
-    """Words come before the mention in its own sentence (not a date line or table cell)."""
+    lead: str = ""
+    """The words before the mention in its own sentence, stripped ("" on a date line)."""
     closes: bool = False
     """An agenda row whose label ends the day ("15:30 | Close")."""
+
+    @property
+    def prose(self) -> bool:
+        """Words come before the mention in its own sentence (not a date line or table
+        cell). Read of the few mentions that could be a past aside, so not made for all."""
+        return any(ch.isalpha() for ch in self.lead)
 
 
 def extract(ctx: Context) -> list[Candidate[When]]:
     mentions = find_mentions(ctx.doc.text, ctx.reference_date,
                              day_first=ctx.settings.day_first, strict=True)
     page = _Page(ctx)
-    placed = [p for p in (_place(page, m) for m in mentions) if p is not None]
+    placed = [p for m in mentions if (p := _place(page, m)) is not None]
     usable = _drop_past_asides([p for p in placed if p.tier < PROSE and _useful(p.mention)],
                                ctx.reference_date)
     if not usable:
@@ -127,13 +134,13 @@ def _useful(mention: Mention) -> bool:
 def _drop_past_asides(usable: list[_Placed], reference: dt.date) -> list[_Placed]:
     """A date before the reference said in a sentence, beside sittings on or after it,
     is an aside ("the course last ran in October"), not a sitting."""
-    def dates(p: _Placed) -> list[dt.date]:
-        return [e.date for e in p.mention.entries if e.date is not None]
-
-    if not any(d >= reference for p in usable for d in dates(p)):
+    latest = [max((e.date for e in p.mention.entries if e.date is not None), default=None)
+              for p in usable]
+    if not any(last is not None and last >= reference for last in latest):
         return usable
-    return [p for p in usable
-            if not (p.prose and dates(p) and all(d < reference for d in dates(p)))]
+    # all of its dates before the reference: its latest is
+    return [p for p, last in zip(usable, latest, strict=True)
+            if last is None or last >= reference or not p.prose]
 
 
 _RESTATED = regex.compile(r"[\s(\[/|,;]*(?:or|i\.?e\.?|which\s+is|that\s+is)?[\s(\[/|,;:]*",
@@ -159,26 +166,51 @@ def _drop_restated(text: str, usable: list[_Placed]) -> list[_Placed]:
 
 class _Page:
     """What placing reads of one document, looked up once for all its mentions: the
-    text, its blocks by start offset (a bisect finds a mention's block) and the
-    ``Date:`` lines among the mail headers that open it."""
+    text, its blocks in order of their starts (a bisect finds a mention's block) and
+    the ``Date:`` lines among the mail headers that open it."""
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.text = ctx.doc.text
-        rows = [(b.start, b.end, b, s.kind) for s in ctx.sections
-                for b in ([s.heading] if s.heading else []) + s.blocks]
-        rows.sort(key=itemgetter(0))
-        self.rows = rows
-        self.starts = [row[0] for row in rows]
+        self._blocks: list[Block] | None = None
+        self._kinds: list[str] = []
+        self._starts: list[int] = []
         self._mail_run: set[int] | None = None
+
+    def _index(self) -> list[Block]:
+        """The blocks (headings included) with their sections' kinds, by start.
+
+        Sections come in reading order, a heading before its blocks, so the blocks
+        are in order already (checked; else sorted, ties kept in section order). A
+        section that goes on after a labelled line repeats its heading: that heading
+        is read once, with the kind it has in both.
+        """
+        blocks: list[Block] = []
+        kinds: list[str] = []
+        for section in self.ctx.sections:
+            if section.heading is not None and not section.continues:
+                blocks.append(section.heading)
+                kinds.append(section.kind)
+            blocks += section.blocks
+            kinds += [section.kind] * len(section.blocks)
+        starts = list(map(_START, blocks))
+        ordered = sorted(starts)
+        if ordered != starts:
+            order = sorted(range(len(blocks)), key=starts.__getitem__)
+            blocks = [blocks[i] for i in order]
+            kinds = [kinds[i] for i in order]
+            starts = ordered
+        self._blocks, self._kinds, self._starts = blocks, kinds, starts
+        return blocks
 
     def block_at(self, offset: int) -> tuple[Block | None, str]:
         """The block around ``offset`` and its section's kind."""
-        index = bisect.bisect_right(self.starts, offset) - 1
+        blocks = self._blocks if self._blocks is not None else self._index()
+        index = bisect.bisect_right(self._starts, offset) - 1
         if index >= 0:
-            row = self.rows[index]
-            if row[1] >= offset:
-                return row[2], row[3]
+            block = blocks[index]
+            if block.end >= offset:
+                return block, self._kinds[index]
         return None, "preamble"
 
     def is_mail_header(self, block: Block) -> bool:
@@ -221,13 +253,12 @@ def _place(page: _Page, mention: Mention) -> _Placed | None:
     text = page.text
     start = mention.start
     block, section = page.block_at(start)
-    window = max(0, start - _LEAD_WINDOW)
-    line_start = max(text.rfind("\n", window, start) + 1, window)
+    window = start - _LEAD_WINDOW if start > _LEAD_WINDOW else 0
+    line_start = text.rfind("\n", window, start) + 1 or window
     before = text[line_start:start]
     lead = _sentence_tail(before)
     # no comma or bracket (most leads, "Time: "): no split needed
     clause = _CLAUSE_END.split(lead)[-1] if "," in lead or "(" in lead else lead
-    keyed = block if block is not None and block.kind == "key_value" else None
     if clause is lead and len(lead) <= 80:
         # one search for the clause's cues and the sentence's (the same words here)
         if _cue("not_a_sitting+past_events+other_events").search(lead):
@@ -235,24 +266,29 @@ def _place(page: _Page, mention: Mention) -> _Placed | None:
     elif _cue("not_a_sitting+past_events").search(clause[-80:]) \
             or _cue("other_events").search(lead):
         return None
-    if keyed is not None and keyed.key and _cue("not_a_sitting").search(keyed.key.lower()):
+    key = block.key if block is not None and block.kind == "key_value" else None
+    if key and _cue("not_a_sitting").search(key.lower()):
         return None
-    if mention.bare_numeric and not mention.has_time and section not in _SCHEDULE_KINDS:
+    has_time = mention.has_time
+    if mention.bare_numeric and not has_time and section not in _SCHEDULE_KINDS:
         return None  # "Room 2/14" outside a Date: line
-    if "[" in before and _STAMP.match(before) and _STAMPED.match(text, mention.end):
+    end = mention.end
+    if "[" in before and _STAMP.match(before) and _STAMPED.match(text, end):
         return None  # "[02/03/2026, 18:47] Jo Whitlock: ..." when a chat message was sent
     # bounded by the line (the pattern never crosses one): a search without an end reads
     # on to the end of the text for its literal words, slow on a megabyte line
-    line_end = text.find("\n", mention.end)
+    line_end = text.find("\n", end)
     if line_end < 0:
         line_end = len(text)
     # the pattern opens with spaces and "for" (F and f are the only letters that match f)
-    if text[mention.end:mention.end + 1] in " \tfF" and _ARRIVAL.match(text, mention.end, line_end):
+    if text[end:end + 1] in " \tfF" and _ARRIVAL.match(text, end, line_end):
         return None  # "09:30 for 10:00 start": the first time is when to arrive
-    row = _agenda_row(text, before, mention, line_end)
+    # an agenda row's label speaks of its one time alone
+    row = _agenda_row(text, before, mention, line_end) \
+        if has_time and not mention.has_date else ""
     if row == "before":
         return None  # "09:00 | Arrival and coffee": the row before the start
-    if keyed is not None and page.is_mail_header(keyed):
+    if key and block is not None and page.is_mail_header(block):
         return None
     if block is not None and block.value_start is not None and start >= block.value_start:
         # the value's own sentence: "Day one 9.30am - 4.30pm; day two 9.30am - 1pm"
@@ -264,15 +300,15 @@ def _place(page: _Page, mention: Mention) -> _Placed | None:
         else:
             lead = _sentence_tail(text[block.value_start:start])
     stripped = lead.strip()
-    leads = len(stripped) <= _LEAD_LIMIT
-    if section in _SCHEDULE_KINDS and leads:
+    if len(stripped) > _LEAD_LIMIT:
+        tier = PROSE
+    elif section in _SCHEDULE_KINDS:
         tier = SCHEDULE
-    elif section in _TOP_KINDS and leads:
+    elif section in _TOP_KINDS:
         tier = TOP
     else:
         tier = PROSE
-    prose = any(ch.isalpha() for ch in stripped)
-    return _Placed(mention, tier, block, section, clause, prose, row == "end")
+    return _Placed(mention, tier, block, section, clause, stripped, row == "end")
 
 
 # A chat export's message stamp: "[02/03/2026, 18:47] Name: message".
@@ -287,14 +323,14 @@ _OF_THE_DAY = regex.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?(?:day|event|conferenc
 
 
 def _agenda_row(text: str, before: str, mention: Mention, line_end: int) -> str:
-    """What an agenda row ("09:00 | Arrival and coffee") says of its one time.
+    """What an agenda row ("09:00 | Arrival and coffee") says of its one time (a
+    mention with a time and no date).
 
     "before" when its label is an arrival, coffee or registration, "end" when the
     label is a close ("Close", "Questions and close", "End of day"), else "".
     """
-    if mention.has_date or not mention.has_time or before.strip(_ROW_MARKS) or any(
-            e.end_min is not None for e in mention.entries):
-        return ""  # a date, words before the time on its line, or a range
+    if before.strip(_ROW_MARKS) or any(e.end_min is not None for e in mention.entries):
+        return ""  # words before the time on its line, or a range
     label_start = _ROW_GAP.match(text, mention.end, line_end).end()
     if label_start == mention.end and label_start < line_end:
         return ""  # "10:00am" runs on into its words: not a row label

@@ -133,14 +133,18 @@ def _lead_before(text: str, atom: Atom) -> str:
 def _pair(text: str, atoms: list[Atom]) -> list[Atom]:
     """Zones onto times, durations onto their start, two dates into a range or list."""
     out: list[Atom] = []
+    last: Atom | None = None  # the last of out
     for atom in atoms:
-        last = out[-1] if out else None
-        gap = _gap(text, last, atom) if last is not None else None
-        merged = _merge(text, last, atom, gap) if last is not None and gap is not None else None
-        if merged is not None:
-            out[-1] = merged
-        else:
-            out.append(atom)
+        # (_gap, written out: this runs for every atom of the text)
+        if last is not None and atom.start - last.end <= MAX_GAP:
+            gap = text[last.end:atom.start]
+            if "\n" not in gap:
+                merged = _merge(text, last, atom, gap)
+                if merged is not None:
+                    out[-1] = last = merged
+                    continue
+        out.append(atom)
+        last = atom
     return out
 
 
@@ -207,9 +211,13 @@ def _units(text: str, atoms: list[Atom]) -> list[_Unit]:
     unit: _Unit | None = None  # the last of units
     for atom in atoms:
         kind = atom.kind
-        gap = _gap(text, unit, atom) if unit is not None else None
-        if unit is not None and gap is not None and kind == "zone" and not gap.strip(" (\t"):
-            unit.zone, unit.end = atom, atom.end
+        gap = None  # (_gap, written out: this runs for every atom of the text)
+        if unit is not None and atom.start - unit.end <= MAX_GAP:
+            gap = text[unit.end:atom.start]
+            if "\n" in gap:
+                gap = None
+            elif kind == "zone" and not gap.strip(" (\t"):
+                unit.zone, unit.end = atom, atom.end  # (a gap, so a unit)
         if kind == "dur" or kind == "zone":
             continue
         is_date = kind in _DATE_KINDS
@@ -223,8 +231,8 @@ def _units(text: str, atoms: list[Atom]) -> list[_Unit]:
             unit.atoms.append(atom)
             unit.end = atom.end
             continue
-        unit = _Unit(atom.start, atom.end, atom if is_date else None,
-                     None if is_date else atom, [atom])
+        unit = _Unit(atom.start, atom.end, atom, None, [atom]) if is_date \
+            else _Unit(atom.start, atom.end, None, atom, [atom])
         units.append(unit)
     return units
 
@@ -251,18 +259,25 @@ def _link(text: str, units: list[_Unit]) -> list[_Unit]:
 
 
 def _mention(unit: _Unit, reference: dt.date, day_first: bool) -> Mention:
-    days, is_range, weekdays = _days(unit, reference, day_first)
+    date_atom = unit.date
+    if date_atom is not None or unit.inherited is not None:
+        days, is_range, weekdays = _days(unit, reference, day_first)
+    else:  # a time alone (no date to read)
+        days, is_range, weekdays = [], False, []
     time_atom = unit.time
     times = _times(time_atom) if time_atom is not None else (None, None)
     offset = region = None
     zone_named = False
     end_unit = unit.end_unit
-    sources = (time_atom, unit.zone) if end_unit is None else (
-        time_atom, unit.zone, end_unit.time, end_unit.zone)
-    for atom in sources:
-        if atom is not None and (atom.days == -1 or atom.kind == "zone"):
-            offset, zone_named = atom.offset, True
-            region = lexicon.zone_regions().get(atom.zone)
+    if end_unit is not None or unit.zone is not None \
+            or (time_atom is not None and time_atom.days == -1):
+        # a zone named after a time or as a unit's zone ("-1 days" marks the first)
+        sources = (time_atom, unit.zone) if end_unit is None else (
+            time_atom, unit.zone, end_unit.time, end_unit.zone)
+        for atom in sources:
+            if atom is not None and (atom.days == -1 or atom.kind == "zone"):
+                offset, zone_named = atom.offset, True
+                region = lexicon.zone_regions().get(atom.zone)
     if end_unit is not None and end_unit.date is not None:
         end_days, _, end_weekdays = _days(end_unit, days[0] if days else reference, day_first)
         weekdays += end_weekdays
@@ -275,6 +290,8 @@ def _mention(unit: _Unit, reference: dt.date, day_first: bool) -> Mention:
                          start_min, end_min, offset, region)]
     elif is_range:
         entries = [Entry(days[0], days[1], times[0], times[1], offset, region)]
+    elif len(days) == 1:
+        entries = [Entry(days[0], None, times[0], times[1], offset, region)]
     elif days:
         entries = [Entry(day, None, times[0], times[1], offset, region) for day in days]
     else:
