@@ -31,6 +31,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cache
 from operator import attrgetter
@@ -83,6 +84,55 @@ def _cue(kind: str) -> regex.Pattern[str]:
     cues = vocab.load("session_cues")
     trie = word_trie([phrase for name in kind.split("+") for phrase in cues[name]["phrases"]])
     return regex.compile(rf"\b(?:{trie})\b", regex.IGNORECASE)
+
+
+_WORD_RUN = re.compile(r"[a-z0-9_]+")
+"""A run of word characters in lower-case ASCII text."""
+
+
+@cache
+def _first_words(kind: str) -> frozenset[str] | None:
+    """The first word of each phrase of ``_cue(kind)``, or None when a phrase does not
+    open with an ASCII word character (then no word of a text rules a phrase out)."""
+    cues = vocab.load("session_cues")
+    firsts = set()
+    for name in kind.split("+"):
+        for phrase in cues[name]["phrases"]:
+            first = _WORD_RUN.match(phrase.lower())
+            if first is None or not phrase.isascii():
+                return None
+            firsts.add(first.group())
+    return frozenset(firsts)
+
+
+@cache
+def _whole_phrases(kind: str) -> frozenset[str]:
+    """The phrases of ``_cue(kind)`` that open and close on an ASCII word character: a
+    text that is one of them, lower-cased, is a match of the pattern ("PostedBy")."""
+    cues = vocab.load("session_cues")
+    lowered = [phrase.lower() for name in kind.split("+") for phrase in cues[name]["phrases"]]
+    return frozenset(phrase for phrase in lowered if phrase.isascii()
+                     and _WORD_RUN.match(phrase) and _WORD_RUN.match(phrase[-1]))
+
+
+def _says(kind: str, text: str) -> bool:
+    """``_cue(kind)`` finds a phrase in ``text``.
+
+    A phrase opens at the start of a word (the pattern's ``\b``) with its first word
+    whole, so in ASCII text it can match only where a word of the text, lower-cased, is
+    a phrase's first word. Most leads and keys ("Time: ", "Dates") have none, and a key
+    that says no ("PostedBy") is mostly a phrase itself: set tests spare the phrase
+    pattern, whose every search costs far more (it sets up the trie's many repeats) than
+    the short text it reads.
+    """
+    firsts = _first_words(kind)
+    if firsts is not None and text.isascii():
+        lowered = text.lower()
+        if lowered in _whole_phrases(kind):
+            return True
+        if firsts.isdisjoint(_WORD_RUN.findall(lowered)):
+            return False
+    return _cue(kind).search(text) is not None
 
 
 @dataclass
@@ -256,18 +306,18 @@ def _place(page: _Page, mention: Mention) -> _Placed | None:
     window = start - _LEAD_WINDOW if start > _LEAD_WINDOW else 0
     line_start = text.rfind("\n", window, start) + 1 or window
     before = text[line_start:start]
+    # the key first: a "PostedBy:" line's key says so in a word, its lead in a sentence
+    key = block.key if block is not None and block.kind == "key_value" else None
+    if key and _says("not_a_sitting", key.lower()):
+        return None
     lead = _sentence_tail(before)
     # no comma or bracket (most leads, "Time: "): no split needed
     clause = _CLAUSE_END.split(lead)[-1] if "," in lead or "(" in lead else lead
     if clause is lead and len(lead) <= 80:
         # one search for the clause's cues and the sentence's (the same words here)
-        if _cue("not_a_sitting+past_events+other_events").search(lead):
+        if _says("not_a_sitting+past_events+other_events", lead):
             return None
-    elif _cue("not_a_sitting+past_events").search(clause[-80:]) \
-            or _cue("other_events").search(lead):
-        return None
-    key = block.key if block is not None and block.kind == "key_value" else None
-    if key and _cue("not_a_sitting").search(key.lower()):
+    elif _says("not_a_sitting+past_events", clause[-80:]) or _says("other_events", lead):
         return None
     has_time = mention.has_time
     if mention.bare_numeric and not has_time and section not in _SCHEDULE_KINDS:
@@ -280,8 +330,10 @@ def _place(page: _Page, mention: Mention) -> _Placed | None:
     line_end = text.find("\n", end)
     if line_end < 0:
         line_end = len(text)
-    # the pattern opens with spaces and "for" (F and f are the only letters that match f)
-    if text[end:end + 1] in " \tfF" and _ARRIVAL.match(text, end, line_end):
+    # the pattern opens with spaces and "for" (F, O and R are the only other letters that
+    # match f, o and r); past a dozen spaces the pattern decides
+    after = text[end:end + 12].lstrip(" \t")
+    if (after[:3].lower() == "for" or not after) and _ARRIVAL.match(text, end, line_end):
         return None  # "09:30 for 10:00 start": the first time is when to arrive
     # an agenda row's label speaks of its one time alone
     row = _agenda_row(text, before, mention, line_end) \

@@ -20,10 +20,25 @@ from eventparse.when.atoms import find_atoms
 from eventparse.when.grammar import DASH, RANGE_WORDS, Atom, Clock, DateSpec
 
 MAX_GAP = 40
+_JOIN_WORDS = ("at", "on", "from", "of", "between", r"in\s+the", "the", "early", "late",
+               "morning", "afternoon", "evening", r"each\s+day", "daily", "starting", "starts",
+               "start", "begins", "beginning", "time", "for", "session", "t")
+"""The small words that may stand between a date and a time ("Monday at 10:00")."""
 _JOIN = regex.compile(
-    r"[\s,;:|·•@()\[\]\-–—/]*(?:(?:at|on|from|of|between|in\s+the|the|early|late|morning|"
-    r"afternoon|evening|each\s+day|daily|starting|starts|start|begins|beginning|time|for|"
-    r"session|t)(?![a-z])[\s,;:|·•@()\[\]\-–—/]*)*", regex.IGNORECASE)
+    rf"[\s,;:|·•@()\[\]\-–—/]*(?:(?:{'|'.join(_JOIN_WORDS)})(?![a-z])[\s,;:|·•@()\[\]\-–—/]*)*",
+    regex.IGNORECASE)
+_JOIN_MARKS = " \t\r\f\v,;:|·•@()[]-–—/"
+"""Characters of _JOIN's separator class (a gap holds no line break)."""
+_ONE_WORD_JOINS = frozenset(word for word in _JOIN_WORDS if word.isalpha())
+
+
+def _joins(gap: str) -> bool:
+    """``_JOIN.fullmatch(gap)``: the commonest gaps (", ", " at ") are separators around
+    at most one of the words, read with a set rather than the pattern."""
+    word = gap.strip(_JOIN_MARKS)
+    return not word or word.lower() in _ONE_WORD_JOINS or _JOIN.fullmatch(gap) is not None
+
+
 _RANGE = regex.compile(rf"\s*(?:{DASH}|{RANGE_WORDS})\s*", regex.IGNORECASE)
 _AND = regex.compile(r"\s*(?:,\s*)?(?:and|&)\s*|\s*,\s*", regex.IGNORECASE)
 _FROM = regex.compile(r"\s*(?:from|starting(?:\s+at)?|beginning(?:\s+at)?)?\s*", regex.IGNORECASE)
@@ -223,7 +238,8 @@ def _units(text: str, atoms: list[Atom]) -> list[_Unit]:
         is_date = kind in _DATE_KINDS
         # the slot first: the join pattern is read only when the atom could fill it
         if unit is not None and gap is not None \
-                and (unit.date if is_date else unit.time) is None and _JOIN.fullmatch(gap):
+                and (unit.date if is_date else unit.time) is None \
+                and _joins(gap):
             if is_date:
                 unit.date = atom
             else:
