@@ -184,13 +184,21 @@ def _useful(mention: Mention) -> bool:
 def _drop_past_asides(usable: list[_Placed], reference: dt.date) -> list[_Placed]:
     """A date before the reference said in a sentence, beside sittings on or after it,
     is an aside ("the course last ran in October"), not a sitting."""
-    latest = [max((e.date for e in p.mention.entries if e.date is not None), default=None)
-              for p in usable]
-    if not any(last is not None and last >= reference for last in latest):
+    any_current = False
+    past_only: list[bool] = []  # each mention: it has dates, all before the reference
+    for p in usable:
+        past = current = False
+        for entry in p.mention.entries:
+            if entry.date is not None:
+                if entry.date < reference:
+                    past = True
+                else:
+                    current = True
+        any_current = any_current or current
+        past_only.append(past and not current)
+    if not any_current or True not in past_only:
         return usable
-    # all of its dates before the reference: its latest is
-    return [p for p, last in zip(usable, latest, strict=True)
-            if last is None or last >= reference or not p.prose]
+    return [p for p, past in zip(usable, past_only, strict=True) if not (past and p.prose)]
 
 
 _RESTATED = regex.compile(r"[\s(\[/|,;]*(?:or|i\.?e\.?|which\s+is|that\s+is)?[\s(\[/|,;:]*",
@@ -413,11 +421,12 @@ class _Sitting:
 
     @property
     def spans(self) -> tuple[tuple[int, int], ...]:
-        return tuple((p.mention.start, p.mention.end) for p in self.parts)
+        return tuple([(p.mention.start, p.mention.end) for p in self.parts])
 
     @property
     def tier(self) -> int:
-        return min(p.tier for p in self.parts)
+        parts = self.parts
+        return parts[0].tier if len(parts) == 1 else min([p.tier for p in parts])
 
 
 def _sessions(usable: list[_Placed]) -> list[_Sitting]:
@@ -498,11 +507,12 @@ def _shared_time(ctx: Context, sittings: list[_Sitting],
     untimed date takes it. Dates that carry their own times are left alone.
     """
     dated = [s for s in sittings if s.entry.date is not None]
+    if len(dated) < 2 or len({s.entry.date for s in dated}) < 2:
+        return sittings  # one date (most listings): nothing to share
     untimed = {s.entry.date for s in dated if s.entry.start_min is None}
     times = [p for p in usable if p.mention.has_time
              and (not p.mention.has_date or _weekday_of_all(p.mention, untimed))]
-    if len(times) != 1 or len(times[0].mention.entries) != 1 \
-            or len({s.entry.date for s in dated}) < 2:
+    if len(times) != 1 or len(times[0].mention.entries) != 1:
         return sittings
     shared = times[0]
     if any(s.entry.start_min is not None and shared not in s.parts for s in sittings) \
@@ -716,6 +726,8 @@ def _cued_ends(ctx: Context, placed: list[_Placed]) -> dict[int, int]:
 
 def _unique(chosen: list[_Sitting]) -> list[_Sitting]:
     """Each sitting once; an untimed or undated copy of a fuller one is dropped."""
+    if len(chosen) < 2:
+        return chosen  # (one sitting is no copy of another)
     keys = [(s.entry.date, s.entry.start_min, s.entry.end_min) for s in chosen]
     timed_dates = {date for date, start, _ in keys if start is not None}
     dated_starts = {start for date, start, _ in keys if date is not None}

@@ -132,13 +132,6 @@ def find_mentions(text: str, reference: dt.date, day_first: bool = True,
     return [_mention(u, reference, day_first) for u in _link(text, units)]
 
 
-def _gap(text: str, left: Atom | _Unit, right: Atom | _Unit) -> str | None:
-    if right.start - left.end > MAX_GAP:
-        return None
-    gap = text[left.end:right.start]
-    return None if "\n" in gap else gap
-
-
 def _lead_before(text: str, atom: Atom) -> str:
     if atom.lead:
         return atom.lead
@@ -150,7 +143,7 @@ def _pair(text: str, atoms: list[Atom]) -> list[Atom]:
     out: list[Atom] = []
     last: Atom | None = None  # the last of out
     for atom in atoms:
-        # (_gap, written out: this runs for every atom of the text)
+        # the gap to the last, when within MAX_GAP and on one line
         if last is not None and atom.start - last.end <= MAX_GAP:
             gap = text[last.end:atom.start]
             if "\n" not in gap:
@@ -226,7 +219,7 @@ def _units(text: str, atoms: list[Atom]) -> list[_Unit]:
     unit: _Unit | None = None  # the last of units
     for atom in atoms:
         kind = atom.kind
-        gap = None  # (_gap, written out: this runs for every atom of the text)
+        gap = None  # to the last unit, when within MAX_GAP and on one line
         if unit is not None and atom.start - unit.end <= MAX_GAP:
             gap = text[unit.end:atom.start]
             if "\n" in gap:
@@ -256,10 +249,11 @@ def _units(text: str, atoms: list[Atom]) -> list[_Unit]:
 def _link(text: str, units: list[_Unit]) -> list[_Unit]:
     """Ranges over days between dated times; later times that share a date."""
     out: list[_Unit] = []
+    last: _Unit | None = None  # the last of out
     for unit in units:
-        last = out[-1] if out else None
-        gap = _gap(text, last, unit) if last is not None else None
-        if last is not None and gap is not None:
+        # the gap to the last, when within MAX_GAP and on one line
+        if last is not None and unit.start - last.end <= MAX_GAP \
+                and "\n" not in (gap := text[last.end:unit.start]):
             if (last.date is not None and last.time is not None and unit.date is not None
                     and unit.time is not None and last.time.kind == "time"
                     and unit.time.kind == "time" and last.end_unit is None
@@ -271,12 +265,16 @@ def _link(text: str, units: list[_Unit]) -> list[_Unit]:
                     and _AND.fullmatch(gap)):
                 unit.inherited = last
         out.append(unit)
+        last = unit
     return out
 
 
 def _mention(unit: _Unit, reference: dt.date, day_first: bool) -> Mention:
     date_atom = unit.date
-    if date_atom is not None or unit.inherited is not None:
+    if date_atom is not None and date_atom.kind == "date" and date_atom.lead != "every" \
+            and len(date_atom.dates) == 1:
+        days, is_range, weekdays = _one_day(date_atom.dates[0], reference, day_first)
+    elif date_atom is not None or unit.inherited is not None:
         days, is_range, weekdays = _days(unit, reference, day_first)
     else:  # a time alone (no date to read)
         days, is_range, weekdays = [], False, []
