@@ -125,14 +125,16 @@ def _says(kind: str, text: str) -> bool:
     pattern, whose every search costs far more (it sets up the trie's many repeats) than
     the short text it reads.
     """
+    if text.isascii() and text.lower() in _whole_phrases(kind):
+        return True
+    return not _none_in(kind, text) and _cue(kind).search(text) is not None
+
+
+def _none_in(kind: str, text: str) -> bool:
+    """No phrase of ``_cue(kind)`` can match in ``text`` (``_says``'s word test)."""
     firsts = _first_words(kind)
-    if firsts is not None and text.isascii():
-        lowered = text.lower()
-        if lowered in _whole_phrases(kind):
-            return True
-        if firsts.isdisjoint(_WORD_RUN.findall(lowered)):
-            return False
-    return _cue(kind).search(text) is not None
+    return firsts is not None and text.isascii() \
+        and firsts.isdisjoint(_WORD_RUN.findall(text.lower()))
 
 
 @dataclass
@@ -395,8 +397,10 @@ def _agenda_row(text: str, before: str, mention: Mention, line_end: int) -> str:
     if label_start == mention.end and label_start < line_end:
         return ""  # "10:00am" runs on into its words: not a row label
     label = text[label_start:min(line_end, label_start + 80)]
-    if _cue("agenda_before_start").match(label):
+    if not _none_in("agenda_before_start", label) and _cue("agenda_before_start").match(label):
         return "before"
+    if _none_in("agenda_end", label):
+        return ""
     for found in _cue("agenda_end").finditer(label):
         before = label[:found.start()].rstrip().lower()
         if before and not before.endswith(("and", "&")):
