@@ -273,10 +273,11 @@ def test_a_name_read_on_from_a_runs_word_is_what_name_at_finds_there(
     asked = 0
     original = p._name_in_rest
 
-    def checked(text: str, spans: list[tuple[int, int]], run_end: int, end: int) -> p.Name | None:
+    def checked(text: str, spans: list[tuple[int, int]], run_words: list[p._Word], run_end: int,
+                end: int) -> p.Name | None:
         nonlocal asked
         asked += 1
-        found = original(text, spans, run_end, end)
+        found = original(text, spans, run_words, run_end, end)
         for runs in (p.RUN, p.RUN_ASCII) if text.isascii() else (p.RUN,):
             assert found == p._name_at(text, spans[0][0], end, False, runs), text[:60]
         return found

@@ -18,7 +18,7 @@ def pick_one(candidates: Sequence[Candidate[Any]]) -> Candidate[Any] | None:
     """The best-scoring candidate; the earliest in the text on a tie."""
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
-    return max(candidates, key=lambda c: (c.score, -_first_offset(c)))
+    return max(candidates, key=lambda c: (c.score, -(c.spans[0][0] if c.spans else 0)))
 
 
 def pick_group(candidates: Sequence[Candidate[Any]]) -> list[Candidate[Any]]:
@@ -29,15 +29,11 @@ def pick_group(candidates: Sequence[Candidate[Any]]) -> list[Candidate[Any]]:
     return [c for c in candidates if c.group == best.group]
 
 
-def _first_offset(candidate: Candidate[Any]) -> int:
-    return candidate.spans[0][0] if candidate.spans else 0
-
-
 def evidence(ctx: Context, candidate: Candidate[Any]) -> dict[str, Any]:
     """The fields of a candidate's Evidence: the Event validates them into one (in a single
     pass for the whole provenance, much cheaper than a model per span here)."""
     spans = candidate.spans
-    text = ctx.text(*spans[0]) if spans else ""
+    text = ctx.doc.text[spans[0][0]:spans[0][1]] if spans else ""
     return {"spans": [{"start": s, "end": e} for s, e in spans], "rule": candidate.rule,
             "text": text}
 
@@ -47,7 +43,9 @@ def build_event(ctx: Context, proposals: dict[str, list[Candidate[Any]]]) -> Eve
     chosen: dict[str, Any] = {}
     provenance: dict[str, dict[str, Any]] = {}
     for field_name, candidates in proposals.items():
-        if field_name in LIST_FIELDS:
+        if not candidates:  # (most fields of most listings: nothing to pick)
+            chosen[field_name] = [] if field_name in LIST_FIELDS else None
+        elif field_name in LIST_FIELDS:
             items = pick_group(candidates)
             chosen[field_name] = [c.value for c in items]
             for index, item in enumerate(items):

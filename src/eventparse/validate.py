@@ -37,7 +37,7 @@ import regex
 
 from eventparse.document import Block, Document
 from eventparse.evidence import disagreements, field_span
-from eventparse.model import Event, Problem, Severity, Span
+from eventparse.model import Event, Problem, Severity
 from eventparse.sections import ascii_fold_table
 
 SEVERITY: dict[str, Severity] = {
@@ -66,9 +66,11 @@ def problem(doc: Document, code: str, message: str, start: int | None = None,
     if start is None:
         return Problem(code=code, severity=SEVERITY.get(code, "warning"), message=message)
     line, column = doc.line_col(start)
-    return Problem(code=code, severity=SEVERITY.get(code, "warning"), message=message,
-                   span=Span(start=start, end=end if end is not None else start),
-                   line=line, column=column)
+    # (one validation, the span's with the Problem's, not a model made for the span first)
+    return Problem.model_validate({
+        "code": code, "severity": SEVERITY.get(code, "warning"), "message": message,
+        "span": {"start": start, "end": end if end is not None else start},
+        "line": line, "column": column})
 
 
 def missing_title(event: Event, doc: Document) -> list[Problem]:
@@ -185,6 +187,19 @@ def _letters(block: Block) -> bytes:
     return _folded(block).replace(" ", "").encode()
 
 
+_ASCII_NOT_WORD_BUT_NUL = _ASCII_NOT_WORD.replace(b"\0", b"")
+"""_ASCII_NOT_WORD but for NUL, which _ASCII_FOLD then makes a space: the blocks' separator."""
+
+
+def _letters_of(blocks: list[Block]) -> list[bytes]:
+    """``_letters`` of each block; for ASCII blocks, from one translation of their text
+    joined by NULs (which none of them holds) instead of one a block."""
+    joined = "\0".join(block.text for block in blocks)
+    if not joined.isascii() or joined.count("\0") != len(blocks) - 1:
+        return [_letters(block) for block in blocks]
+    return joined.encode("ascii").translate(_ASCII_FOLD, _ASCII_NOT_WORD_BUT_NUL).split(b" ")
+
+
 def duplicate_text(event: Event, doc: Document) -> list[Problem]:
     """A heading, line or paragraph repeated by mistake (next to itself, or pasted twice).
 
@@ -200,8 +215,7 @@ def duplicate_text(event: Event, doc: Document) -> list[Problem]:
     seen: dict[str, int] = {}
     """Folded text -> the first block with it (of the folded blocks)."""
     reported: set[str] = set()
-    for index, block in enumerate(blocks):
-        letters = _letters(block)
+    for index, (block, letters) in enumerate(zip(blocks, _letters_of(blocks), strict=True)):
         if letters not in unfolded:  # no earlier block has these letters: nothing is repeated
             unfolded[letters] = index
             continue

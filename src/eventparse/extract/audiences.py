@@ -270,53 +270,59 @@ def extract(ctx: Context) -> list[Candidate[str]]:
 def _best_labels(ctx: Context) -> tuple[float, str, list[Label]] | None:
     """The first labels found by the best kind of evidence (heading > key > sentence).
 
-    One pass per kind, each stopping at its first find, so a long document costs
-    one cheap look at each block rather than a parse of every sentence. Whether a
-    block is an audience heading, and whether it holds a key or question, is worked
-    out once and reused by the later passes."""
+    One pass over the blocks finds the first audience heading with labels under it (which
+    wins at once) and, until one is found, the first key or question naming the audience;
+    the blocks that are neither may hold a sentence, and are read only when neither of
+    the two is found. So a long document costs one cheap look at each block rather than
+    a parse of every sentence."""
     blocks = ctx.content_blocks()
-    headings = [_is_audience_heading(block) for block in blocks]
-    for index, heading in enumerate(headings):
+    lead_in = _roles().lead_in
+    first_inline: list[Label] | None = None
+    plain: list[Block] = []  # blocks neither a heading nor a key or question naming the audience
+    for index, block in enumerate(blocks):
+        # Is it an audience heading: a heading line ("Who should attend?") or a key with
+        # nothing after it ("Suitable for:")? (heading_kind first: a cached look-up, which
+        # rules out nearly every block.)
+        key = block.key if block.kind == "key_value" else None
+        if key is not None:
+            key_names_audience = heading_kind(key) == "audience"
+            heading = key_names_audience and not block.value.strip()
+        else:
+            text = block.text.strip(" ?")
+            heading = (heading_kind(text) == "audience" and len(text.split()) <= MAX_HEADING_WORDS
+                       and lead_in.search(text) is None)
         if heading:
             labels = _under_heading(blocks, index + 1)
             if labels:
                 return SECTION_SCORE, "audience-section", labels
-    inline: list[bool] = []  # whether each block is a key or question naming the audience
-    for block, heading in zip(blocks, headings, strict=True):
-        found = None if heading else _inline(block)
-        if found:
-            return INLINE_SCORE, "audience-key", found
-        inline.append(found is not None)
-    # Whether a block may hold a lead-in word, from one search of the document's text.
-    lead_words, text = _roles().lead_words, ctx.doc.text
-    for block, heading, keyed in zip(blocks, headings, inline, strict=True):
-        if heading or keyed or not lead_words.in_text(text, block.start, block.end):
             continue
+        if first_inline is not None:
+            continue  # only a heading can beat it now
+        # A key or question naming the audience with its list after it on the same line?
+        found: list[Label] | None
+        if key is not None and block.value_start is not None:
+            found = _prose_list(block.value, block.value_start) if key_names_audience else None
+        else:
+            head = block.text[:MAX_QUESTION_CHARS + 1]
+            # (no question or key the pattern could match: not run)
+            found = _question_list(block) if "?" in head or ":" in head else None
+        if found:
+            first_inline = found
+        elif found is None:
+            plain.append(block)
+    if first_inline is not None:
+        return INLINE_SCORE, "audience-key", first_inline
+    # The blocks that may hold a lead-in word, from one search of the document's text.
+    for block in _roles().lead_words.blocks_holding(ctx.doc.text, plain):
         labels = _lead_in_list(block.text, block.start)
         if labels:
             return PROSE_SCORE, "audience-sentence", labels
     return None
 
 
-def _is_audience_heading(block: Block) -> bool:
-    """A heading line ("Who should attend?") or a key with nothing after it ("Suitable for:")."""
-    if block.kind == "key_value" and block.key is not None:
-        return heading_kind(block.key) == "audience" and not block.value.strip()
-    text = block.text.strip(" ?")
-    # (heading_kind first: a cached look-up, which rules out nearly every block)
-    return (heading_kind(text) == "audience" and len(text.split()) <= MAX_HEADING_WORDS
-            and _roles().lead_in.search(text) is None)
-
-
-def _inline(block: Block) -> list[Label] | None:
-    """A key or question naming the audience with its list after it on the same line."""
-    if block.kind == "key_value" and block.key is not None and block.value_start is not None:
-        if heading_kind(block.key) != "audience":
-            return None
-        return _prose_list(block.value, block.value_start)
-    head = block.text[:MAX_QUESTION_CHARS + 1]
-    if "?" not in head and ":" not in head:
-        return None  # no question or key the pattern could match: skip running it
+def _question_list(block: Block) -> list[Label] | None:
+    """The list after a question or key naming the audience ("Who is this for? Social
+    workers, ...") on a line that is no ``Key: value`` block, or None."""
     question = _QUESTION.match(block.text)
     if question and heading_kind(question.group().strip(" ?:")) == "audience":
         return _prose_list(block.text[question.end():], block.start + question.end())

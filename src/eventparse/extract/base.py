@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any, Generic, TypeVar
 
 import regex
@@ -18,6 +19,8 @@ from eventparse.sections import Section, heading_words
 from eventparse.settings import Settings
 
 T = TypeVar("T")
+_START = attrgetter("start")
+_TEXT = attrgetter("text")
 _FOLD_DROP = regex.compile(r"[^\p{L}\p{N} ]+")
 
 
@@ -102,7 +105,9 @@ class Context:
         Made once per document for every extractor that reads them; not to be changed."""
         if self._content is None:
             skipped = {id(b) for s in self.sections_of("boilerplate") for b in s.blocks}
-            self._content = [b for b in self.doc.blocks if id(b) not in skipped]
+            # (most documents have no boilerplate: their blocks are all content)
+            self._content = ([b for b in self.doc.blocks if id(b) not in skipped] if skipped
+                             else self.doc.blocks)
         return self._content
 
     def text(self, start: int, end: int) -> str:
@@ -116,7 +121,7 @@ class Context:
         ``absent``: words the caller knows are not in that text (not looked for again)."""
         lowered = self._blocks_lower
         if lowered is None:
-            lowered = self._blocks_lower = "\n".join(b.text for b in self.doc.blocks).lower()
+            lowered = self._blocks_lower = "\n".join(map(_TEXT, self.doc.blocks)).lower()
         return any(key in lowered for key in heading_words(kind) if key not in absent)
 
 
@@ -235,6 +240,42 @@ class Phrases:
                 return True
             index += 1
         return False
+
+    def blocks_holding(self, text: str, blocks: Sequence[Block]) -> list[Block]:
+        """The blocks for which ``in_text`` of their span is not False, in their order.
+
+        ``blocks`` are spans of ``text`` in document order that do not overlap (a
+        document's blocks, or some of them): each occurrence lies in at most one, the
+        last to start at or before it, so the occurrences are looked up, not the blocks.
+
+        >>> from eventparse.document import Block
+        >>> text = "Venue: Wean Hall. Online via Zoom"
+        >>> lines = [Block("line", 0, 16, text[:16]), Block("line", 18, 33, text[18:])]
+        >>> [block.start for block in Phrases(["online", "hall"]).blocks_holding(text, lines)]
+        [0, 18]
+        >>> Phrases(["zoom"]).blocks_holding(text, lines[:1])
+        []
+        """
+        last = self._last
+        if last is None or last[0] is not text:
+            last = self._last = self._scan(text)
+        starts, ends = last[1], last[2]
+        if starts is None:
+            return list(blocks)  # cannot rule out
+        if not starts or not blocks:
+            return []
+        # The occurrences starting inside the blocks' stretch of the text.
+        first = bisect.bisect_left(starts, blocks[0].start)
+        stop = bisect.bisect_left(starts, blocks[-1].end, first)
+        if first == stop:
+            return []
+        block_starts = list(map(_START, blocks))
+        holding: dict[int, None] = {}  # indices of the blocks holding an occurrence
+        for at in range(first, stop):
+            index = bisect.bisect_right(block_starts, starts[at]) - 1
+            if index >= 0 and ends[at] <= blocks[index].end:
+                holding[index] = None
+        return [blocks[index] for index in sorted(holding)]
 
     def _scan(self, text: str) -> tuple[str, list[int] | None, list[int]]:
         folded = _folded(text) if self._ascii else None

@@ -186,11 +186,9 @@ def _gather(ctx: Context) -> _Evidence:
         if section.kind in SKIPPED_SECTIONS:
             continue
         blocks = ([section.heading] if section.heading else []) + section.blocks
-        for block in blocks:
-            # Every pattern (in prose too) needs one of its phrases: skip the rest.
+        # Every pattern (in prose too) needs one of its phrases: the other blocks are skipped.
+        for block in patterns.any_word.blocks_holding(text, blocks):
             start, end = block.start, block.end
-            if not patterns.any_word.in_text(text, start, end):
-                continue
             modes = tuple(m for m in MODES if patterns.words[m].in_text(text, start, end))
             if _is_delivery_line(block, section.kind):
                 for mode, span in _stated(text, start, end, patterns.modes, modes):

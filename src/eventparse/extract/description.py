@@ -27,13 +27,22 @@ under "Dates for 2026:" is the listing's own text, not part of its dates."""
 
 def extract(ctx: Context) -> list[Candidate[str]]:
     """The description section's text, else the preamble's prose."""
-    under_heading = [b for b in ctx.blocks_of("description") if _is_text(b)]
+    under_heading = [b for b in ctx.blocks_of("description") if b.kind in _TEXT_KINDS]
     if under_heading:
         return [_joined(under_heading, "description-section", SECTION_SCORE)]
-    prose = [b for b in ctx.blocks_of(*PREAMBLE_KINDS) if is_prose(b)] or [
-        b for b in ctx.blocks_of(*PREAMBLE_KINDS) if is_prose(b, SHORT_PROSE_CHARS)]
-    if prose:
-        return [_joined(prose, "preamble-prose", PREAMBLE_SCORE)]
+    # is_prose with either length, in one look at each block
+    prose: list[Block] = []
+    short_prose: list[Block] = []
+    for block in ctx.blocks_of(*PREAMBLE_KINDS):
+        if block.kind not in _PROSE_KINDS:
+            continue
+        text = block.text.rstrip()
+        if len(text) >= SHORT_PROSE_CHARS and text.endswith(_PROSE_ENDS):
+            short_prose.append(block)
+            if len(text) >= MIN_PROSE_CHARS:
+                prose.append(block)
+    if prose or short_prose:
+        return [_joined(prose or short_prose, "preamble-prose", PREAMBLE_SCORE)]
     return []
 
 
@@ -44,12 +53,13 @@ def is_prose(block: Block, min_chars: int = MIN_PROSE_CHARS) -> bool:
     False
     """
     text = block.text.rstrip()
-    return (block.kind in ("paragraph", "line") and len(text) >= min_chars
-            and text.endswith((".", "!", "?", ".”", ".\"", ")")))
+    return (block.kind in _PROSE_KINDS and len(text) >= min_chars
+            and text.endswith(_PROSE_ENDS))
 
 
-def _is_text(block: Block) -> bool:
-    return block.kind in ("paragraph", "line", "list_item", "heading", "table_cell")
+_PROSE_KINDS = ("paragraph", "line")
+_PROSE_ENDS = (".", "!", "?", ".”", ".\"", ")")
+_TEXT_KINDS = ("paragraph", "line", "list_item", "heading", "table_cell")
 
 
 def _joined(blocks: list[Block], rule: str, score: float) -> Candidate[str]:

@@ -158,6 +158,29 @@ def find_types(text: str) -> list[TypeMention]:
 # (the matcher's look-behind and look-ahead, tried at one position).
 _OPENS = regex.compile(r"(?<![\w\-])")
 _CLOSES = regex.compile(r"(?![\w\-])")
+_ASCII_WORD_OR_HYPHEN = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
+"""What ``[\\w\\-]`` matches of ASCII: a character beyond ASCII is asked of the pattern."""
+
+
+def _free_before(text: str, start: int) -> bool:
+    """``_OPENS`` at ``start``: no word character nor hyphen just before."""
+    if start == 0:
+        return True
+    before = text[start - 1]
+    if before.isascii():
+        return before not in _ASCII_WORD_OR_HYPHEN
+    return _OPENS.match(text, start) is not None
+
+
+def _free_after(text: str, end: int) -> bool:
+    """``_CLOSES`` at ``end``: no word character nor hyphen just after."""
+    if end >= len(text):
+        return True
+    after = text[end]
+    if after.isascii():
+        return after not in _ASCII_WORD_OR_HYPHEN
+    return _CLOSES.match(text, end) is not None
 
 
 @cache
@@ -175,6 +198,12 @@ def _phrases_by_key() -> tuple[tuple[str, tuple[tuple[str, int], ...]], ...] | N
     return tuple((key, tuple(holders)) for key, holders in by_key.items())
 
 
+@cache
+def _holders_of() -> dict[str, tuple[tuple[str, int], ...]]:
+    """``_phrases_by_key`` as a dict (only called when that is not None)."""
+    return dict(_phrases_by_key() or ())
+
+
 def _type_spans(text: str) -> list[tuple[int, int]]:
     """The spans the matcher finds in ``text`` (its ``finditer``), found from where the
     phrases occur in the case-folded text: the matcher is tried only at those starts
@@ -187,25 +216,28 @@ def _type_spans(text: str) -> list[tuple[int, int]]:
         # A character folds to several (dotted I): offsets in the folded text would not
         # point into ``text``.
         return [match.span() for match in _matcher()[0].finditer(text)]
-    first = _any_type_key().search(folded)
-    if first is None:
+    # Where each key occurs: one search from just after the last (keys may overlap, and
+    # at most one starts at a place: none is the start of another), not a scan per key.
+    search = _any_type_key().search
+    found = search(folded)
+    if found is None:
         return []
+    holders_of = _holders_of()
     lengths_at: dict[int, list[int]] = {}  # start -> lengths of the phrases there
-    for key, holders in table:
-        at = folded.find(key)
-        while at >= 0:
-            for phrase, offset in holders:
-                start = at - offset
-                if start >= 0 and folded.startswith(phrase, start):
-                    lengths_at.setdefault(start, []).append(len(phrase))
-            at = folded.find(key, at + 1)
+    while found is not None:
+        at = found.start()
+        for phrase, offset in holders_of[found.group()]:
+            start = at - offset
+            if start >= 0 and folded.startswith(phrase, start):
+                lengths_at.setdefault(start, []).append(len(phrase))
+        found = search(folded, at + 1)
     spans: list[tuple[int, int]] = []
     resume = 0  # a match resumes the matcher's search after its end
     for start in sorted(lengths_at):
-        if start < resume or _OPENS.match(text, start) is None:
+        if start < resume or not _free_before(text, start):
             continue
         for length in sorted(lengths_at[start], reverse=True):
-            if _CLOSES.match(text, start + length) is not None:
+            if _free_after(text, start + length):
                 spans.append((start, start + length))
                 resume = start + length
                 break
@@ -222,7 +254,10 @@ def extract(ctx: Context) -> list[Candidate[str]]:
     title_span = ctx.shared.get("title_span")
     rules_found: set[str] = set()
     scanned = [0]  # blocks read so far, across sections
-    for section in ctx.sections:
+    # Every text read below but the Subject is part of the document's: a document holding
+    # no type phrase (case-folded, one look at its text) names no type in any of them.
+    may_name = _type_phrases().in_text(ctx.doc.text)
+    for section in ctx.sections if may_name else ():
         if section.kind == "boilerplate":
             continue
         for candidate in _from_section(section, title_span, rules_found, scanned, ctx.doc.text):
@@ -232,7 +267,7 @@ def extract(ctx: Context) -> list[Candidate[str]]:
                 found.append(candidate)
         if STATEMENT_RULE in rules_found:
             break  # nothing later can beat a statement
-    if title_span:
+    if title_span and may_name:
         found.extend(_mentions(ctx.text(*title_span), title_span[0], "title", IN_TITLE, first=True))
     subject = ctx.doc.headers.get("subject")
     if subject:
@@ -259,24 +294,29 @@ def _from_section(section: Section, title_span: tuple[int, int] | None,
         # "About the workshop", "About this seminar".
         yield from _mentions(section.heading.text, section.heading.start, "about-heading",
                              PROSE, first=True)
-    title_key = tuple(title_span) if title_span else None
-    for block in section.blocks:
-        if (block.start, block.end) == title_key:
+    title_start, title_end = title_span if title_span else (-1, -1)
+    blocks = section.blocks
+    # A line with no type word is no label, and its prose names no type: only the lines
+    # holding one (found from where the words are) and 'Key:' lines are read.
+    holding = ({block.start for block in _type_phrases().blocks_holding(text, blocks)}
+               if section.kind in PROSE_KINDS else set())
+    for block in blocks:
+        if block.start == title_start and block.end == title_end:
             continue
         scanned[0] += 1
-        if scanned[0] > MAX_SCANNED_BLOCKS and section.kind != "event_type":
+        if scanned[0] > MAX_SCANNED_BLOCKS:
             return
-        if block.kind == "key_value" and block.key and _is_format_key(block.key):
-            yield from _mentions(block.value, block.value_start or block.start,
-                                 "format-line", FORMAT_LINE, first=True)
+        if block.kind == "key_value" and block.key:
+            if _is_format_key(block.key):
+                yield from _mentions(block.value, block.value_start or block.start,
+                                     "format-line", FORMAT_LINE, first=True)
+                continue
+            if _is_what_key(block.key):
+                # "WHAT: A practical seminar on ...": the value describes the event as prose.
+                yield from _prose_text(block.value, block.value_start or block.start)
+                continue
+        if block.start not in holding:
             continue
-        if block.kind == "key_value" and block.key and _is_what_key(block.key):
-            # "WHAT: A practical seminar on ...": the value describes the event as prose.
-            yield from _prose_text(block.value, block.value_start or block.start)
-            continue
-        if section.kind not in PROSE_KINDS or not _type_phrases().in_text(
-                text, block.start, block.end):
-            continue  # a line with no type word is no label, and its prose names no type
         if section.kind in LEAD_LABEL_KINDS and SERIES_RULE not in rules_found:
             yield from _series(block)
         if _is_label_line(block) or (section.kind in LEAD_LABEL_KINDS

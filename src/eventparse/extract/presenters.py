@@ -131,9 +131,22 @@ _FIRST_TOKEN_ASCII = (
     r"(?:(?<=\()[A-Z][a-z]+\)"  # "(Word)"
     rf"|(?<=[A-Z])(?:'[A-Z][a-z]+{_WORD_ASCII_TAIL}|[a-z]+{_WORD_ASCII_TAIL}"  # _WORD_ASCII
     r"|[A-Z]+" + _repeated("['-][A-Z]+") + r"|)\.?)")  # _CAPS_ASCII, or an initial
+_NEXT_WORD_ASCII = _SEP_ASCII + _optional(_PARTICLE + " ") + _TOKEN_ASCII
 RUN_ASCII = re.compile(
-    _FIRST_TOKEN_ASCII + "(?P<rest>"
-    + _at_most(_SEP_ASCII + _optional(_PARTICLE + " ") + _TOKEN_ASCII, RUN_WORDS - 1) + ")")
+    _FIRST_TOKEN_ASCII + "(?P<rest>" + _at_most(_NEXT_WORD_ASCII, RUN_WORDS - 1) + ")")
+# RUN_ASCII less most runs of one word, which name no one (``_lone_word``): its "rest" is
+# empty only where a line break may follow (``_wrap_at`` then decides, within NEAR). Most
+# capitalised words are such lone words ("The", "Date:"); skipped in C, they cost Python no
+# Match object and no test. The first word is atomic, as RUN_ASCII's is in effect (its rest
+# always matches): a lone word is not tried again in shorter forms. ``_ascii_runs`` keeps
+# the scan in step with RUN_ASCII's.
+_FIRST_CHAR_ASCII = "[A-Z(](?<![A-Za-z0-9.@_+].)"
+RUN_ASCII_NOT_LONE = re.compile(
+    _FIRST_CHAR_ASCII + "(?>" + _FIRST_TOKEN_ASCII.removeprefix(_FIRST_CHAR_ASCII) + ")(?P<rest>"
+    + _NEXT_WORD_ASCII + _at_most(_NEXT_WORD_ASCII, RUN_WORDS - 2)
+    + r"|(?=[ \t]*\n[ \t]*[^\t-\r ]))")
+INSIDE_WORD_ASCII = frozenset("'-(")
+"""What a run may start after inside a word that RUN_ASCII takes whole ("AB-Cd")."""
 TOKEN_ASCII = re.compile(rf"{_TOKEN_ASCII}|{_PARTICLE}(?=[ \t])")
 Run: TypeAlias = "regex.Match[str] | re.Match[str]"
 """A match of RUN or RUN_ASCII."""
@@ -173,6 +186,9 @@ RELATIVE = regex.compile(r"\b(?:who|which|that)\b")
 WORDS = regex.compile(r"[\p{L}&]+")
 WORDS_ASCII = re.compile(r"[A-Za-z&]+")
 AFFILIATION_AFTER = regex.compile(r"(?:,|\s+(?:from|of|at))\s+\S")
+AFFILIATION_AFTER_ASCII = re.compile(
+    AFFILIATION_AFTER.pattern.replace(r"\s", ASCII_SPACE).replace(r"\S", r"[^\t-\r ]"))
+"""AFFILIATION_AFTER's twin for ASCII text (a regex module call costs several times more)."""
 ROLE_WORDS = regex.compile(r"[\p{L}'’()&/ \t-]*\p{L}[\p{L}'’()&/ \t-]*")
 LOWER_WORDS = regex.compile(r"(?:\p{Ll}[\p{Ll}-]*,?\s+){1,3}")
 WILL_WORDS = ("will", "shall", "is going to", "are going to")
@@ -287,6 +303,8 @@ class Cues:
     event_clause_ascii: re.Pattern[str] | None
     event_lead: regex.Pattern[str]
     talk_nouns: regex.Pattern[str]
+    talk_nouns_ascii: re.Pattern[str] | None
+    """``talk_nouns`` for ASCII text in the ``re`` module; None if a noun is not ASCII."""
     group_words: frozenset[str]
     not_name_words: frozenset[str]
     org_words: frozenset[str]
@@ -452,6 +470,9 @@ def cues() -> Cues:
         event_lead=regex.compile(event_lead + "$", regex.I),
         talk_nouns=regex.compile(rf"(?:['’]s)?[ \t]+(?:{_alternation(data['talk_nouns'])})\b",
                                  regex.I),
+        talk_nouns_ascii=re.compile(
+            rf"(?:['’]s)?[ \t]+(?:{_alternation(data['talk_nouns'], space=ASCII_SPACE + '+')})\b",
+            re.I) if all(noun.isascii() for noun in data["talk_nouns"]) else None,
         group_words=frozenset(data["group_words"]),
         not_name_words=frozenset(data["not_name_words"]),
         org_words=frozenset(data["org_words"]),
@@ -605,95 +626,107 @@ def _name_at(text: str, pos: int, end: int, allow_single: bool,
         return None
     if _word(text[pos:run.start("rest")]).starts_nothing:
         return None  # the commonest case, known from the run's first word alone
-    return _name_in_run(text, run.span(), _run_words(text, run), end, allow_single)
+    spans = _run_words(text, run)
+    return _name_in_run(text, run.span(), spans, _words(text, spans), end, allow_single)
+
+
+def _words(text: str, spans: list[tuple[int, int]]) -> list[_Word]:
+    """What the name rules ask of the words at ``spans``."""
+    return [_word(text[start:stop]) for start, stop in spans]
 
 
 def _run_words(text: str, run: Run) -> list[tuple[int, int]]:
     """Where the words of a run are (particles too)."""
     if isinstance(run, re.Match):
-        return _ascii_run_words(text, run.start(), run.start("rest"), run.end())
+        return _ascii_run(text, run.start(), run.start("rest"), run.end())[0]
     spans: list[tuple[int, int]] = run.spans("word")
     return spans
 
 
-def _ascii_run_words(text: str, start: int, rest: int, end: int) -> list[tuple[int, int]]:
+def _ascii_run(text: str, start: int, rest: int,
+               end: int) -> tuple[list[tuple[int, int]], list[_Word]]:
     """Where TOKEN_ASCII finds the words of a RUN_ASCII run from ``start`` to ``end`` (its
-    "rest" at ``rest``), mostly without a regex: a run of one word is that word, and the
-    words of a run without a full stop are what single or double spaces part (RUN_ASCII's
-    other separator follows an initial's full stop).
+    "rest" at ``rest``), and what ``_word`` says of them, mostly without a regex: a run of
+    one word is that word, and the words of a run without a full stop are what single or
+    double spaces part (RUN_ASCII's other separator follows an initial's full stop). The
+    words are read from those parts, not cut from the text again.
 
     >>> text = "Prof. J.K. de Vries and Ada  Lovelace"
-    >>> [text[s:e] for s, e in _ascii_run_words(text, 24, 27, 37)]
+    >>> [text[s:e] for s, e in _ascii_run(text, 24, 27, 37)[0]]
     ['Ada', 'Lovelace']
-    >>> [text[s:e] for s, e in _ascii_run_words(text, 0, 5, 19)]
+    >>> [text[s:e] for s, e in _ascii_run(text, 0, 5, 19)[0]]
     ['Prof.', 'J.', 'K.', 'de', 'Vries']
     """
     if rest == end:
-        return [(start, end)]
+        return [(start, end)], [_word(text[start:end])]
     words = text[start:end]
     if "." in words:
-        return [word.span() for word in TOKEN_ASCII.finditer(text, start, end)]
+        spans = [word.span() for word in TOKEN_ASCII.finditer(text, start, end)]
+        return spans, _words(text, spans)
+    parts = words.split(" ")
+    if len(parts) == 2:  # the commonest run: two words, one space between
+        return [(start, rest), (rest + 1, end)], [_word(parts[0]), _word(parts[1])]
     spans = []
-    for word in words.split(" "):
-        if word:
-            spans.append((start, start + len(word)))
-        start += len(word) + 1
-    return spans
+    found = []
+    for part in parts:
+        if part:
+            spans.append((start, start + len(part)))
+            found.append(_word(part))
+        start += len(part) + 1
+    return spans, found
 
 
-def _name_in_run(text: str, run: tuple[int, int], spans: list[tuple[int, int]], end: int,
-                 allow_single: bool) -> Name | None:
+def _name_in_run(text: str, run: tuple[int, int], spans: list[tuple[int, int]],
+                 run_words: list[_Word], end: int, allow_single: bool) -> Name | None:
     """``name_at`` for a run of capitalised words already matched at its start (``run``
-    is where it starts and ends), whose words are at ``spans``."""
-    run_words = [_word(text[start:stop]) for start, stop in spans]
+    is where it starts and ends), whose words are at ``spans`` (``run_words``: what
+    ``_word`` says of them, worked out once by the caller for all it asks)."""
     run_end = run[1]
     if text.startswith("\n", run_end) or text[run_end:run_end + 2] in BREAK_PAIRS:
         wrapped = _wrapped_words(text, run_end, run_words)  # only a run ending its line goes on
         if wrapped:
             spans = spans + wrapped
-            run_words += [_word(text[start:stop]) for start, stop in wrapped]
+            run_words = run_words + _words(text, wrapped)
     lead = run_words[0]
     # Most runs start with no title: no need to count them.
     first, titled = (_leading_titles([text[start:stop] for start, stop in spans])
                      if lead.title or lead.rank else (0, False))
-    kept: list[tuple[int, int]] = []
-    words: list[_Word] = []
+    # The name is the run's words from ``first`` up to ``kept`` (no list made of them).
+    kept = first
     last_caps: bool | None = None  # whether the last full word so far is in CAPITALS
     full = caps = 0  # full words, and those in CAPITALS
     long_caps = False  # one of those longer than three letters
     for index in range(first, len(run_words)):
         word = run_words[index]
-        if words and (word.title or words[-1].ends_sentence):
+        if index > first and (word.title or run_words[index - 1].ends_sentence):
             break  # "... Industry. Mr. Hancock": a new name starts
-        if word.org and words:
+        if word.org and index > first:
             return None  # "Internal Revenue Service", "Baker Hall": not a person
         if word.plain:
             break
         if word.full and last_caps is not None and last_caps != word.caps:
             break  # "Robert Stevens HCI": a name, then an acronym
-        words.append(word)
-        kept.append(spans[index])
+        kept = index + 1
         if word.full:
             last_caps = word.caps
             full += 1
             if word.caps:
                 caps += 1
                 long_caps = long_caps or not word.short
-    while words and (words[-1].initial or not words[-1].upper):
-        words.pop()  # no full word: the counts stand
-        kept.pop()
-    if not words or not _valid(len(words), full, caps, long_caps, titled, allow_single):
+    while kept > first and (run_words[kept - 1].initial or not run_words[kept - 1].upper):
+        kept -= 1  # no full word: the counts stand
+    if kept == first or not _valid(kept - first, full, caps, long_caps, titled, allow_single):
         return None
-    start, stop = kept[0][0], kept[-1][1]
+    start, stop = spans[first][0], spans[kept - 1][1]
     if not titled:
-        for word in words[1:]:  # a loop, not any(): no generator made for each name
-            if word.org_surname:
-                if text[start:kept[0][1]].lower() not in cues().given_names:
+        for index in range(first + 1, kept):  # a loop, not any(): no generator for each name
+            if run_words[index].org_surname:
+                if text[start:spans[first][1]].lower() not in cues().given_names:
                     return None  # "Eastgate Chambers" is an organisation; "Sarah Chambers" a person
                 break
     suffix = _suffix_at(text, stop, end)
     if suffix and text[stop:suffix.end()].strip(" ,\t").rstrip(".").lower() \
-            != text[kept[-1][0]:stop].lower():  # not the last word again
+            != text[spans[kept - 1][0]:stop].lower():  # not the last word again
         stop = suffix.end()
     elif text[stop - 1] == "." and not _keeps_stop(text[start:stop]):
         stop -= 1
@@ -791,6 +824,34 @@ def _keeps_stop(name: str) -> bool:
     return last.lower() in ("jr", "sr")
 
 
+def _ascii_runs(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """What ``RUN_ASCII.finditer(text, start, end)`` finds, less most of the runs of one
+    word that ``_lone_word`` rules out. RUN_ASCII_NOT_LONE's lookahead reads no further
+    than ``end``: only a stretch to the end of the text is scanned with it.
+
+    Where RUN_ASCII goes on after a lone word's end, RUN_ASCII_NOT_LONE tries the positions
+    after its start: a run it finds just after an apostrophe, hyphen or bracket may start
+    inside a word RUN_ASCII took whole ("AB-Cd Ef"), and is checked against RUN_ASCII's
+    runs from where the two scans last agreed (rarely asked: "(Carnegie Mellon)")."""
+    if end != len(text):
+        yield from RUN_ASCII.finditer(text, start, end)
+        return
+    agreed = start
+    while True:
+        for run in RUN_ASCII_NOT_LONE.finditer(text, agreed, end):
+            at = run.start()
+            if at > agreed and text[at - 1] in INSIDE_WORD_ASCII:
+                covering = next(plain for plain in RUN_ASCII.finditer(text, agreed, end)
+                                if plain.end() > at)  # RUN_ASCII matches at ``at`` if no sooner
+                if covering.start() < at:
+                    agreed = covering.end()  # inside a lone word of RUN_ASCII's: after it
+                    break
+            yield run
+            agreed = run.end()
+        else:
+            return
+
+
 def names_in(text: str, start: int, end: int) -> Iterator[Name]:
     """Every name in a stretch of text (each run of capitalised words tried from each word)."""
     done = start
@@ -798,7 +859,7 @@ def names_in(text: str, start: int, end: int) -> Iterator[Name]:
     ascii = text[max(0, start - 1):end].isascii()
     runs = RUN_ASCII if ascii else RUN
     rest_group = runs.groupindex["rest"]
-    for run in runs.finditer(text, start, end):
+    for run in _ascii_runs(text, start, end) if ascii else RUN.finditer(text, start, end):
         rest, run_end = run.span(rest_group)  # the run's other words, which end it
         if rest == run_end and (not (text.startswith("\n", run_end)
                                      or text[run_end:run_end + 2] in BREAK_PAIRS)
@@ -807,10 +868,14 @@ def names_in(text: str, start: int, end: int) -> Iterator[Name]:
         pos = run.start()
         if pos < done:
             continue  # the second line of a name broken across two
-        spans = _ascii_run_words(text, pos, rest, run_end) if ascii else _run_words(text, run)
+        if ascii:  # what _word says of the run's words is asked from each word on
+            spans, run_words = _ascii_run(text, pos, rest, run_end)
+        else:
+            spans = _run_words(text, run)
+            run_words = _words(text, spans)
         # From the run's start the match is the run itself: no need to make it again.
-        found = None if _word(text[pos:rest]).starts_nothing else _name_in_run(
-            text, (pos, run_end), spans, end, False)
+        found = None if run_words[0].starts_nothing else _name_in_run(
+            text, (pos, run_end), spans, run_words, end, False)
         if found is not None and found.end >= run_end:
             yield found  # the commonest name: the whole run
             done = found.end
@@ -832,28 +897,31 @@ def names_in(text: str, start: int, end: int) -> Iterator[Name]:
             while after < len(spans) and spans[after][0] < pos:
                 after += 1
             index = after if after < len(spans) and spans[after][0] == pos else None
+            word: _Word | None
             if index is None:  # not at one of the run's words: after a name's last word
                 token = TOKEN.match(text, pos, run_end)
                 word_end = token.end() if token else None
+                word = None if token is None else _word(token.group())
             else:
                 word_end = spans[index][1]
-            if word_end is not None and _word(text[pos:word_end]).starts_nothing:
+                word = run_words[index]
+            if word is not None and word.starts_nothing:
                 found = None  # a word no name starts at ("de", "The") spares name_at its work
             elif index is not None and text[pos - 1] in " \t" and len(spans) < RUN_WORDS:
-                found = _name_in_rest(text, spans[index:], run_end, end)
+                found = _name_in_rest(text, spans[index:], run_words[index:], run_end, end)
             else:
                 found = _name_at(text, pos, end, False, runs)
 
 
-def _name_in_rest(text: str, spans: list[tuple[int, int]], run_end: int,
-                  end: int) -> Name | None:
+def _name_in_rest(text: str, spans: list[tuple[int, int]], run_words: list[_Word],
+                  run_end: int, end: int) -> Name | None:
     """What ``_name_at`` finds at a word of a run after a blank, where the run's words
     from there (at ``spans``) are all it has left: RUN, matched again from there, would
     find just those words (the run stopped before its word limit), so neither the match
     nor its words need making again."""
     if len(spans) == 1 and not _goes_on(text, run_end):
         return None  # _lone_word
-    return _name_in_run(text, (spans[0][0], run_end), spans, end, False)
+    return _name_in_run(text, (spans[0][0], run_end), spans, run_words, end, False)
 
 
 def same_person(a: Name, b: Name) -> bool:
@@ -1095,6 +1163,8 @@ class Scan:
     name_finder: Iterator[Name] | None = None
     """Where the names of the text come from, read only as far as the rules ask
     (``names_in`` gives them in order); None once all are read."""
+    ascii: bool = False
+    """Whether the text is ASCII, where the ``re`` twins of patterns serve."""
 
     @classmethod
     def of(cls, ctx: Context) -> Scan:
@@ -1109,7 +1179,8 @@ class Scan:
                 starts.append(contact_end)
                 kinds.append("other")
         text = ctx.doc.text
-        return cls(ctx, [], starts, kinds, name_finder=names_in(text, 0, len(text)))
+        return cls(ctx, [], starts, kinds, name_finder=names_in(text, 0, len(text)),
+                   ascii=text.isascii())
 
     def kind_at(self, offset: int) -> str:
         index = bisect.bisect_right(self.section_starts, offset) - 1
@@ -1783,7 +1854,8 @@ def _weigh(scan: Scan, name: Name, index: int, key: str | None) -> Mention:
     text = scan.ctx.doc.text
     block = scan.ctx.doc.blocks[index]
     hints = 0.1 * (_has_given_name(name) + name.titled) - 0.2 * _reads_as_words(name)
-    talk = cues().talk_nouns.match(text, name.end) is not None
+    talk_nouns = cues().talk_nouns_ascii if scan.ascii else None
+    talk = (talk_nouns or cues().talk_nouns).match(text, name.end) is not None
     if talk and not _all_caps(name) and key is None:
         return Mention(name, "talk-noun", 0.4 + hints)
     if key in cues().subject_keys:
@@ -1795,7 +1867,8 @@ def _weigh(scan: Scan, name: Name, index: int, key: str | None) -> Mention:
         if _signs_off(scan, name, index):
             return Mention(name, "signature", 0.0)
         return Mention(name, "name-line", 0.4 + hints + 0.1 * _has_affiliation(scan, name, index))
-    if AFFILIATION_AFTER.match(text, name.end) and _has_affiliation(scan, name, index):
+    affiliation_after = AFFILIATION_AFTER_ASCII if scan.ascii else AFFILIATION_AFTER
+    if affiliation_after.match(text, name.end) and _has_affiliation(scan, name, index):
         return Mention(name, "name-affiliation", 0.35 + hints)
     if name.titled:
         return Mention(name, "titled-name", 0.35 + hints)

@@ -45,9 +45,7 @@ def extract(ctx: Context) -> list[Candidate[str]]:
     for section in ctx.sections:
         if section.kind in SKIP_KINDS:
             continue
-        for block in section.blocks:
-            if not _FREE_WORDS.in_text(text, block.start, block.end):
-                continue
+        for block in _FREE_WORDS.blocks_holding(text, section.blocks):
             found.extend(_free_sentence(block))
             if found:
                 return found

@@ -31,9 +31,10 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cache
-from operator import itemgetter
+from operator import attrgetter
 
 import regex
 
@@ -64,6 +65,7 @@ _LEAD_LIMIT = 25
 MAX_DAYS = 14
 """A range of days up to this long is a sitting on each day (a course, a conference)."""
 _LEAD_WINDOW = 200
+_START = attrgetter("start")
 _NEARBY = 160
 
 SCHEDULE, TOP, PROSE = 0, 1, 2
@@ -84,6 +86,57 @@ def _cue(kind: str) -> regex.Pattern[str]:
     return regex.compile(rf"\b(?:{trie})\b", regex.IGNORECASE)
 
 
+_WORD_RUN = re.compile(r"[a-z0-9_]+")
+"""A run of word characters in lower-case ASCII text."""
+
+
+@cache
+def _first_words(kind: str) -> frozenset[str] | None:
+    """The first word of each phrase of ``_cue(kind)``, or None when a phrase does not
+    open with an ASCII word character (then no word of a text rules a phrase out)."""
+    cues = vocab.load("session_cues")
+    firsts = set()
+    for name in kind.split("+"):
+        for phrase in cues[name]["phrases"]:
+            first = _WORD_RUN.match(phrase.lower())
+            if first is None or not phrase.isascii():
+                return None
+            firsts.add(first.group())
+    return frozenset(firsts)
+
+
+@cache
+def _whole_phrases(kind: str) -> frozenset[str]:
+    """The phrases of ``_cue(kind)`` that open and close on an ASCII word character: a
+    text that is one of them, lower-cased, is a match of the pattern ("PostedBy")."""
+    cues = vocab.load("session_cues")
+    lowered = [phrase.lower() for name in kind.split("+") for phrase in cues[name]["phrases"]]
+    return frozenset(phrase for phrase in lowered if phrase.isascii()
+                     and _WORD_RUN.match(phrase) and _WORD_RUN.match(phrase[-1]))
+
+
+def _says(kind: str, text: str) -> bool:
+    """``_cue(kind)`` finds a phrase in ``text``.
+
+    A phrase opens at the start of a word (the pattern's ``\b``) with its first word
+    whole, so in ASCII text it can match only where a word of the text, lower-cased, is
+    a phrase's first word. Most leads and keys ("Time: ", "Dates") have none, and a key
+    that says no ("PostedBy") is mostly a phrase itself: set tests spare the phrase
+    pattern, whose every search costs far more (it sets up the trie's many repeats) than
+    the short text it reads.
+    """
+    if text.isascii() and text.lower() in _whole_phrases(kind):
+        return True
+    return not _none_in(kind, text) and _cue(kind).search(text) is not None
+
+
+def _none_in(kind: str, text: str) -> bool:
+    """No phrase of ``_cue(kind)`` can match in ``text`` (``_says``'s word test)."""
+    firsts = _first_words(kind)
+    return firsts is not None and text.isascii() \
+        and firsts.isdisjoint(_WORD_RUN.findall(text.lower()))
+
+
 @dataclass
 class _Placed:
     mention: Mention
@@ -92,17 +145,23 @@ class _Placed:
     section: str
     clause: str = ""
     """The words before the mention in its own clause ("finishing at")."""
-    prose: bool = False
-    """Words come before the mention in its own sentence (not a date line or table cell)."""
+    lead: str = ""
+    """The words before the mention in its own sentence, stripped ("" on a date line)."""
     closes: bool = False
     """An agenda row whose label ends the day ("15:30 | Close")."""
+
+    @property
+    def prose(self) -> bool:
+        """Words come before the mention in its own sentence (not a date line or table
+        cell). Read of the few mentions that could be a past aside, so not made for all."""
+        return any(ch.isalpha() for ch in self.lead)
 
 
 def extract(ctx: Context) -> list[Candidate[When]]:
     mentions = find_mentions(ctx.doc.text, ctx.reference_date,
                              day_first=ctx.settings.day_first, strict=True)
     page = _Page(ctx)
-    placed = [p for p in (_place(page, m) for m in mentions) if p is not None]
+    placed = [p for m in mentions if (p := _place(page, m)) is not None]
     usable = _drop_past_asides([p for p in placed if p.tier < PROSE and _useful(p.mention)],
                                ctx.reference_date)
     if not usable:
@@ -127,13 +186,21 @@ def _useful(mention: Mention) -> bool:
 def _drop_past_asides(usable: list[_Placed], reference: dt.date) -> list[_Placed]:
     """A date before the reference said in a sentence, beside sittings on or after it,
     is an aside ("the course last ran in October"), not a sitting."""
-    def dates(p: _Placed) -> list[dt.date]:
-        return [e.date for e in p.mention.entries if e.date is not None]
-
-    if not any(d >= reference for p in usable for d in dates(p)):
+    any_current = False
+    past_only: list[bool] = []  # each mention: it has dates, all before the reference
+    for p in usable:
+        past = current = False
+        for entry in p.mention.entries:
+            if entry.date is not None:
+                if entry.date < reference:
+                    past = True
+                else:
+                    current = True
+        any_current = any_current or current
+        past_only.append(past and not current)
+    if not any_current or True not in past_only:
         return usable
-    return [p for p in usable
-            if not (p.prose and dates(p) and all(d < reference for d in dates(p)))]
+    return [p for p, past in zip(usable, past_only, strict=True) if not (past and p.prose)]
 
 
 _RESTATED = regex.compile(r"[\s(\[/|,;]*(?:or|i\.?e\.?|which\s+is|that\s+is)?[\s(\[/|,;:]*",
@@ -159,26 +226,51 @@ def _drop_restated(text: str, usable: list[_Placed]) -> list[_Placed]:
 
 class _Page:
     """What placing reads of one document, looked up once for all its mentions: the
-    text, its blocks by start offset (a bisect finds a mention's block) and the
-    ``Date:`` lines among the mail headers that open it."""
+    text, its blocks in order of their starts (a bisect finds a mention's block) and
+    the ``Date:`` lines among the mail headers that open it."""
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.text = ctx.doc.text
-        rows = [(b.start, b.end, b, s.kind) for s in ctx.sections
-                for b in ([s.heading] if s.heading else []) + s.blocks]
-        rows.sort(key=itemgetter(0))
-        self.rows = rows
-        self.starts = [row[0] for row in rows]
+        self._blocks: list[Block] | None = None
+        self._kinds: list[str] = []
+        self._starts: list[int] = []
         self._mail_run: set[int] | None = None
+
+    def _index(self) -> list[Block]:
+        """The blocks (headings included) with their sections' kinds, by start.
+
+        Sections come in reading order, a heading before its blocks, so the blocks
+        are in order already (checked; else sorted, ties kept in section order). A
+        section that goes on after a labelled line repeats its heading: that heading
+        is read once, with the kind it has in both.
+        """
+        blocks: list[Block] = []
+        kinds: list[str] = []
+        for section in self.ctx.sections:
+            if section.heading is not None and not section.continues:
+                blocks.append(section.heading)
+                kinds.append(section.kind)
+            blocks += section.blocks
+            kinds += [section.kind] * len(section.blocks)
+        starts = list(map(_START, blocks))
+        ordered = sorted(starts)
+        if ordered != starts:
+            order = sorted(range(len(blocks)), key=starts.__getitem__)
+            blocks = [blocks[i] for i in order]
+            kinds = [kinds[i] for i in order]
+            starts = ordered
+        self._blocks, self._kinds, self._starts = blocks, kinds, starts
+        return blocks
 
     def block_at(self, offset: int) -> tuple[Block | None, str]:
         """The block around ``offset`` and its section's kind."""
-        index = bisect.bisect_right(self.starts, offset) - 1
+        blocks = self._blocks if self._blocks is not None else self._index()
+        index = bisect.bisect_right(self._starts, offset) - 1
         if index >= 0:
-            row = self.rows[index]
-            if row[1] >= offset:
-                return row[2], row[3]
+            block = blocks[index]
+            if block.end >= offset:
+                return block, self._kinds[index]
         return None, "preamble"
 
     def is_mail_header(self, block: Block) -> bool:
@@ -221,38 +313,44 @@ def _place(page: _Page, mention: Mention) -> _Placed | None:
     text = page.text
     start = mention.start
     block, section = page.block_at(start)
-    window = max(0, start - _LEAD_WINDOW)
-    line_start = max(text.rfind("\n", window, start) + 1, window)
+    window = start - _LEAD_WINDOW if start > _LEAD_WINDOW else 0
+    line_start = text.rfind("\n", window, start) + 1 or window
     before = text[line_start:start]
+    # the key first: a "PostedBy:" line's key says so in a word, its lead in a sentence
+    key = block.key if block is not None and block.kind == "key_value" else None
+    if key and _says("not_a_sitting", key.lower()):
+        return None
     lead = _sentence_tail(before)
     # no comma or bracket (most leads, "Time: "): no split needed
     clause = _CLAUSE_END.split(lead)[-1] if "," in lead or "(" in lead else lead
-    keyed = block if block is not None and block.kind == "key_value" else None
     if clause is lead and len(lead) <= 80:
         # one search for the clause's cues and the sentence's (the same words here)
-        if _cue("not_a_sitting+past_events+other_events").search(lead):
+        if _says("not_a_sitting+past_events+other_events", lead):
             return None
-    elif _cue("not_a_sitting+past_events").search(clause[-80:]) \
-            or _cue("other_events").search(lead):
+    elif _says("not_a_sitting+past_events", clause[-80:]) or _says("other_events", lead):
         return None
-    if keyed is not None and keyed.key and _cue("not_a_sitting").search(keyed.key.lower()):
-        return None
-    if mention.bare_numeric and not mention.has_time and section not in _SCHEDULE_KINDS:
+    has_time = mention.has_time
+    if mention.bare_numeric and not has_time and section not in _SCHEDULE_KINDS:
         return None  # "Room 2/14" outside a Date: line
-    if "[" in before and _STAMP.match(before) and _STAMPED.match(text, mention.end):
+    end = mention.end
+    if "[" in before and _STAMP.match(before) and _STAMPED.match(text, end):
         return None  # "[02/03/2026, 18:47] Jo Whitlock: ..." when a chat message was sent
     # bounded by the line (the pattern never crosses one): a search without an end reads
     # on to the end of the text for its literal words, slow on a megabyte line
-    line_end = text.find("\n", mention.end)
+    line_end = text.find("\n", end)
     if line_end < 0:
         line_end = len(text)
-    # the pattern opens with spaces and "for" (F and f are the only letters that match f)
-    if text[mention.end:mention.end + 1] in " \tfF" and _ARRIVAL.match(text, mention.end, line_end):
+    # the pattern opens with spaces and "for" (F, O and R are the only other letters that
+    # match f, o and r); past a dozen spaces the pattern decides
+    after = text[end:end + 12].lstrip(" \t")
+    if (after[:3].lower() == "for" or not after) and _ARRIVAL.match(text, end, line_end):
         return None  # "09:30 for 10:00 start": the first time is when to arrive
-    row = _agenda_row(text, before, mention, line_end)
+    # an agenda row's label speaks of its one time alone
+    row = _agenda_row(text, before, mention, line_end) \
+        if has_time and not mention.has_date else ""
     if row == "before":
         return None  # "09:00 | Arrival and coffee": the row before the start
-    if keyed is not None and page.is_mail_header(keyed):
+    if key and block is not None and page.is_mail_header(block):
         return None
     if block is not None and block.value_start is not None and start >= block.value_start:
         # the value's own sentence: "Day one 9.30am - 4.30pm; day two 9.30am - 1pm"
@@ -264,15 +362,15 @@ def _place(page: _Page, mention: Mention) -> _Placed | None:
         else:
             lead = _sentence_tail(text[block.value_start:start])
     stripped = lead.strip()
-    leads = len(stripped) <= _LEAD_LIMIT
-    if section in _SCHEDULE_KINDS and leads:
+    if len(stripped) > _LEAD_LIMIT:
+        tier = PROSE
+    elif section in _SCHEDULE_KINDS:
         tier = SCHEDULE
-    elif section in _TOP_KINDS and leads:
+    elif section in _TOP_KINDS:
         tier = TOP
     else:
         tier = PROSE
-    prose = any(ch.isalpha() for ch in stripped)
-    return _Placed(mention, tier, block, section, clause, prose, row == "end")
+    return _Placed(mention, tier, block, section, clause, stripped, row == "end")
 
 
 # A chat export's message stamp: "[02/03/2026, 18:47] Name: message".
@@ -287,20 +385,22 @@ _OF_THE_DAY = regex.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?(?:day|event|conferenc
 
 
 def _agenda_row(text: str, before: str, mention: Mention, line_end: int) -> str:
-    """What an agenda row ("09:00 | Arrival and coffee") says of its one time.
+    """What an agenda row ("09:00 | Arrival and coffee") says of its one time (a
+    mention with a time and no date).
 
     "before" when its label is an arrival, coffee or registration, "end" when the
     label is a close ("Close", "Questions and close", "End of day"), else "".
     """
-    if mention.has_date or not mention.has_time or before.strip(_ROW_MARKS) or any(
-            e.end_min is not None for e in mention.entries):
-        return ""  # a date, words before the time on its line, or a range
+    if before.strip(_ROW_MARKS) or any(e.end_min is not None for e in mention.entries):
+        return ""  # words before the time on its line, or a range
     label_start = _ROW_GAP.match(text, mention.end, line_end).end()
     if label_start == mention.end and label_start < line_end:
         return ""  # "10:00am" runs on into its words: not a row label
     label = text[label_start:min(line_end, label_start + 80)]
-    if _cue("agenda_before_start").match(label):
+    if not _none_in("agenda_before_start", label) and _cue("agenda_before_start").match(label):
         return "before"
+    if _none_in("agenda_end", label):
+        return ""
     for found in _cue("agenda_end").finditer(label):
         before = label[:found.start()].rstrip().lower()
         if before and not before.endswith(("and", "&")):
@@ -325,11 +425,12 @@ class _Sitting:
 
     @property
     def spans(self) -> tuple[tuple[int, int], ...]:
-        return tuple((p.mention.start, p.mention.end) for p in self.parts)
+        return tuple([(p.mention.start, p.mention.end) for p in self.parts])
 
     @property
     def tier(self) -> int:
-        return min(p.tier for p in self.parts)
+        parts = self.parts
+        return parts[0].tier if len(parts) == 1 else min([p.tier for p in parts])
 
 
 def _sessions(usable: list[_Placed]) -> list[_Sitting]:
@@ -410,11 +511,12 @@ def _shared_time(ctx: Context, sittings: list[_Sitting],
     untimed date takes it. Dates that carry their own times are left alone.
     """
     dated = [s for s in sittings if s.entry.date is not None]
+    if len(dated) < 2 or len({s.entry.date for s in dated}) < 2:
+        return sittings  # one date (most listings): nothing to share
     untimed = {s.entry.date for s in dated if s.entry.start_min is None}
     times = [p for p in usable if p.mention.has_time
              and (not p.mention.has_date or _weekday_of_all(p.mention, untimed))]
-    if len(times) != 1 or len(times[0].mention.entries) != 1 \
-            or len({s.entry.date for s in dated}) < 2:
+    if len(times) != 1 or len(times[0].mention.entries) != 1:
         return sittings
     shared = times[0]
     if any(s.entry.start_min is not None and shared not in s.parts for s in sittings) \
@@ -628,6 +730,8 @@ def _cued_ends(ctx: Context, placed: list[_Placed]) -> dict[int, int]:
 
 def _unique(chosen: list[_Sitting]) -> list[_Sitting]:
     """Each sitting once; an untimed or undated copy of a fuller one is dropped."""
+    if len(chosen) < 2:
+        return chosen  # (one sitting is no copy of another)
     keys = [(s.entry.date, s.entry.start_min, s.entry.end_min) for s in chosen]
     timed_dates = {date for date, start, _ in keys if start is not None}
     dated_starts = {start for date, start, _ in keys if date is not None}

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
+from operator import attrgetter
 
 import regex
 
@@ -64,6 +65,7 @@ _SUBTITLE = regex.compile(r"\S[:?]\s+\S")
 _DASHES = "–—|-"
 """What _DASH_SPLIT splits at: a line without one of these is not searched."""
 _DASH_SPLIT = regex.compile(rf"\s+[{_DASHES}]\s+")
+_ANY_DASH = re.compile(f"[{re.escape(_DASHES)}]")
 _PAGE_TITLE_SPLIT = regex.compile(r"\s+(?:::|[|–—»›-])\s+")
 _LABEL_BAR = regex.compile(r"\s+[|·•]\s+")
 _POSTCODE_END = regex.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}[.)]?$")
@@ -72,6 +74,7 @@ _DIGIT = regex.compile(r"\d")
 """A time or a numeric date needs a digit (or "noon"): the cheap test before those patterns."""
 _ASCII_LOWER = regex.compile(r"[a-z]")
 _RULES = ("---", "___", "===", "***", "~~~")
+_LEVEL = attrgetter("level")
 """A line opening or closing with a run of these is a separator, never a title."""
 
 
@@ -88,14 +91,16 @@ def _openers(name: str) -> tuple[str, ...]:
 
 
 @cache
-def _banner_phrases() -> tuple[str, ...]:
-    """The banner entries of several words ("learning and development")."""
-    return tuple(phrase for phrase in _cues()["banner_words"] if " " in phrase)
+def _banner_phrases() -> re.Pattern[str] | None:
+    """The banner entries of several words ("learning and development"), as one pattern
+    that finds any of them in a text (None when there are none)."""
+    phrases = sorted(phrase for phrase in _cues()["banner_words"] if " " in phrase)
+    return re.compile("|".join(map(re.escape, phrases))) if phrases else None
 
 
 def extract(ctx: Context) -> list[Candidate[str]]:
     """Title candidates, scored; leaves the best one's span in ``ctx.shared["title_span"]``."""
-    found = list(_labelled(ctx.sections)) + list(_body_candidates(ctx.sections))
+    found = list(_labelled(ctx.sections)) + list(_body_candidates(ctx.sections, ctx.doc.blocks))
     page_title = ctx.doc.extras.get("html_title")
     if isinstance(page_title, str) and not any(c.rule == "h1" for c in found):
         named = page_title_name(page_title)
@@ -159,18 +164,22 @@ def _labelled(sections: list[Section]) -> Iterator[Candidate[str]]:
                                 LABELLED_SCORE)
 
 
-def _body_candidates(sections: list[Section]) -> Iterator[Candidate[str]]:
+def _body_candidates(sections: list[Section],
+                     doc_blocks: list[Block]) -> Iterator[Candidate[str]]:
+    """``doc_blocks``: the document's (a page's h1 is looked for only when it has one)."""
+    # (levels first, without a Python call a block: most documents have no level at all)
+    has_h1 = 1 in map(_LEVEL, doc_blocks) and any(map(_is_h1, doc_blocks))
     position = 0
     seen: set[str] = set()
     scanned = 0
     for section in sections:
-        if not _may_hold_title(section, scanned) and not _holds_h1(section):
+        if not _may_hold_title(section, scanned) and not (has_h1 and _holds_h1(section)):
             # none of its blocks would be weighed
             scanned += len(section.blocks) + (section.heading is not None)
             continue
         blocks = ([section.heading] if section.heading else []) + section.blocks
         for block in blocks:
-            is_h1 = _is_h1(block)
+            is_h1 = has_h1 and _is_h1(block)
             scanned += 1
             if scanned > MAX_SCANNED_BLOCKS and not is_h1:
                 continue
@@ -344,7 +353,7 @@ def _has_subtitle(text: str) -> bool:
 
 def _may_dash_split(text: str) -> bool:
     """False only when _DASH_SPLIT cannot split ``text`` (no dash or bar in it)."""
-    return any(dash in text for dash in _DASHES)
+    return _ANY_DASH.search(text) is not None
 
 
 def _has_dash_split(text: str) -> bool:
@@ -369,11 +378,12 @@ def _banner_penalty(text: str, words: list[str]) -> float:
     cues = _cues()
     joined = " ".join(words)
     penalty = 0.0
-    has_banner_word = not cues["banner_words"].isdisjoint(words) or any(
-        phrase in joined for phrase in _banner_phrases())
+    phrases = _banner_phrases()
+    has_banner_word = not cues["banner_words"].isdisjoint(words) or (
+        phrases is not None and phrases.search(joined) is not None)
     if has_banner_word and not _has_subtitle(text):
         penalty += BANNER_PENALTY
-    if any(w in cues["season_words"] for w in words) and any(w[:2].isdigit() for w in words):
+    if not cues["season_words"].isdisjoint(words) and any(w[:2].isdigit() for w in words):
         penalty += BANNER_PENALTY / 2
     if _has_dash_split(text) and not _has_subtitle(text):
         penalty += BANNER_PENALTY / 2

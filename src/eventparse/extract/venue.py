@@ -611,7 +611,9 @@ def extract(ctx: Context) -> list[Candidate[object]]:
 
 # A token: letters, or an alphanumeric run with inner "." "-" or "'" ("8.220", "BH-129").
 # Its repeats are possessive: nothing follows them to give back to, and it scans faster.
-_TOKEN = r"[A-Za-z0-9]++(?:[.\-'’][A-Za-z0-9]++)*+"
+# A mark is taken only before a letter or digit (what the run after it needs anyway): a
+# mark that ends a token ("Hall.", "4-") is then passed over without entering the repeat.
+_TOKEN = r"[A-Za-z0-9]++(?:[.\-'’](?=[A-Za-z0-9])[A-Za-z0-9]++)*+"
 TOKEN = regex.compile(_TOKEN)  # (scripts/learn_locations.py splits text with it too)
 # The same in a group: a split on it gives the tokens and the text between them.
 TOKEN_SPLIT = re.compile(f"({_TOKEN})")

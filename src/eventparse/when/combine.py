@@ -20,10 +20,25 @@ from eventparse.when.atoms import find_atoms
 from eventparse.when.grammar import DASH, RANGE_WORDS, Atom, Clock, DateSpec
 
 MAX_GAP = 40
+_JOIN_WORDS = ("at", "on", "from", "of", "between", r"in\s+the", "the", "early", "late",
+               "morning", "afternoon", "evening", r"each\s+day", "daily", "starting", "starts",
+               "start", "begins", "beginning", "time", "for", "session", "t")
+"""The small words that may stand between a date and a time ("Monday at 10:00")."""
 _JOIN = regex.compile(
-    r"[\s,;:|·•@()\[\]\-–—/]*(?:(?:at|on|from|of|between|in\s+the|the|early|late|morning|"
-    r"afternoon|evening|each\s+day|daily|starting|starts|start|begins|beginning|time|for|"
-    r"session|t)(?![a-z])[\s,;:|·•@()\[\]\-–—/]*)*", regex.IGNORECASE)
+    rf"[\s,;:|·•@()\[\]\-–—/]*(?:(?:{'|'.join(_JOIN_WORDS)})(?![a-z])[\s,;:|·•@()\[\]\-–—/]*)*",
+    regex.IGNORECASE)
+_JOIN_MARKS = " \t\r\f\v,;:|·•@()[]-–—/"
+"""Characters of _JOIN's separator class (a gap holds no line break)."""
+_ONE_WORD_JOINS = frozenset(word for word in _JOIN_WORDS if word.isalpha())
+
+
+def _joins(gap: str) -> bool:
+    """``_JOIN.fullmatch(gap)``: the commonest gaps (", ", " at ") are separators around
+    at most one of the words, read with a set rather than the pattern."""
+    word = gap.strip(_JOIN_MARKS)
+    return not word or word.lower() in _ONE_WORD_JOINS or _JOIN.fullmatch(gap) is not None
+
+
 _RANGE = regex.compile(rf"\s*(?:{DASH}|{RANGE_WORDS})\s*", regex.IGNORECASE)
 _AND = regex.compile(r"\s*(?:,\s*)?(?:and|&)\s*|\s*,\s*", regex.IGNORECASE)
 _FROM = regex.compile(r"\s*(?:from|starting(?:\s+at)?|beginning(?:\s+at)?)?\s*", regex.IGNORECASE)
@@ -117,13 +132,6 @@ def find_mentions(text: str, reference: dt.date, day_first: bool = True,
     return [_mention(u, reference, day_first) for u in _link(text, units)]
 
 
-def _gap(text: str, left: Atom | _Unit, right: Atom | _Unit) -> str | None:
-    if right.start - left.end > MAX_GAP:
-        return None
-    gap = text[left.end:right.start]
-    return None if "\n" in gap else gap
-
-
 def _lead_before(text: str, atom: Atom) -> str:
     if atom.lead:
         return atom.lead
@@ -133,14 +141,18 @@ def _lead_before(text: str, atom: Atom) -> str:
 def _pair(text: str, atoms: list[Atom]) -> list[Atom]:
     """Zones onto times, durations onto their start, two dates into a range or list."""
     out: list[Atom] = []
+    last: Atom | None = None  # the last of out
     for atom in atoms:
-        last = out[-1] if out else None
-        gap = _gap(text, last, atom) if last is not None else None
-        merged = _merge(text, last, atom, gap) if last is not None and gap is not None else None
-        if merged is not None:
-            out[-1] = merged
-        else:
-            out.append(atom)
+        # the gap to the last, when within MAX_GAP and on one line
+        if last is not None and atom.start - last.end <= MAX_GAP:
+            gap = text[last.end:atom.start]
+            if "\n" not in gap:
+                merged = _merge(text, last, atom, gap)
+                if merged is not None:
+                    out[-1] = last = merged
+                    continue
+        out.append(atom)
+        last = atom
     return out
 
 
@@ -207,15 +219,20 @@ def _units(text: str, atoms: list[Atom]) -> list[_Unit]:
     unit: _Unit | None = None  # the last of units
     for atom in atoms:
         kind = atom.kind
-        gap = _gap(text, unit, atom) if unit is not None else None
-        if unit is not None and gap is not None and kind == "zone" and not gap.strip(" (\t"):
-            unit.zone, unit.end = atom, atom.end
+        gap = None  # to the last unit, when within MAX_GAP and on one line
+        if unit is not None and atom.start - unit.end <= MAX_GAP:
+            gap = text[unit.end:atom.start]
+            if "\n" in gap:
+                gap = None
+            elif kind == "zone" and not gap.strip(" (\t"):
+                unit.zone, unit.end = atom, atom.end  # (a gap, so a unit)
         if kind == "dur" or kind == "zone":
             continue
         is_date = kind in _DATE_KINDS
         # the slot first: the join pattern is read only when the atom could fill it
         if unit is not None and gap is not None \
-                and (unit.date if is_date else unit.time) is None and _JOIN.fullmatch(gap):
+                and (unit.date if is_date else unit.time) is None \
+                and _joins(gap):
             if is_date:
                 unit.date = atom
             else:
@@ -223,8 +240,8 @@ def _units(text: str, atoms: list[Atom]) -> list[_Unit]:
             unit.atoms.append(atom)
             unit.end = atom.end
             continue
-        unit = _Unit(atom.start, atom.end, atom if is_date else None,
-                     None if is_date else atom, [atom])
+        unit = _Unit(atom.start, atom.end, atom, None, [atom]) if is_date \
+            else _Unit(atom.start, atom.end, None, atom, [atom])
         units.append(unit)
     return units
 
@@ -232,10 +249,11 @@ def _units(text: str, atoms: list[Atom]) -> list[_Unit]:
 def _link(text: str, units: list[_Unit]) -> list[_Unit]:
     """Ranges over days between dated times; later times that share a date."""
     out: list[_Unit] = []
+    last: _Unit | None = None  # the last of out
     for unit in units:
-        last = out[-1] if out else None
-        gap = _gap(text, last, unit) if last is not None else None
-        if last is not None and gap is not None:
+        # the gap to the last, when within MAX_GAP and on one line
+        if last is not None and unit.start - last.end <= MAX_GAP \
+                and "\n" not in (gap := text[last.end:unit.start]):
             if (last.date is not None and last.time is not None and unit.date is not None
                     and unit.time is not None and last.time.kind == "time"
                     and unit.time.kind == "time" and last.end_unit is None
@@ -247,22 +265,33 @@ def _link(text: str, units: list[_Unit]) -> list[_Unit]:
                     and _AND.fullmatch(gap)):
                 unit.inherited = last
         out.append(unit)
+        last = unit
     return out
 
 
 def _mention(unit: _Unit, reference: dt.date, day_first: bool) -> Mention:
-    days, is_range, weekdays = _days(unit, reference, day_first)
+    date_atom = unit.date
+    if date_atom is not None and date_atom.kind == "date" and date_atom.lead != "every" \
+            and len(date_atom.dates) == 1:
+        days, is_range, weekdays = _one_day(date_atom.dates[0], reference, day_first)
+    elif date_atom is not None or unit.inherited is not None:
+        days, is_range, weekdays = _days(unit, reference, day_first)
+    else:  # a time alone (no date to read)
+        days, is_range, weekdays = [], False, []
     time_atom = unit.time
     times = _times(time_atom) if time_atom is not None else (None, None)
     offset = region = None
     zone_named = False
     end_unit = unit.end_unit
-    sources = (time_atom, unit.zone) if end_unit is None else (
-        time_atom, unit.zone, end_unit.time, end_unit.zone)
-    for atom in sources:
-        if atom is not None and (atom.days == -1 or atom.kind == "zone"):
-            offset, zone_named = atom.offset, True
-            region = lexicon.zone_regions().get(atom.zone)
+    if end_unit is not None or unit.zone is not None \
+            or (time_atom is not None and time_atom.days == -1):
+        # a zone named after a time or as a unit's zone ("-1 days" marks the first)
+        sources = (time_atom, unit.zone) if end_unit is None else (
+            time_atom, unit.zone, end_unit.time, end_unit.zone)
+        for atom in sources:
+            if atom is not None and (atom.days == -1 or atom.kind == "zone"):
+                offset, zone_named = atom.offset, True
+                region = lexicon.zone_regions().get(atom.zone)
     if end_unit is not None and end_unit.date is not None:
         end_days, _, end_weekdays = _days(end_unit, days[0] if days else reference, day_first)
         weekdays += end_weekdays
@@ -275,6 +304,8 @@ def _mention(unit: _Unit, reference: dt.date, day_first: bool) -> Mention:
                          start_min, end_min, offset, region)]
     elif is_range:
         entries = [Entry(days[0], days[1], times[0], times[1], offset, region)]
+    elif len(days) == 1:
+        entries = [Entry(days[0], None, times[0], times[1], offset, region)]
     elif days:
         entries = [Entry(day, None, times[0], times[1], offset, region) for day in days]
     else:

@@ -82,7 +82,8 @@ def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date | Non
 
 def resolve_date(spec: DateSpec, reference: dt.date, day_first: bool) -> dt.date | None:
     """The calendar date a written date stands for, or None when it names none."""
-    day_month(spec, day_first)
+    if spec.numeric is not None:
+        day_month(spec, day_first)
     year = spec.y
     if year is not None and spec.two_digit_year:
         year = full_year(year, reference)
