@@ -372,7 +372,8 @@ def test_killed_parallel_run_leaves_no_workers_and_resumes(tmp_path: Path) -> No
 
 @pytest.mark.parametrize("workers", ["1", "2"])
 def test_ctrl_c_stops_cleanly_and_resumes(tmp_path: Path, workers: str) -> None:
-    inputs = write_listings(tmp_path / "in", 300)
+    # enough documents that a loaded machine cannot finish them all before the signal
+    inputs = write_listings(tmp_path / "in", 1000)
     out = tmp_path / "out.jsonl"
     journal = tmp_path / "out.jsonl.journal"
     command = [sys.executable, "-m", "eventparse.cli", "convert", str(tmp_path / "in"), "-o",
