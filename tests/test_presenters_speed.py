@@ -64,3 +64,16 @@ def test_host_cues_skipped_for_want_of_their_piece_are_what_the_scan_finds() -> 
         found = [m.span() for m in p._cue_matches(cues.host_before, cues.host_before_ascii,
                                                   text, cues.host_piece)]
         assert found == [m.span() for m in cues.host_before.finditer(text)], text[:60]
+
+
+def test_cues_found_in_the_title_cased_text_are_what_the_scan_finds() -> None:
+    """The cue scans of ASCII text read the title-cased text (p._TITLED_TWINS): they
+    find what the regex module's own scan finds, a phrase after "-" included."""
+    cues = p.cues()
+    assert cues.before_ascii is not None and cues.before_ascii.pattern in p._TITLED_TWINS
+    texts = [*_texts()[:300], "Presented by Jo; co-presented by Al", "talk-by X", "x-led by Y",
+             "x-with guest speaker Jo", "pre-a talk from Al",
+             "PRESENTED\tBY: Dr Y", "Speaker's talk by Z", "In conversation with Q", ""]
+    for text in texts:
+        found = [m.span() for m in p._cue_matches(cues.before, cues.before_ascii, text)]
+        assert found == [m.span() for m in cues.before.finditer(text)], text[:60]

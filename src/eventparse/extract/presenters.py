@@ -334,7 +334,19 @@ def _ascii_twin(phrases: list[str], tail: str,
     if not all(p.isascii() for p in phrases):
         return None
     body = _alternation([p.lower() for p in phrases], space=ASCII_SPACE + "+")
-    return re.compile(rf"{lead}(?:{body})" + tail.replace(r"\s", ASCII_SPACE))
+    twin = re.compile(rf"{lead}(?:{body})" + tail.replace(r"\s", ASCII_SPACE))
+    if lead == NOT_IN_WORD_ASCII and all(p.strip()[:1].isalpha() for p in phrases):
+        titled = _alternation([p.lower().title() for p in phrases], space=ASCII_SPACE + "+")
+        _TITLED_TWINS[twin.pattern] = re.compile(
+            f"(?:{titled}){tail.replace(chr(92) + 's', ASCII_SPACE)}".encode("ascii"))
+    return twin
+
+
+_TITLED_TWINS: dict[str, re.Pattern[bytes]] = {}
+"""A twin whose phrases all open with a letter, for the text as ``bytes.title()``
+writes it (capitals at the starts of words, and only there), by the twin's pattern:
+its phrases are written the same way, so a scan tries the starts of words only, not
+every character a phrase may follow."""
 
 
 def _event_clause_ascii(leads: list[str], nouns: list[str]) -> re.Pattern[str] | None:
@@ -372,10 +384,31 @@ def _cue_matches(pattern: regex.Pattern[str], twin: re.Pattern[str] | None,
     spaced = " " + text.lower()
     if piece not in spaced:
         return  # one test in C instead of a scan ("" is in every text)
+    titled = _TITLED_TWINS.get(twin.pattern)
+    if titled is not None:
+        yield from _titled_cue_matches(pattern, titled, text)
+        return
     leading = _leading_form(twin)
     last = pos = 0
     while (found := leading.search(spaced, pos)) is not None:
         at, pos = found.start(), found.end() - 1
+        if at >= last and (cue := pattern.match(text, at)) is not None:
+            last = cue.end()
+            yield cue
+
+
+def _titled_cue_matches(pattern: regex.Pattern[str], titled: re.Pattern[bytes],
+                        text: str) -> Iterator[regex.Match[str]]:
+    """``_cue_matches`` on ASCII text by a twin's titled form (``_TITLED_TWINS``): its
+    finds start at the starts of words, and a phrase after "-" is inside a word."""
+    title_cased = text.encode("ascii").title()
+    last = pos = 0
+    while (found := titled.search(title_cased, pos)) is not None:
+        at = found.start()
+        if at and text[at - 1] == "-":
+            pos = at + 1
+            continue
+        pos = found.end()
         if at >= last and (cue := pattern.match(text, at)) is not None:
             last = cue.end()
             yield cue
