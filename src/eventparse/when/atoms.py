@@ -15,6 +15,7 @@ from eventparse.when import lexicon
 from eventparse.when.grammar import (
     CLOCK_OPENINGS,
     DASH,
+    DASH_CHARS,
     FORM_WORDS,
     RANGE_WORDS,
     Atom,
@@ -62,30 +63,23 @@ _ANCHOR_NUMBERS = ["noon", "mid", "one", "two", "three", "four", "five", "six", 
 _COMMONEST_FIRST = "etaoinshrdlcumwf0123456789gypbvkjxqz"
 
 
-def _anchor_pattern() -> re.Pattern[str]:
-    """_ANCHOR's pattern, for any text. Every branch but the digits' opens with a
-    letter, and the commonest letters come first. A word branch reads two letters
-    before it looks back for the start of a word: most of the letters it is tried at
-    lie inside words, and fail at the second letter at no more cost than a character
-    comparison."""
-    branches = {letter: letter + _after_first_letter(letter, r"(?<![a-z]..)", r"(?<!\w..)")
-                for letter in {word[0] for word in _ANCHOR_MONTHS + _ANCHOR_NUMBERS}}
-    ordered = [branches[first] for first in sorted(branches, key=_COMMONEST_FIRST.index)]
-    return re.compile("|".join([r"\d\d*", *ordered]))
-
-
-def _titled_anchor_pattern() -> re.Pattern[bytes]:
-    """_ANCHOR's pattern for an ASCII text as ``bytes.title()`` writes it, where the
-    letters that start words, and only they, are capitals: a month's first letter
-    needs no look back, a number word's only for a digit or "_". Every branch opens
-    with a character, which lets ``re`` skip, in C, every character no anchor starts
-    with: the scan is tried only at the starts of words and at digits, not at every
-    letter of the commonest."""
-    branches = {digit: rf"{digit}[0-9]*" for digit in "0123456789"}
+def _anchor_source(titled: bool) -> str:
+    """_ANCHOR's pattern, or with ``titled`` _ANCHOR_TITLED's: for an ASCII text as
+    ``bytes.title()`` writes it, where the letters that start words, and only they, are
+    capitals, so a month's first letter needs no look back and a number word's only for
+    a digit or "_". There every branch opens with a character, which lets ``re`` skip,
+    in C, every character no anchor starts with: the scan is tried only at the starts
+    of words and at digits. In lower case a word branch reads two letters before it
+    looks back for the start of a word: most of the letters it is tried at lie inside
+    words, and fail at the second letter at no more cost than a character comparison.
+    The commonest first characters come first."""
+    branches = {digit: rf"{digit}[0-9]*" for digit in "0123456789"} if titled else {}
+    look_backs = ("", r"(?<![0-9_]..)") if titled else (r"(?<![a-z]..)", r"(?<!\w..)")
     for letter in {word[0] for word in _ANCHOR_MONTHS + _ANCHOR_NUMBERS}:
-        branches[letter] = letter.upper() + _after_first_letter(letter, "", r"(?<![0-9_]..)")
+        branches[letter] = ((letter.upper() if titled else letter)
+                            + _after_first_letter(letter, *look_backs))
     ordered = [branches[first] for first in sorted(branches, key=_COMMONEST_FIRST.index)]
-    return re.compile("|".join(ordered).encode("ascii"))
+    return "|".join(ordered if titled else [r"\d\d*", *ordered])
 
 
 def _after_first_letter(letter: str, month_not_after: str, number_not_after: str) -> str:
@@ -109,8 +103,8 @@ def _after_first_letter(letter: str, month_not_after: str, number_not_after: str
     return f"(?:{'|'.join(branches)})"
 
 
-_ANCHOR = _anchor_pattern()
-_ANCHOR_TITLED = _titled_anchor_pattern()
+_ANCHOR = re.compile(_anchor_source(titled=False))
+_ANCHOR_TITLED = re.compile(_anchor_source(titled=True).encode("ascii"))
 _BEFORE, _AFTER = 40, 60
 MAX_SCAN = 150_000
 """At most this many characters of windows are read: an announcement has a few dozen
@@ -396,7 +390,7 @@ def _side_context() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str],
     joins = (rf"(?:{DASH}|\s(?:{RANGE_WORDS}|and)\s)\s*"
              rf"(?:in\s+the\s+(?:morning|afternoon|evening)\s+)?{second}")
     between = re.compile(rf"[^\n]*?{joins}")
-    between_after_number = re.compile(rf"[^\n\-→–—‐]*?{joins}")
+    between_after_number = re.compile(rf"[^\n{re.escape(DASH_CHARS)}]*?{joins}")
     return after, before, between, between_after_number
 
 

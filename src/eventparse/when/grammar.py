@@ -25,7 +25,9 @@ FLAGS = regex.VERSION0
 """No IGNORECASE: the patterns are in lower case and read text lowered to it (``atoms.lowered``)."""
 
 
-DASH = r"(?:->|→|-|–|—|‐)"
+DASH_CHARS = "→-–—‐"
+"""The characters a dash may be written with (and "->", which opens with one)."""
+DASH = "(?:->|" + "|".join(DASH_CHARS) + ")"
 """What joins the two ends of a range of days or times ("13-15 July", "2:00 PM → 3:30 PM")."""
 RANGE_WORDS = r"(?:to|till|til|until|untill|thru|through)"
 """The words that do ("10am to noon")."""

@@ -16,10 +16,10 @@ from eventparse import vocab
 
 def word_trie(words: list[str], *, lower: bool = True) -> str:
     r"""Any of ``words`` (lower-cased, as the grammar reads lowered text, unless not
-    ``lower``) as a trie: "ten|twelve" is ``t(?:en|welve)``, so a position that
-    starts no word fails after a letter or two
-    however long the list is. Where several words match, the longest is tried first (a
-    word's longer spellings are its branches, taken before the optional end).
+    ``lower``) as a trie: "ten|twelve" is ``t(?:en|welve)``, so a position that starts
+    no word fails after a letter or two however long the list is. Where several words
+    match, the longest is tried first (a word's longer spellings are its branches,
+    taken before the optional end).
 
     >>> print(word_trie(["ten", "twelve", "twenty one", "twenty"]))
     t(?:en|we(?:lve|nty(?:\s+one)?))
