@@ -33,7 +33,7 @@ def evidence(ctx: Context, candidate: Candidate[Any]) -> dict[str, Any]:
     """The fields of a candidate's Evidence: the Event validates them into one (in a single
     pass for the whole provenance, much cheaper than a model per span here)."""
     spans = candidate.spans
-    text = ctx.doc.text[spans[0][0]:spans[0][1]] if spans else ""
+    text = ctx.text(*spans[0]) if spans else ""
     return {"spans": [{"start": s, "end": e} for s, e in spans], "rule": candidate.rule,
             "text": text}
 

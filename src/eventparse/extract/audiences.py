@@ -58,7 +58,7 @@ _SPLIT_LIST = regex.compile(r"\s*[,;|]\s*(?:(?:and|or)\s+)?|\s*•\s*")
 _JOINER = regex.compile(r"\s+(?:and|or|&)\s+", regex.IGNORECASE)
 _SENTENCE_END = regex.compile(r"[.!?](?=\s|$)")
 _SENTENCE_START = regex.compile(r"[.!?]\s")  # what the opener's look-behind asks for
-_ASCII_SENTENCE_START = re.compile(r"[.!?]\s")  # the same, as the lower-case patterns read it
+_ASCII_SENTENCE_START = re.compile(_SENTENCE_START.pattern)  # as the lower-case patterns read
 MAX_QUESTION_CHARS = 60  # "Who is this for?" or a key: a short lead before its '?' or ':'
 _QUESTION = regex.compile(rf"[^?:\n]{{3,{MAX_QUESTION_CHARS}}}[?:]\s+")
 _WORD = regex.compile(r"\S+")

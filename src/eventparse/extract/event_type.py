@@ -184,7 +184,7 @@ def _free_after(text: str, end: int) -> bool:
 
 
 @cache
-def _phrases_by_key() -> tuple[tuple[str, tuple[tuple[str, int], ...]], ...] | None:
+def _holders_of() -> dict[str, tuple[tuple[str, int], ...]] | None:
     """Each type key with the phrases holding it and where in them it stands, longest
     phrase first: where a key occurs, the phrases around it are checked. None when a key
     is not ASCII (a case mapping may change lengths)."""
@@ -195,13 +195,7 @@ def _phrases_by_key() -> tuple[tuple[str, tuple[tuple[str, int], ...]], ...] | N
     for phrase in sorted(_matcher()[1], key=len, reverse=True):
         key = next(key for key in keys if key in phrase)  # each phrase holds a key
         by_key.setdefault(key, []).append((phrase, phrase.index(key)))
-    return tuple((key, tuple(holders)) for key, holders in by_key.items())
-
-
-@cache
-def _holders_of() -> dict[str, tuple[tuple[str, int], ...]]:
-    """``_phrases_by_key`` as a dict (only called when that is not None)."""
-    return dict(_phrases_by_key() or ())
+    return {key: tuple(holders) for key, holders in by_key.items()}
 
 
 def _type_spans(text: str) -> list[tuple[int, int]]:
@@ -211,8 +205,8 @@ def _type_spans(text: str) -> list[tuple[int, int]]:
 
     Most texts hold no type key at all, which one search of the folded text shows."""
     folded = text.casefold()
-    table = _phrases_by_key() if len(folded) == len(text) else None
-    if table is None:
+    holders_of = _holders_of() if len(folded) == len(text) else None
+    if holders_of is None:
         # A character folds to several (dotted I): offsets in the folded text would not
         # point into ``text``.
         return [match.span() for match in _matcher()[0].finditer(text)]
@@ -222,7 +216,6 @@ def _type_spans(text: str) -> list[tuple[int, int]]:
     found = search(folded)
     if found is None:
         return []
-    holders_of = _holders_of()
     lengths_at: dict[int, list[int]] = {}  # start -> lengths of the phrases there
     while found is not None:
         at = found.start()

@@ -149,14 +149,7 @@ def extract(ctx: Context) -> list[Candidate[str]]:
 def _lists(blocks: list[Block]) -> Iterator[list[Outcome]]:
     """The outcomes after each anchor, in document order."""
     for index, block in enumerate(blocks):
-        # An anchor: an outcomes heading or key, or a lead-in with its cue after a dash
-        # (the tests written out in line: this loop looks at every block of the document).
-        text = block.text
-        if len(text) > MAX_BLOCK:
-            continue
-        label = block.key if block.kind == "key_value" and block.key else text
-        if heading_kind(label[:200]) != "outcomes" and not (
-                text.rstrip().endswith(_LEAD_IN_END) and _cue_after_dash(text)):
+        if not _is_anchor(block):
             continue
         inline = _inline(block)
         if inline:
@@ -168,6 +161,13 @@ def _lists(blocks: list[Block]) -> Iterator[list[Outcome]]:
 def _kind(block: Block) -> str | None:
     label = block.key if block.kind == "key_value" and block.key else block.text
     return heading_kind(label[:200])
+
+
+def _is_anchor(block: Block) -> bool:
+    """An outcomes heading or key, or a lead-in with its cue after a dash."""
+    if len(block.text) > MAX_BLOCK:
+        return False
+    return _kind(block) == "outcomes" or _cue_after_dash(block.text)
 
 
 def _cue_after_dash(text: str) -> bool:

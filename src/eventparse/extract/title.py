@@ -74,8 +74,8 @@ _DIGIT = regex.compile(r"\d")
 """A time or a numeric date needs a digit (or "noon"): the cheap test before those patterns."""
 _ASCII_LOWER = regex.compile(r"[a-z]")
 _RULES = ("---", "___", "===", "***", "~~~")
-_LEVEL = attrgetter("level")
 """A line opening or closing with a run of these is a separator, never a title."""
+_LEVEL = attrgetter("level")
 
 
 @cache
