@@ -429,8 +429,7 @@ class _Sitting:
 
     @property
     def tier(self) -> int:
-        parts = self.parts
-        return parts[0].tier if len(parts) == 1 else min([p.tier for p in parts])
+        return min(p.tier for p in self.parts)
 
 
 def _sessions(usable: list[_Placed]) -> list[_Sitting]:

@@ -304,8 +304,6 @@ def _mention(unit: _Unit, reference: dt.date, day_first: bool) -> Mention:
                          start_min, end_min, offset, region)]
     elif is_range:
         entries = [Entry(days[0], days[1], times[0], times[1], offset, region)]
-    elif len(days) == 1:
-        entries = [Entry(days[0], None, times[0], times[1], offset, region)]
     elif days:
         entries = [Entry(day, None, times[0], times[1], offset, region) for day in days]
     else:
