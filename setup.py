@@ -1,10 +1,10 @@
 """Build eventparse with its busiest modules compiled to C by mypyc, where it can.
 
 The compiled modules are the same type-checked source: a parse gives the same
-Event in less CPU time (README, "Accuracy and speed"). Compiling adds about four
-minutes to an install. Without mypyc or a C compiler, or with EVENTPARSE_PURE_PYTHON=1 set, the
-package installs as plain Python. An editable install compiles once: after editing
-a compiled module, install again, or install with EVENTPARSE_PURE_PYTHON=1.
+Event in less CPU time (README, "Accuracy and speed"). Compiling adds about a
+minute to an install. Without mypyc or a C compiler, or with EVENTPARSE_PURE_PYTHON=1
+set, the package installs as plain Python. An editable install compiles once: after
+editing a compiled module, install again, or install with EVENTPARSE_PURE_PYTHON=1.
 """
 
 from __future__ import annotations
@@ -47,13 +47,20 @@ def compiled_modules() -> list[Any]:
         # strict checks that rule out Any (pyproject.toml) are left to `mypy`.
         checks = ["--no-site-packages", "--ignore-missing-imports",
                   "--allow-subclassing-any", "--no-warn-return-any"]
-        return list(mypycify([*checks, *COMPILED], opt_level="3"))
+        # One C file a module, compiled in parallel: 1 minute on 2 cores, not the 4 of
+        # one file for all (which ran 1% fewer instructions).
+        return list(mypycify([*checks, *COMPILED], opt_level="3", separate=True))
     except (Exception, SystemExit) as error:
         return _plain_python(error)
 
 
 class OptionalBuildExt(build_ext):
     """Compiles the modules, or leaves them as plain Python if that fails."""
+
+    def finalize_options(self) -> None:
+        super().finalize_options()
+        if self.parallel is None:
+            self.parallel = os.cpu_count() or 1
 
     def run(self) -> None:
         try:
