@@ -30,7 +30,9 @@ def compiled_modules() -> list[str]:
     """The eventparse modules this install runs compiled (setup.py compiles the busiest
     with mypyc when it can): [] for a plain-Python install."""
     names = [info.name for info in pkgutil.walk_packages(eventparse.__path__, "eventparse.")]
-    return [name for name in names if module_file(name).suffix != ".py"]
+    # (mypyc's own library modules beside them, e.g. atoms__mypyc, have no source)
+    return [name for name in names
+            if module_file(name).suffix != ".py" and source_path(name).exists()]
 
 
 def source_path(name: str) -> Path:
