@@ -22,6 +22,7 @@ from setuptools.command.build_ext import build_ext
 COMPILED = [
     "src/eventparse/when/atoms.py",
     "src/eventparse/when/combine.py",
+    "src/eventparse/extract/base.py",
     "src/eventparse/extract/presenters.py",
     "src/eventparse/extract/venue.py",
     "src/eventparse/extract/sessions.py",

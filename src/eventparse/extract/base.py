@@ -8,35 +8,20 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 import regex
 
 from eventparse import nlp
 from eventparse.document import Block, Document
+from eventparse.extract.candidate import Candidate as Candidate  # (re-exported)
 from eventparse.model import Problem
 from eventparse.sections import Section, heading_words
 from eventparse.settings import Settings
 
-T = TypeVar("T")
 _START = attrgetter("start")
 _TEXT = attrgetter("text")
 _FOLD_DROP = regex.compile(r"[^\p{L}\p{N} ]+")
-
-
-@dataclass(frozen=True)
-class Candidate(Generic[T]):
-    """A proposed value with where it came from.
-
-    ``group`` ties items of a list field together (one audience section, one
-    presenters line); ``resolve`` keeps the best-scoring group whole.
-    """
-
-    value: T
-    spans: tuple[tuple[int, int], ...]
-    rule: str
-    score: float = 1.0
-    group: str = ""
 
 
 @dataclass
@@ -56,9 +41,10 @@ class Context:
     problems: list[Problem] = field(default_factory=list)
     """Problems an extractor notices on its way (a weekday that does not match its
     date, an audience label not in the vocabulary); validate adds them to the Event."""
-    _blocks_lower: str | None = field(default=None, init=False, repr=False)
+    # (Not init=False: a class compiled by mypyc leaves such a field unset.)
+    _blocks_lower: str | None = field(default=None, repr=False)
     """The blocks' text in lower case, one a line (made on first use)."""
-    _content: list[Block] | None = field(default=None, init=False, repr=False)
+    _content: list[Block] | None = field(default=None, repr=False)
     """The blocks outside boilerplate sections (made on first use)."""
 
     def flag(self, code: str, message: str, start: int | None = None,
