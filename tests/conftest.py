@@ -48,7 +48,12 @@ def from_source(name: str) -> ModuleType:
     of them must run the source; and it drops docstrings, so their examples run from
     here too (tests/test_build.py).
     """
-    spec = importlib.util.spec_from_file_location(f"{name}__source", source_path(name))
+    return module_from_file(f"{name}__source", source_path(name))
+
+
+def module_from_file(name: str, path: Path) -> ModuleType:
+    """The Python file at ``path`` run as a new module called ``name``."""
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look up their module while made

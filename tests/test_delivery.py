@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +13,7 @@ from eventparse.extract.delivery_mode import modes_stated
 from eventparse.extract.platform import platform_name
 from eventparse.extract.venue import clean_value, is_online_only, is_pending
 
-from .conftest import LISTINGS, shared_path
+from .conftest import LISTINGS, ROOT, module_from_file, shared_path
 
 DELIVERY_FIELDS = ("delivery_mode", "platform", "venue")
 
@@ -110,13 +108,7 @@ def test_seminar_sample_location_scores() -> None:
 
 
 def _learn_locations_module() -> Any:
-    path = Path(__file__).resolve().parent.parent / "scripts" / "learn_locations.py"
-    spec = importlib.util.spec_from_file_location("learn_locations", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while defined
-    spec.loader.exec_module(module)
-    return module
+    return module_from_file("learn_locations", ROOT / "scripts" / "learn_locations.py")
 
 
 def test_learn_locations_builds_a_vocabulary_not_answers(tmp_path: Path) -> None:
