@@ -270,14 +270,7 @@ def _link(text: str, units: list[_Unit]) -> list[_Unit]:
 
 
 def _mention(unit: _Unit, reference: dt.date, day_first: bool) -> Mention:
-    date_atom = unit.date
-    if date_atom is not None and date_atom.kind == "date" and date_atom.lead != "every" \
-            and len(date_atom.dates) == 1:
-        days, is_range, weekdays = _one_day(date_atom.dates[0], reference, day_first)
-    elif date_atom is not None or unit.inherited is not None:
-        days, is_range, weekdays = _days(unit, reference, day_first)
-    else:  # a time alone (no date to read)
-        days, is_range, weekdays = [], False, []
+    days, is_range, weekdays = _days(unit, reference, day_first)  # ([] for a time alone)
     time_atom = unit.time
     times = _times(time_atom) if time_atom is not None else (None, None)
     offset = region = None
