@@ -81,9 +81,13 @@ def _cue(kind: str) -> regex.Pattern[str]:
     grammar's ``word_trie``): the same matches as an alternation of whole phrases tried
     longest first, but far fewer branches tried at each offset of the text.
     """
+    return regex.compile(rf"\b(?:{word_trie(_phrases(kind))})\b", regex.IGNORECASE)
+
+
+def _phrases(kind: str) -> list[str]:
+    """The phrases of the lists ``kind`` names (see ``_cue``)."""
     cues = vocab.load("session_cues")
-    trie = word_trie([phrase for name in kind.split("+") for phrase in cues[name]["phrases"]])
-    return regex.compile(rf"\b(?:{trie})\b", regex.IGNORECASE)
+    return [phrase for name in kind.split("+") for phrase in cues[name]["phrases"]]
 
 
 _WORD_RUN = re.compile(r"[a-z0-9_]+")
@@ -94,14 +98,12 @@ _WORD_RUN = re.compile(r"[a-z0-9_]+")
 def _first_words(kind: str) -> frozenset[str] | None:
     """The first word of each phrase of ``_cue(kind)``, or None when a phrase does not
     open with an ASCII word character (then no word of a text rules a phrase out)."""
-    cues = vocab.load("session_cues")
     firsts = set()
-    for name in kind.split("+"):
-        for phrase in cues[name]["phrases"]:
-            first = _WORD_RUN.match(phrase.lower())
-            if first is None or not phrase.isascii():
-                return None
-            firsts.add(first.group())
+    for phrase in _phrases(kind):
+        first = _WORD_RUN.match(phrase.lower())
+        if first is None or not phrase.isascii():
+            return None
+        firsts.add(first.group())
     return frozenset(firsts)
 
 
@@ -109,8 +111,7 @@ def _first_words(kind: str) -> frozenset[str] | None:
 def _whole_phrases(kind: str) -> frozenset[str]:
     """The phrases of ``_cue(kind)`` that open and close on an ASCII word character: a
     text that is one of them, lower-cased, is a match of the pattern ("PostedBy")."""
-    cues = vocab.load("session_cues")
-    lowered = [phrase.lower() for name in kind.split("+") for phrase in cues[name]["phrases"]]
+    lowered = [phrase.lower() for phrase in _phrases(kind)]
     return frozenset(phrase for phrase in lowered if phrase.isascii()
                      and _WORD_RUN.match(phrase) and _WORD_RUN.match(phrase[-1]))
 
