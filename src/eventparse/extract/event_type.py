@@ -165,22 +165,21 @@ _ASCII_WORD_OR_HYPHEN = frozenset(
 
 def _free_before(text: str, start: int) -> bool:
     """``_OPENS`` at ``start``: no word character nor hyphen just before."""
-    if start == 0:
-        return True
-    before = text[start - 1]
-    if before.isascii():
-        return before not in _ASCII_WORD_OR_HYPHEN
-    return _OPENS.match(text, start) is not None
+    return start == 0 or _free(text, start - 1, _OPENS, start)
 
 
 def _free_after(text: str, end: int) -> bool:
     """``_CLOSES`` at ``end``: no word character nor hyphen just after."""
-    if end >= len(text):
-        return True
-    after = text[end]
-    if after.isascii():
-        return after not in _ASCII_WORD_OR_HYPHEN
-    return _CLOSES.match(text, end) is not None
+    return end >= len(text) or _free(text, end, _CLOSES, end)
+
+
+def _free(text: str, index: int, pattern: regex.Pattern[str], at: int) -> bool:
+    """Whether ``text[index]`` is no word character nor hyphen: read directly when
+    ASCII, else ``pattern`` (a look-around) is asked at ``at``."""
+    char = text[index]
+    if char.isascii():
+        return char not in _ASCII_WORD_OR_HYPHEN
+    return pattern.match(text, at) is not None
 
 
 @cache
