@@ -30,16 +30,13 @@ def extract(ctx: Context) -> list[Candidate[str]]:
     under_heading = [b for b in ctx.blocks_of("description") if b.kind in _TEXT_KINDS]
     if under_heading:
         return [_joined(under_heading, "description-section", SECTION_SCORE)]
-    # is_prose with either length, in one look at each block
+    # the long prose if any, else the short: the long is asked only of the short
     prose: list[Block] = []
     short_prose: list[Block] = []
     for block in ctx.blocks_of(*PREAMBLE_KINDS):
-        if block.kind not in _PROSE_KINDS:
-            continue
-        text = block.text.rstrip()
-        if len(text) >= SHORT_PROSE_CHARS and text.endswith(_PROSE_ENDS):
+        if is_prose(block, SHORT_PROSE_CHARS):
             short_prose.append(block)
-            if len(text) >= MIN_PROSE_CHARS:
+            if is_prose(block):
                 prose.append(block)
     if prose or short_prose:
         return [_joined(prose or short_prose, "preamble-prose", PREAMBLE_SCORE)]
